@@ -1,0 +1,71 @@
+package io.github.triggerspring;
+
+import io.github.triggerspring.envvars.EnvVarsClient;
+import io.github.triggerspring.runs.RunsClient;
+import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.tasks.TasksClient;
+
+/**
+ * Entry point to every namespace of the Trigger.dev management API, for code that uses
+ * several of them. Each namespace client can also be injected on its own.
+ *
+ * @author trigger-spring-boot contributors
+ * @since 0.1.0
+ */
+public class TriggerClient {
+
+	private final TasksClient tasks;
+
+	private final RunsClient runs;
+
+	private final EnvVarsClient envVars;
+
+	private final SchedulesClient schedules;
+
+	/**
+	 * Creates a client from the namespace clients.
+	 * @param tasks the tasks client
+	 * @param runs the runs client
+	 * @param envVars the env-vars client
+	 * @param schedules the schedules client
+	 */
+	public TriggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars, SchedulesClient schedules) {
+		this.tasks = tasks;
+		this.runs = runs;
+		this.envVars = envVars;
+		this.schedules = schedules;
+	}
+
+	/**
+	 * Client for {@code tasks.*}.
+	 * @return the tasks client
+	 */
+	public TasksClient tasks() {
+		return this.tasks;
+	}
+
+	/**
+	 * Client for {@code runs.*}.
+	 * @return the runs client
+	 */
+	public RunsClient runs() {
+		return this.runs;
+	}
+
+	/**
+	 * Client for {@code envvars.*}.
+	 * @return the env-vars client
+	 */
+	public EnvVarsClient envVars() {
+		return this.envVars;
+	}
+
+	/**
+	 * Client for {@code schedules.*}.
+	 * @return the schedules client
+	 */
+	public SchedulesClient schedules() {
+		return this.schedules;
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.github.triggerspring.auth;
+
+import java.util.Set;
+
+import io.github.triggerspring.error.TriggerValidationException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link TriggerAuthStrategy} driven by the {@link TriggerEndpoint} table.
+ * <ul>
+ * <li>Credential: the kind the call insists on, else the secret key where the endpoint
+ * accepts it, else the access token where it accepts that; otherwise the call is
+ * refused.</li>
+ * <li>Project ref: sent with access-token calls and on project-scoped (env-var) calls.</li>
+ * <li>Environment: a secret key's own environment; for an access token, the call's
+ * environment or the configured one.</li>
+ * <li>Branch ({@code x-trigger-branch}): only when the target environment is
+ * {@code preview}; the call's branch wins over the configured one.</li>
+ * </ul>
+ *
+ * @author trigger-spring-boot contributors
+ * @since 0.1.0
+ */
+public class DefaultTriggerAuthStrategy implements TriggerAuthStrategy {
+
+	private final TriggerCredentials credentials;
+
+	/**
+	 * Creates a strategy for the given credentials.
+	 * @param credentials the validated credentials
+	 */
+	public DefaultTriggerAuthStrategy(TriggerCredentials credentials) {
+		this.credentials = credentials;
+	}
+
+	/**
+	 * Credentials this strategy chooses from.
+	 * @return the credentials
+	 */
+	public TriggerCredentials getCredentials() {
+		return this.credentials;
+	}
+
+	@Override
+	public Mono<CallAuthorization> authorize(TriggerEndpoint endpoint, AuthOptions options) {
+		return Mono.fromCallable(() -> decide(endpoint, options));
+	}
+
+	@Override
+	public boolean canCall(TriggerEndpoint endpoint) {
+		return endpoint.isPublic() || endpoint.accepts().stream().anyMatch(this.credentials::has);
+	}
+
+	/**
+	 * Makes the decision synchronously.
+	 * @param endpoint the endpoint
+	 * @param options the per-call options
+	 * @return the authorization
+	 * @throws UnsupportedCredentialException if no acceptable credential is configured
+	 * @throws TriggerValidationException if the call lacks a project ref or environment
+	 */
+	public CallAuthorization decide(TriggerEndpoint endpoint, AuthOptions options) {
+		if (endpoint.isPublic()) {
+			return CallAuthorization.anonymous(endpoint);
+		}
+		CredentialKind kind = chooseCredential(endpoint, options.credential());
+		String token = this.credentials.token(kind);
+		TriggerEnvironment environment = environment(endpoint, kind, options.environment());
+		String projectRef = (kind == CredentialKind.PERSONAL_ACCESS_TOKEN || endpoint.isProjectScoped())
+				? requireProjectRef(endpoint) : null;
+		String branch = (environment == TriggerEnvironment.PREVIEW) ? branch(options.branch()) : null;
+		return new CallAuthorization(endpoint, kind, token, projectRef, environment, branch);
+	}
+
+	private CredentialKind chooseCredential(TriggerEndpoint endpoint, @Nullable CredentialKind requested) {
+		Set<CredentialKind> configured = this.credentials.configuredKinds();
+		if (requested != null) {
+			if (endpoint.accepts(requested) && this.credentials.has(requested)) {
+				return requested;
+			}
+			throw UnsupportedCredentialException.requestedUnavailable(endpoint, requested, configured);
+		}
+		for (CredentialKind kind : CredentialKind.values()) {
+			if (endpoint.accepts(kind) && this.credentials.has(kind)) {
+				return kind;
+			}
+		}
+		throw UnsupportedCredentialException.notAccepted(endpoint, configured);
+	}
+
+	private @Nullable TriggerEnvironment environment(TriggerEndpoint endpoint, CredentialKind kind,
+			@Nullable TriggerEnvironment requested) {
+		if (kind == CredentialKind.SECRET_KEY) {
+			TriggerEnvironment keyEnvironment = this.credentials.secretKeyEnvironment();
+			if (requested != null && requested != keyEnvironment) {
+				throw new TriggerValidationException("environment",
+						"the call targets '" + requested.pathSegment() + "', but the secret key belongs to the '"
+								+ ((keyEnvironment != null) ? keyEnvironment.pathSegment() : "?")
+								+ "' environment. Leave the environment out, or configure a key of that environment.");
+			}
+			return keyEnvironment;
+		}
+		TriggerEnvironment environment = (requested != null) ? requested : this.credentials.environment();
+		if (environment == null) {
+			throw new TriggerValidationException("environment",
+					"'" + endpoint.id() + "' with a personal access token needs a target environment. "
+							+ "Pass one with the call, or set 'trigger.environment' (environment variable TRIGGER_ENVIRONMENT) "
+							+ "to dev, staging, prod or preview.");
+		}
+		return environment;
+	}
+
+	private String requireProjectRef(TriggerEndpoint endpoint) {
+		String projectRef = this.credentials.projectRef();
+		if (projectRef == null) {
+			throw new TriggerValidationException("projectRef", "'" + endpoint.id()
+					+ "' needs a project ref. Set 'trigger.project-ref' (environment variable TRIGGER_PROJECT_REF).");
+		}
+		return projectRef;
+	}
+
+	private @Nullable String branch(@Nullable String requested) {
+		return (requested != null && !requested.isBlank()) ? requested.trim() : this.credentials.previewBranch();
+	}
+
+}

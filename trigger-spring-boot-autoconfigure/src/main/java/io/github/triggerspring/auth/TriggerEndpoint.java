@@ -1,0 +1,175 @@
+package io.github.triggerspring.auth;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The endpoint/credential table: every management API endpoint the clients call, with
+ * the kinds of credential it accepts. Rows follow the vendor's "Management API:
+ * Authentication" page; endpoints added later join this table.
+ *
+ * @author trigger-spring-boot contributors
+ * @since 0.1.0
+ */
+public enum TriggerEndpoint {
+
+	/** Trigger one run of a task. */
+	TASK_TRIGGER("task.trigger", Namespace.TASKS, false, CredentialKind.SECRET_KEY),
+
+	/** Trigger a batch of runs (both phases of the two-phase protocol). */
+	TASK_BATCH_TRIGGER("task.batchTrigger", Namespace.TASKS, false, CredentialKind.SECRET_KEY),
+
+	/** List runs: environment-wide with a secret key, project-wide with an access token. */
+	RUNS_LIST("runs.list", Namespace.RUNS, false, CredentialKind.SECRET_KEY, CredentialKind.PERSONAL_ACCESS_TOKEN),
+
+	/** Retrieve one run. */
+	RUNS_RETRIEVE("runs.retrieve", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
+
+	/** Cancel a run. */
+	RUNS_CANCEL("runs.cancel", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
+
+	/** Replay a run as a new run. */
+	RUNS_REPLAY("runs.replay", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
+
+	/** List the env vars of an environment. */
+	ENVVARS_LIST("envvars.list", Namespace.ENVVARS, true, CredentialKind.SECRET_KEY,
+			CredentialKind.PERSONAL_ACCESS_TOKEN),
+
+	/** Retrieve one env var. */
+	ENVVARS_RETRIEVE("envvars.retrieve", Namespace.ENVVARS, true, CredentialKind.SECRET_KEY,
+			CredentialKind.PERSONAL_ACCESS_TOKEN),
+
+	/** Import several env vars at once. */
+	ENVVARS_UPLOAD("envvars.upload", Namespace.ENVVARS, true, CredentialKind.SECRET_KEY,
+			CredentialKind.PERSONAL_ACCESS_TOKEN),
+
+	/** Create (upsert) one env var. */
+	ENVVARS_CREATE("envvars.create", Namespace.ENVVARS, true, CredentialKind.SECRET_KEY,
+			CredentialKind.PERSONAL_ACCESS_TOKEN),
+
+	/** Update the value of one env var. */
+	ENVVARS_UPDATE("envvars.update", Namespace.ENVVARS, true, CredentialKind.SECRET_KEY,
+			CredentialKind.PERSONAL_ACCESS_TOKEN),
+
+	/** Delete one env var. */
+	ENVVARS_DEL("envvars.del", Namespace.ENVVARS, true, CredentialKind.SECRET_KEY,
+			CredentialKind.PERSONAL_ACCESS_TOKEN),
+
+	/** List schedules. */
+	SCHEDULES_LIST("schedules.list", Namespace.SCHEDULES, false, CredentialKind.SECRET_KEY),
+
+	/** Create (or update by deduplication key) a schedule. */
+	SCHEDULES_CREATE("schedules.create", Namespace.SCHEDULES, false, CredentialKind.SECRET_KEY),
+
+	/** Retrieve one schedule. */
+	SCHEDULES_RETRIEVE("schedules.retrieve", Namespace.SCHEDULES, false, CredentialKind.SECRET_KEY),
+
+	/** Update a schedule. */
+	SCHEDULES_UPDATE("schedules.update", Namespace.SCHEDULES, false, CredentialKind.SECRET_KEY),
+
+	/** Activate a schedule. */
+	SCHEDULES_ACTIVATE("schedules.activate", Namespace.SCHEDULES, false, CredentialKind.SECRET_KEY),
+
+	/** Deactivate a schedule. */
+	SCHEDULES_DEACTIVATE("schedules.deactivate", Namespace.SCHEDULES, false, CredentialKind.SECRET_KEY),
+
+	/** Delete a schedule. */
+	SCHEDULES_DEL("schedules.del", Namespace.SCHEDULES, false, CredentialKind.SECRET_KEY),
+
+	/** List the IANA time zones that schedules accept; sent with no credential. */
+	SCHEDULES_TIMEZONES("schedules.timezones", Namespace.SCHEDULES, false);
+
+	private final String id;
+
+	private final Namespace namespace;
+
+	private final boolean projectScoped;
+
+	private final Set<CredentialKind> accepts;
+
+	TriggerEndpoint(String id, Namespace namespace, boolean projectScoped, CredentialKind... accepts) {
+		this.id = id;
+		this.namespace = namespace;
+		this.projectScoped = projectScoped;
+		this.accepts = (accepts.length != 0) ? Collections.unmodifiableSet(EnumSet.of(accepts[0], accepts))
+				: Collections.emptySet();
+	}
+
+	/**
+	 * Name of the endpoint as the vendor's documentation writes it, for example
+	 * {@code runs.list}.
+	 * @return the endpoint id
+	 */
+	public String id() {
+		return this.id;
+	}
+
+	/**
+	 * Client namespace that calls this endpoint.
+	 * @return the namespace
+	 */
+	public Namespace namespace() {
+		return this.namespace;
+	}
+
+	/**
+	 * Whether the endpoint's path names a project and an environment, so that every call
+	 * needs a project ref whatever the credential.
+	 * @return whether the endpoint is project scoped
+	 */
+	public boolean isProjectScoped() {
+		return this.projectScoped;
+	}
+
+	/**
+	 * Kinds of credential the endpoint accepts; empty for an endpoint that is called
+	 * without any credential.
+	 * @return the accepted credential kinds
+	 */
+	public Set<CredentialKind> accepts() {
+		return this.accepts;
+	}
+
+	/**
+	 * Whether the endpoint accepts credentials of the given kind.
+	 * @param kind the credential kind
+	 * @return whether it is accepted
+	 */
+	public boolean accepts(CredentialKind kind) {
+		return this.accepts.contains(kind);
+	}
+
+	/**
+	 * Whether the endpoint is called without any credential.
+	 * @return whether the endpoint is public
+	 */
+	public boolean isPublic() {
+		return this.accepts.isEmpty();
+	}
+
+	@Override
+	public String toString() {
+		return this.id;
+	}
+
+	/**
+	 * Client namespaces, one client type each.
+	 */
+	public enum Namespace {
+
+		/** {@code tasks.*}. */
+		TASKS,
+
+		/** {@code runs.*}. */
+		RUNS,
+
+		/** {@code envvars.*}. */
+		ENVVARS,
+
+		/** {@code schedules.*}. */
+		SCHEDULES
+
+	}
+
+}

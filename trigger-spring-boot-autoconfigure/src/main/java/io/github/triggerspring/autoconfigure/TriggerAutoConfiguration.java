@@ -1,0 +1,137 @@
+package io.github.triggerspring.autoconfigure;
+
+import io.github.triggerspring.TriggerClient;
+import io.github.triggerspring.TriggerWebClientCustomizer;
+import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
+import io.github.triggerspring.auth.TriggerAuthStrategy;
+import io.github.triggerspring.auth.TriggerCredentials;
+import io.github.triggerspring.auth.TriggerEnvironment;
+import io.github.triggerspring.envvars.EnvVarsClient;
+import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.http.TriggerRetryPolicy;
+import io.github.triggerspring.runs.RunsClient;
+import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.tasks.TasksClient;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration for the Trigger.dev management API clients.
+ * <p>
+ * Ordered after {@link WebClientAutoConfiguration} and {@link JacksonAutoConfiguration}
+ * only so that their conditional beans are defined first; the clients are built from the
+ * application's {@link WebClient.Builder} and {@link JsonMapper} when present.
+ *
+ * @author trigger-spring-boot contributors
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { WebClientAutoConfiguration.class, JacksonAutoConfiguration.class })
+@ConditionalOnClass(WebClient.class)
+@ConditionalOnBooleanProperty(name = "trigger.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(TriggerProperties.class)
+public final class TriggerAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(TriggerAutoConfiguration.class);
+
+	TriggerAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TriggerConnectionDetails.class)
+	PropertiesTriggerConnectionDetails triggerConnectionDetails(TriggerProperties properties) {
+		return new PropertiesTriggerConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TriggerAuthStrategy triggerAuthStrategy(TriggerConnectionDetails connectionDetails, TriggerProperties properties) {
+		TriggerCredentials credentials = TriggerCredentials.of(connectionDetails.getSecretKey(),
+				connectionDetails.getPersonalAccessToken(), connectionDetails.getProjectRef(),
+				properties.getEnvironment(), connectionDetails.getPreviewBranch());
+		TriggerEnvironment keyEnvironment = credentials.secretKeyEnvironment();
+		if (keyEnvironment != null && keyEnvironment != TriggerEnvironment.PREVIEW
+				&& credentials.previewBranch() != null) {
+			logger.warn("'trigger.preview-branch' is set to '" + credentials.previewBranch()
+					+ "', but the secret key belongs to the '" + keyEnvironment.pathSegment()
+					+ "' environment: the branch is ignored for secret-key calls, because x-trigger-branch "
+					+ "is only sent to the preview environment.");
+		}
+		return new DefaultTriggerAuthStrategy(credentials);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TriggerHttpClient triggerHttpClient(TriggerConnectionDetails connectionDetails, TriggerProperties properties,
+			TriggerAuthStrategy authStrategy, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<TriggerWebClientCustomizer> customizers) {
+		String apiUrl = TriggerApiUrl.check(connectionDetails.getApiUrl());
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).baseUrl(apiUrl);
+		ClientHttpConnectorBuilder<?> connector = connectorBuilder.getIfAvailable();
+		if (connector != null) {
+			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+				.withConnectTimeout(properties.getConnectTimeout());
+			builder.clientConnector(connector.build(settings));
+		}
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		TriggerProperties.Retry retry = properties.getRetry();
+		TriggerRetryPolicy retryPolicy = new TriggerRetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(),
+				retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter());
+		return new TriggerHttpClient(builder.build(), authStrategy, jsonMapper.getIfAvailable(JsonMapper::new),
+				retryPolicy, properties.getResponseTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TasksClient triggerTasksClient(TriggerHttpClient http) {
+		return new TasksClient(http);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RunsClient triggerRunsClient(TriggerHttpClient http) {
+		return new RunsClient(http);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EnvVarsClient triggerEnvVarsClient(TriggerHttpClient http) {
+		return new EnvVarsClient(http);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SchedulesClient triggerSchedulesClient(TriggerHttpClient http) {
+		return new SchedulesClient(http);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TriggerClient triggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
+			SchedulesClient schedules) {
+		return new TriggerClient(tasks, runs, envVars, schedules);
+	}
+
+	@Bean
+	TriggerClientUsageVerifier triggerClientUsageVerifier(ConfigurableListableBeanFactory beanFactory,
+			TriggerAuthStrategy authStrategy, TriggerConnectionDetails connectionDetails) {
+		return new TriggerClientUsageVerifier(beanFactory, authStrategy, connectionDetails);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration for the Trigger.dev clients.
+ */
+@NullMarked
+package io.github.triggerspring.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

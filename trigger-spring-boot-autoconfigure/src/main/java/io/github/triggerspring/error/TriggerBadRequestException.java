@@ -1,0 +1,25 @@
+package io.github.triggerspring.error;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Signalled for a {@code 400 Bad Request} response.
+ *
+ * @author trigger-spring-boot contributors
+ * @since 0.1.0
+ */
+public class TriggerBadRequestException extends TriggerApiException {
+
+	/**
+	 * Creates a new exception.
+	 * @param status the HTTP status
+	 * @param error the server's {@code error} message, or {@code null}
+	 * @param headers the response headers
+	 */
+	public TriggerBadRequestException(int status, @Nullable String error, HttpHeaders headers) {
+		super(status, error, headers);
+	}
+
+}

@@ -1,0 +1,315 @@
+package io.github.triggerspring.runs;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.github.triggerspring.auth.AuthOptions;
+import io.github.triggerspring.auth.CredentialKind;
+import io.github.triggerspring.auth.TriggerEnvironment;
+import io.github.triggerspring.error.TriggerValidationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Filters and paging of {@code runs.list}. Build one with {@link #builder()}.
+ * <p>
+ * With a secret key the list covers the key's environment. With a personal access token
+ * (or {@link Builder#projectWide()} when both credentials are configured) it covers the
+ * whole project, filtered on one environment: the request's, else
+ * {@code trigger.environment}.
+ *
+ * @author trigger-spring-boot contributors
+ * @since 0.1.0
+ */
+public final class ListRunsRequest {
+
+	private static final ListRunsRequest ALL = builder().build();
+
+	private final Map<String, @Nullable String> filters;
+
+	private final @Nullable Integer pageSize;
+
+	private final @Nullable String after;
+
+	private final @Nullable String before;
+
+	private final boolean projectWide;
+
+	private final @Nullable TriggerEnvironment environment;
+
+	private ListRunsRequest(Builder builder) {
+		this.filters = new LinkedHashMap<>(builder.filters);
+		this.pageSize = builder.pageSize;
+		this.after = builder.after;
+		this.before = builder.before;
+		this.projectWide = builder.projectWide;
+		this.environment = builder.environment;
+	}
+
+	/**
+	 * A request without filters.
+	 * @return the request
+	 */
+	public static ListRunsRequest all() {
+		return ALL;
+	}
+
+	/**
+	 * Starts a request.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Same filters, starting after the given cursor.
+	 * @param cursor the {@code next} cursor of a previous page
+	 * @return a new request
+	 */
+	public ListRunsRequest after(@Nullable String cursor) {
+		Builder builder = toBuilder();
+		builder.after = cursor;
+		builder.before = null;
+		return builder.build();
+	}
+
+	private Builder toBuilder() {
+		Builder builder = new Builder();
+		builder.filters.putAll(this.filters);
+		builder.pageSize = this.pageSize;
+		builder.after = this.after;
+		builder.before = this.before;
+		builder.projectWide = this.projectWide;
+		builder.environment = this.environment;
+		return builder;
+	}
+
+	AuthOptions authOptions() {
+		return new AuthOptions(this.projectWide ? CredentialKind.PERSONAL_ACCESS_TOKEN : null, this.environment,
+				null);
+	}
+
+	Map<String, @Nullable String> query() {
+		Map<String, @Nullable String> query = new LinkedHashMap<>(this.filters);
+		query.put("page[size]", (this.pageSize != null) ? this.pageSize.toString() : null);
+		query.put("page[after]", this.after);
+		query.put("page[before]", this.before);
+		return query;
+	}
+
+	/**
+	 * Builder of {@link ListRunsRequest}. Filters that take several values match any of
+	 * them.
+	 */
+	public static final class Builder {
+
+		private final Map<String, @Nullable String> filters = new LinkedHashMap<>();
+
+		private @Nullable Integer pageSize;
+
+		private @Nullable String after;
+
+		private @Nullable String before;
+
+		private boolean projectWide;
+
+		private @Nullable TriggerEnvironment environment;
+
+		private Builder() {
+		}
+
+		/**
+		 * Only runs with one of these statuses ({@code filter[status]}).
+		 * @param statuses the statuses
+		 * @return this builder
+		 */
+		public Builder status(RunStatus... statuses) {
+			return filter("filter[status]", List.of(statuses).stream().map(RunStatus::value).toList());
+		}
+
+		/**
+		 * Only runs of these tasks ({@code filter[taskIdentifier]}).
+		 * @param taskIdentifiers the task ids
+		 * @return this builder
+		 */
+		public Builder taskIdentifier(String... taskIdentifiers) {
+			return filter("filter[taskIdentifier]", List.of(taskIdentifiers));
+		}
+
+		/**
+		 * Only runs of these deployed versions ({@code filter[version]}).
+		 * @param versions the versions
+		 * @return this builder
+		 */
+		public Builder version(String... versions) {
+			return filter("filter[version]", List.of(versions));
+		}
+
+		/**
+		 * Only runs with one of these tags ({@code filter[tag]}).
+		 * @param tags the tags
+		 * @return this builder
+		 */
+		public Builder tag(String... tags) {
+			return filter("filter[tag]", List.of(tags));
+		}
+
+		/**
+		 * Only runs triggered by this schedule ({@code filter[schedule]}).
+		 * @param scheduleId the schedule id
+		 * @return this builder
+		 */
+		public Builder schedule(String scheduleId) {
+			return filter("filter[schedule]", List.of(scheduleId));
+		}
+
+		/**
+		 * Only test runs, or only non-test runs ({@code filter[isTest]}).
+		 * @param isTest whether to list test runs
+		 * @return this builder
+		 */
+		public Builder isTest(boolean isTest) {
+			return filter("filter[isTest]", List.of(Boolean.toString(isTest)));
+		}
+
+		/**
+		 * Only runs created at or after this instant ({@code filter[createdAt][from]}, sent
+		 * in epoch milliseconds).
+		 * @param from the lower bound
+		 * @return this builder
+		 */
+		public Builder from(Instant from) {
+			return filter("filter[createdAt][from]", List.of(Long.toString(from.toEpochMilli())));
+		}
+
+		/**
+		 * Only runs created at or before this instant ({@code filter[createdAt][to]}, sent
+		 * in epoch milliseconds).
+		 * @param to the upper bound
+		 * @return this builder
+		 */
+		public Builder to(Instant to) {
+			return filter("filter[createdAt][to]", List.of(Long.toString(to.toEpochMilli())));
+		}
+
+		/**
+		 * Only runs created within this period before now ({@code filter[createdAt][period]}),
+		 * for example {@code 1d} or {@code 2h}.
+		 * @param period the period
+		 * @return this builder
+		 */
+		public Builder period(String period) {
+			return filter("filter[createdAt][period]", List.of(period));
+		}
+
+		/**
+		 * Only runs of this batch ({@code filter[batch]}).
+		 * @param batchId the batch id
+		 * @return this builder
+		 */
+		public Builder batch(String batchId) {
+			return filter("filter[batch]", List.of(batchId));
+		}
+
+		/**
+		 * Only runs on these queues ({@code filter[queue]}); a task's own queue is named
+		 * {@code task/<taskId>}.
+		 * @param queues the queue names
+		 * @return this builder
+		 */
+		public Builder queue(String... queues) {
+			return filter("filter[queue]", List.of(queues));
+		}
+
+		/**
+		 * Only runs on these machine presets ({@code filter[machine]}).
+		 * @param machines the machine presets, for example {@code small-1x}
+		 * @return this builder
+		 */
+		public Builder machine(String... machines) {
+			return filter("filter[machine]", List.of(machines));
+		}
+
+		/**
+		 * Only runs in these regions ({@code filter[region]}).
+		 * @param regions the regions
+		 * @return this builder
+		 */
+		public Builder region(String... regions) {
+			return filter("filter[region]", List.of(regions));
+		}
+
+		/**
+		 * Items per page ({@code page[size]}), from 1 to 100; the server's default is 25.
+		 * @param pageSize the page size
+		 * @return this builder
+		 */
+		public Builder pageSize(int pageSize) {
+			this.pageSize = pageSize;
+			return this;
+		}
+
+		/**
+		 * Start after this cursor ({@code page[after]}).
+		 * @param cursor the cursor
+		 * @return this builder
+		 */
+		public Builder after(String cursor) {
+			this.after = cursor;
+			return this;
+		}
+
+		/**
+		 * End before this cursor ({@code page[before]}).
+		 * @param cursor the cursor
+		 * @return this builder
+		 */
+		public Builder before(String cursor) {
+			this.before = cursor;
+			return this;
+		}
+
+		/**
+		 * List the whole project's runs with the personal access token, even when a secret
+		 * key is configured too.
+		 * @return this builder
+		 */
+		public Builder projectWide() {
+			this.projectWide = true;
+			return this;
+		}
+
+		/**
+		 * Environment whose runs a project-wide (access-token) list returns, instead of
+		 * {@code trigger.environment}.
+		 * @param environment the environment
+		 * @return this builder
+		 */
+		public Builder environment(TriggerEnvironment environment) {
+			this.environment = environment;
+			return this;
+		}
+
+		private Builder filter(String name, List<String> values) {
+			this.filters.put(name, values.isEmpty() ? null : values.stream().collect(Collectors.joining(",")));
+			return this;
+		}
+
+		/**
+		 * Builds the request.
+		 * @return the request
+		 */
+		public ListRunsRequest build() {
+			return new ListRunsRequest(this);
+		}
+
+	}
+
+	void validate() {
+		TriggerValidationException.checkPageSize(this.pageSize, "pageSize");
+	}
+
+}

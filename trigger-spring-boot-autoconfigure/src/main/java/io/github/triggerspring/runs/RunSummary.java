@@ -1,0 +1,62 @@
+package io.github.triggerspring.runs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run as listed by {@code runs.list}.
+ *
+ * @param id run id ({@code run_…})
+ * @param status status
+ * @param taskIdentifier task id
+ * @param idempotencyKey idempotency key (hashed), or {@code null}
+ * @param version deployed version, or {@code null}
+ * @param isQueued whether the run is queued
+ * @param isExecuting whether the run is executing
+ * @param isWaiting whether the run is waiting
+ * @param isCompleted whether the run has finished, whatever the outcome
+ * @param isSuccess whether the run completed successfully
+ * @param isFailed whether the run failed
+ * @param isCancelled whether the run was canceled
+ * @param isTest whether the run is a test run
+ * @param createdAt creation time
+ * @param updatedAt last update time
+ * @param startedAt start time, or {@code null}
+ * @param finishedAt finish time, or {@code null}
+ * @param delayedUntil time until which the run is delayed, or {@code null}
+ * @param ttl time-to-live, or {@code null}
+ * @param expiredAt expiry time, or {@code null}
+ * @param tags tags
+ * @param costInCents compute cost
+ * @param baseCostInCents base cost
+ * @param durationMs compute duration in milliseconds
+ * @param metadata metadata, or {@code null}
+ * @param env environment of the run, or {@code null}
+ * @author trigger-spring-boot contributors
+ * @since 0.1.0
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RunSummary(String id, RunStatus status, String taskIdentifier, @Nullable String idempotencyKey,
+		@Nullable String version, boolean isQueued, boolean isExecuting, boolean isWaiting, boolean isCompleted,
+		boolean isSuccess, boolean isFailed, boolean isCancelled, boolean isTest, @Nullable Instant createdAt,
+		@Nullable Instant updatedAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
+		@Nullable Instant delayedUntil, @Nullable String ttl, @Nullable Instant expiredAt, @Nullable List<String> tags,
+		double costInCents, double baseCostInCents, long durationMs, @Nullable Map<String, Object> metadata,
+		@Nullable RunEnvironment env) {
+
+	/**
+	 * Environment a run belongs to.
+	 *
+	 * @param id environment id
+	 * @param name environment name
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record RunEnvironment(String id, String name) {
+
+	}
+
+}
