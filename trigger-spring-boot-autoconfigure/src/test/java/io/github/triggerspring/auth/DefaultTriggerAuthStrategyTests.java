@@ -1,0 +1,270 @@
+package io.github.triggerspring.auth;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.github.triggerspring.error.TriggerValidationException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link DefaultTriggerAuthStrategy}: the seed's whole decision table.
+ *
+ * @author trigger-spring-boot contributors
+ */
+class DefaultTriggerAuthStrategyTests {
+
+	private static final String KEY = "tr_dev_0123456789abcdefABCDEF01";
+
+	private static final String PREVIEW_KEY = "tr_preview_0123456789abcdefABCDEF";
+
+	private static final String PAT = "tr_pat_123456789abcdefghijkmnopqrstuvwxyz12345";
+
+	private static final String PROJECT = "proj_rrrrrrrrrrrrrrrrrrrr";
+
+	private static final TriggerCredentials SECRET_KEY_ONLY = TriggerCredentials.of(KEY, null, PROJECT, null,
+			"ignored-branch");
+
+	private static final TriggerCredentials PAT_ONLY = TriggerCredentials.of(null, PAT, PROJECT,
+			TriggerEnvironment.STAGING, "feature-x");
+
+	private static final TriggerCredentials BOTH = TriggerCredentials.of(KEY, PAT, PROJECT,
+			TriggerEnvironment.DEV, null);
+
+	/** The seed's table, written out independently of {@link TriggerEndpoint}. */
+	private static final List<String> SEED_SECRET_KEY_ONLY = List.of("task.trigger", "task.batchTrigger",
+			"runs.retrieve", "runs.cancel", "runs.replay", "schedules.list", "schedules.create", "schedules.retrieve",
+			"schedules.update", "schedules.activate", "schedules.deactivate", "schedules.del");
+
+	private static final List<String> SEED_BOTH_KINDS = List.of("runs.list", "envvars.list", "envvars.retrieve",
+			"envvars.upload", "envvars.create", "envvars.update", "envvars.del");
+
+	@Test
+	void tableHoldsTheSeedsNineteenRowsPlusThePublicTimezonesEndpoint() {
+		List<TriggerEndpoint> authenticated = Arrays.stream(TriggerEndpoint.values())
+			.filter((endpoint) -> !endpoint.isPublic())
+			.toList();
+		assertThat(authenticated).hasSize(19);
+		assertThat(authenticated).filteredOn((endpoint) -> endpoint.accepts().size() == 1)
+			.extracting(TriggerEndpoint::id)
+			.containsExactlyInAnyOrderElementsOf(SEED_SECRET_KEY_ONLY);
+		assertThat(authenticated).filteredOn((endpoint) -> endpoint.accepts().size() == 2)
+			.extracting(TriggerEndpoint::id)
+			.containsExactlyInAnyOrderElementsOf(SEED_BOTH_KINDS);
+		assertThat(authenticated).allMatch((endpoint) -> endpoint.accepts(CredentialKind.SECRET_KEY));
+		assertThat(TriggerEndpoint.SCHEDULES_TIMEZONES.isPublic()).isTrue();
+	}
+
+	static Stream<Arguments> decisionTable() {
+		Stream.Builder<Arguments> rows = Stream.builder();
+		for (String id : SEED_SECRET_KEY_ONLY) {
+			rows.add(Arguments.of(id, "secret key", expect(CredentialKind.SECRET_KEY, KEY, null, TriggerEnvironment.DEV)));
+			rows.add(Arguments.of(id, "PAT", null));
+			rows.add(Arguments.of(id, "both", expect(CredentialKind.SECRET_KEY, KEY, null, TriggerEnvironment.DEV)));
+		}
+		rows.add(Arguments.of("runs.list", "secret key",
+				expect(CredentialKind.SECRET_KEY, KEY, null, TriggerEnvironment.DEV)));
+		rows.add(Arguments.of("runs.list", "PAT",
+				expect(CredentialKind.PERSONAL_ACCESS_TOKEN, PAT, PROJECT, TriggerEnvironment.STAGING)));
+		rows.add(Arguments.of("runs.list", "both", expect(CredentialKind.SECRET_KEY, KEY, null, TriggerEnvironment.DEV)));
+		for (String id : SEED_BOTH_KINDS.subList(1, SEED_BOTH_KINDS.size())) {
+			rows.add(Arguments.of(id, "secret key",
+					expect(CredentialKind.SECRET_KEY, KEY, PROJECT, TriggerEnvironment.DEV)));
+			rows.add(Arguments.of(id, "PAT",
+					expect(CredentialKind.PERSONAL_ACCESS_TOKEN, PAT, PROJECT, TriggerEnvironment.STAGING)));
+			rows.add(Arguments.of(id, "both", expect(CredentialKind.SECRET_KEY, KEY, PROJECT, TriggerEnvironment.DEV)));
+		}
+		return rows.build();
+	}
+
+	private static Expected expect(CredentialKind kind, String token, @Nullable String projectRef,
+			TriggerEnvironment environment) {
+		return new Expected(kind, token, projectRef, environment);
+	}
+
+	@ParameterizedTest(name = "{0} with {1}")
+	@MethodSource("decisionTable")
+	void decidesEveryEndpointForEveryCredentialSetup(String endpointId, String setup, @Nullable Expected expected) {
+		TriggerEndpoint endpoint = endpoint(endpointId);
+		TriggerCredentials credentials = switch (setup) {
+			case "secret key" -> SECRET_KEY_ONLY;
+			case "PAT" -> PAT_ONLY;
+			default -> BOTH;
+		};
+		DefaultTriggerAuthStrategy strategy = new DefaultTriggerAuthStrategy(credentials);
+		if (expected == null) {
+			assertThat(strategy.canCall(endpoint)).isFalse();
+			StepVerifier.create(strategy.authorize(endpoint, AuthOptions.DEFAULT))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(UnsupportedCredentialException.class)
+					.hasMessage("Endpoint '" + endpointId + "' accepts a secret key, but only a personal access token "
+							+ "is configured. Set 'trigger.secret-key' (environment variable TRIGGER_SECRET_KEY)."))
+				.verify(Duration.ofSeconds(5));
+			return;
+		}
+		assertThat(strategy.canCall(endpoint)).isTrue();
+		StepVerifier.create(strategy.authorize(endpoint, AuthOptions.DEFAULT))
+			.expectNext(new CallAuthorization(endpoint, expected.kind(), expected.token(), expected.projectRef(),
+					expected.environment(), null))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void noCredentialAtAllNeverReachesAStrategy() {
+		assertThatExceptionOfType(InvalidTriggerConfigurationException.class)
+			.isThrownBy(() -> TriggerCredentials.of(null, "  ", PROJECT, null, null))
+			.satisfies((ex) -> assertThat(ex.getDescription()).isEqualTo(
+					"No Trigger.dev credential is configured: neither a secret key nor a personal access token is set."));
+	}
+
+	@Test
+	void publicTimezonesEndpointIsCalledWithoutCredentialWhateverIsConfigured() {
+		for (TriggerCredentials credentials : List.of(SECRET_KEY_ONLY, PAT_ONLY, BOTH)) {
+			CallAuthorization authorization = new DefaultTriggerAuthStrategy(credentials)
+				.decide(TriggerEndpoint.SCHEDULES_TIMEZONES, AuthOptions.DEFAULT);
+			assertThat(authorization).isEqualTo(CallAuthorization.anonymous(TriggerEndpoint.SCHEDULES_TIMEZONES));
+		}
+	}
+
+	@Test
+	void callerCanChooseTheProjectWideRunsListWhenBothCredentialsAreConfigured() {
+		CallAuthorization authorization = new DefaultTriggerAuthStrategy(BOTH).decide(TriggerEndpoint.RUNS_LIST,
+				AuthOptions.using(CredentialKind.PERSONAL_ACCESS_TOKEN));
+		assertThat(authorization).isEqualTo(new CallAuthorization(TriggerEndpoint.RUNS_LIST,
+				CredentialKind.PERSONAL_ACCESS_TOKEN, PAT, PROJECT, TriggerEnvironment.DEV, null));
+	}
+
+	@Test
+	void askingForAnAccessTokenOnASecretKeyOnlyEndpointIsRefused() {
+		assertThatExceptionOfType(UnsupportedCredentialException.class)
+			.isThrownBy(() -> new DefaultTriggerAuthStrategy(BOTH).decide(TriggerEndpoint.RUNS_RETRIEVE,
+					AuthOptions.using(CredentialKind.PERSONAL_ACCESS_TOKEN)))
+			.withMessage("Endpoint 'runs.retrieve' accepts a secret key, but the call asked for a personal access "
+					+ "token. Call it without asking for a credential kind, and set 'trigger.secret-key' "
+					+ "(environment variable TRIGGER_SECRET_KEY).");
+	}
+
+	@Test
+	void askingForAnAccessTokenThatIsNotConfiguredIsRefused() {
+		assertThatExceptionOfType(UnsupportedCredentialException.class)
+			.isThrownBy(() -> new DefaultTriggerAuthStrategy(SECRET_KEY_ONLY).decide(TriggerEndpoint.RUNS_LIST,
+					AuthOptions.using(CredentialKind.PERSONAL_ACCESS_TOKEN)))
+			.withMessage("The call to 'runs.list' asked for a personal access token, but only a secret key is "
+					+ "configured. Set 'trigger.personal-access-token' (environment variable TRIGGER_ACCESS_TOKEN).");
+	}
+
+	@Test
+	void previewSecretKeySendsTheConfiguredBranchOnEveryCall() {
+		DefaultTriggerAuthStrategy strategy = new DefaultTriggerAuthStrategy(
+				TriggerCredentials.of(PREVIEW_KEY, null, PROJECT, null, "feature-x"));
+		for (TriggerEndpoint endpoint : TriggerEndpoint.values()) {
+			if (!endpoint.isPublic()) {
+				CallAuthorization authorization = strategy.decide(endpoint, AuthOptions.DEFAULT);
+				assertThat(authorization.branch()).as(endpoint.id()).isEqualTo("feature-x");
+				assertThat(authorization.environment()).isEqualTo(TriggerEnvironment.PREVIEW);
+			}
+		}
+	}
+
+	@Test
+	void nonPreviewSecretKeyNeverSendsABranch() {
+		for (String key : List.of(KEY, "tr_stg_0123456789abcdefABCDEF01", "tr_prod_0123456789abcdefABCDEF01")) {
+			DefaultTriggerAuthStrategy strategy = new DefaultTriggerAuthStrategy(
+					TriggerCredentials.of(key, null, PROJECT, null, "feature-x"));
+			for (TriggerEndpoint endpoint : TriggerEndpoint.values()) {
+				assertThat(strategy.decide(endpoint, new AuthOptions(null, null, "explicit")).branch())
+					.as(key + " " + endpoint.id())
+					.isNull();
+			}
+		}
+	}
+
+	@Test
+	void accessTokenSendsABranchOnlyWhenTheCallTargetsPreview() {
+		DefaultTriggerAuthStrategy strategy = new DefaultTriggerAuthStrategy(PAT_ONLY);
+		assertThat(strategy.decide(TriggerEndpoint.ENVVARS_LIST, AuthOptions.DEFAULT).branch()).isNull();
+		assertThat(strategy
+			.decide(TriggerEndpoint.ENVVARS_LIST, new AuthOptions(null, TriggerEnvironment.PREVIEW, null))
+			.branch()).isEqualTo("feature-x");
+		assertThat(strategy
+			.decide(TriggerEndpoint.ENVVARS_UPLOAD, new AuthOptions(null, TriggerEnvironment.PREVIEW, "feature-y"))
+			.branch()).isEqualTo("feature-y");
+		assertThat(strategy
+			.decide(TriggerEndpoint.ENVVARS_UPLOAD, new AuthOptions(null, TriggerEnvironment.PROD, "feature-y"))
+			.branch()).isNull();
+	}
+
+	@Test
+	void explicitBranchOverridesTheConfiguredOneForAPreviewKey() {
+		DefaultTriggerAuthStrategy strategy = new DefaultTriggerAuthStrategy(
+				TriggerCredentials.of(PREVIEW_KEY, null, PROJECT, null, "feature-x"));
+		assertThat(strategy.decide(TriggerEndpoint.ENVVARS_CREATE, new AuthOptions(null, null, "feature-z")).branch())
+			.isEqualTo("feature-z");
+	}
+
+	@Test
+	void accessTokenCallWithoutAnyEnvironmentIsRefusedWithTheSettingToFix() {
+		DefaultTriggerAuthStrategy strategy = new DefaultTriggerAuthStrategy(
+				TriggerCredentials.of(null, PAT, PROJECT, null, null));
+		StepVerifier.create(strategy.authorize(TriggerEndpoint.RUNS_LIST, AuthOptions.DEFAULT))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TriggerValidationException.class)
+				.hasMessage("Invalid 'environment': 'runs.list' with a personal access token needs a target "
+						+ "environment. Pass one with the call, or set 'trigger.environment' (environment variable "
+						+ "TRIGGER_ENVIRONMENT) to dev, staging, prod or preview."))
+			.verify(Duration.ofSeconds(5));
+		assertThat(strategy.decide(TriggerEndpoint.RUNS_LIST, new AuthOptions(null, TriggerEnvironment.PROD, null))
+			.environment()).isEqualTo(TriggerEnvironment.PROD);
+	}
+
+	@Test
+	void envVarCallWithASecretKeyNeedsAProjectRef() {
+		DefaultTriggerAuthStrategy strategy = new DefaultTriggerAuthStrategy(
+				TriggerCredentials.of(KEY, null, null, null, null));
+		assertThatExceptionOfType(TriggerValidationException.class)
+			.isThrownBy(() -> strategy.decide(TriggerEndpoint.ENVVARS_LIST, AuthOptions.DEFAULT))
+			.withMessage("Invalid 'projectRef': 'envvars.list' needs a project ref. Set 'trigger.project-ref' "
+					+ "(environment variable TRIGGER_PROJECT_REF).");
+		assertThat(strategy.decide(TriggerEndpoint.RUNS_LIST, AuthOptions.DEFAULT).projectRef()).isNull();
+	}
+
+	@Test
+	void secretKeyCallThatNamesAnotherEnvironmentIsRefused() {
+		assertThatExceptionOfType(TriggerValidationException.class)
+			.isThrownBy(() -> new DefaultTriggerAuthStrategy(SECRET_KEY_ONLY).decide(TriggerEndpoint.ENVVARS_LIST,
+					new AuthOptions(null, TriggerEnvironment.PROD, null)))
+			.withMessageContaining("the call targets 'prod', but the secret key belongs to the 'dev' environment");
+	}
+
+	@Test
+	void refusalsAndAuthorizationsNeverShowTheSecret() {
+		CallAuthorization authorization = new DefaultTriggerAuthStrategy(BOTH).decide(TriggerEndpoint.RUNS_LIST,
+				AuthOptions.DEFAULT);
+		assertThat(authorization.toString()).doesNotContain(KEY).contains("tr_dev_…");
+		assertThat(BOTH.toString()).doesNotContain(KEY).doesNotContain(PAT).contains("tr_pat_…");
+		assertThatExceptionOfType(UnsupportedCredentialException.class)
+			.isThrownBy(() -> new DefaultTriggerAuthStrategy(PAT_ONLY).decide(TriggerEndpoint.TASK_TRIGGER,
+					AuthOptions.DEFAULT))
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(PAT));
+	}
+
+	private static TriggerEndpoint endpoint(String id) {
+		return Arrays.stream(TriggerEndpoint.values())
+			.filter((endpoint) -> endpoint.id().equals(id))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No endpoint " + id));
+	}
+
+	record Expected(CredentialKind kind, String token, @Nullable String projectRef, TriggerEnvironment environment) {
+
+	}
+
+}
