@@ -1480,7 +1480,7 @@ final class ApiHandler implements HttpHandler {
 
 		String contentType = "application/json";
 
-		final Map<String, String> headers = new LinkedHashMap<>();
+		final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
 		Reply(int status, String body) {
 			this.status = status;
