@@ -1,0 +1,93 @@
+package io.github.triggerspring.emulator;
+
+import java.util.Optional;
+
+/**
+ * The endpoints the emulator serves, named like the SDK functions in the Trigger.dev
+ * authentication table. The {@link #id()} is what {@link Faults} and {@link Journal}
+ * accept as an endpoint id.
+ *
+ * @author trigger-spring-boot contributors
+ * @since 0.1.0
+ */
+public enum EmulatorEndpoint {
+
+	/** {@code POST /api/v1/tasks/{taskId}/trigger}. */
+	TASK_TRIGGER("task.trigger"),
+	/**
+	 * Both phases of a batch trigger; as a fault target it matches
+	 * {@link #TASK_BATCH_TRIGGER_CREATE} and {@link #TASK_BATCH_TRIGGER_ITEMS}.
+	 */
+	TASK_BATCH_TRIGGER("task.batchTrigger"),
+	/** Phase 1 of a batch trigger: {@code POST /api/v3/batches}. */
+	TASK_BATCH_TRIGGER_CREATE("task.batchTrigger.create"),
+	/** Phase 2 of a batch trigger: {@code POST /api/v3/batches/{id}/items}. */
+	TASK_BATCH_TRIGGER_ITEMS("task.batchTrigger.items"),
+	/** {@code GET /api/v2/batches/{id}}. */
+	BATCH_RETRIEVE("batch.retrieve"),
+	/** {@code GET /api/v1/runs} and {@code GET /api/v1/projects/{projectRef}/runs}. */
+	RUNS_LIST("runs.list"),
+	/** {@code GET /api/v3/runs/{id}}. */
+	RUNS_RETRIEVE("runs.retrieve"),
+	/** {@code POST /api/v2/runs/{id}/cancel}. */
+	RUNS_CANCEL("runs.cancel"),
+	/** {@code POST /api/v1/runs/{id}/replay}. */
+	RUNS_REPLAY("runs.replay"),
+	/** {@code GET /api/v1/projects/{projectRef}/envvars/{env}}. */
+	ENVVARS_LIST("envvars.list"),
+	/** {@code GET /api/v1/projects/{projectRef}/envvars/{env}/{name}}. */
+	ENVVARS_RETRIEVE("envvars.retrieve"),
+	/** {@code POST /api/v1/projects/{projectRef}/envvars/{env}/import}. */
+	ENVVARS_UPLOAD("envvars.upload"),
+	/** {@code POST /api/v1/projects/{projectRef}/envvars/{env}}. */
+	ENVVARS_CREATE("envvars.create"),
+	/** {@code PUT /api/v1/projects/{projectRef}/envvars/{env}/{name}}. */
+	ENVVARS_UPDATE("envvars.update"),
+	/** {@code DELETE /api/v1/projects/{projectRef}/envvars/{env}/{name}}. */
+	ENVVARS_DEL("envvars.del"),
+	/** {@code GET /api/v1/schedules}. */
+	SCHEDULES_LIST("schedules.list"),
+	/** {@code POST /api/v1/schedules}. */
+	SCHEDULES_CREATE("schedules.create"),
+	/** {@code GET /api/v1/schedules/{id}}. */
+	SCHEDULES_RETRIEVE("schedules.retrieve"),
+	/** {@code PUT /api/v1/schedules/{id}}. */
+	SCHEDULES_UPDATE("schedules.update"),
+	/** {@code POST /api/v1/schedules/{id}/activate}. */
+	SCHEDULES_ACTIVATE("schedules.activate"),
+	/** {@code POST /api/v1/schedules/{id}/deactivate}. */
+	SCHEDULES_DEACTIVATE("schedules.deactivate"),
+	/** {@code DELETE /api/v1/schedules/{id}}. */
+	SCHEDULES_DEL("schedules.del"),
+	/** {@code GET /api/v1/timezones} (no authentication). */
+	SCHEDULES_TIMEZONES("schedules.timezones");
+
+	private final String id;
+
+	EmulatorEndpoint(String id) {
+		this.id = id;
+	}
+
+	/**
+	 * The endpoint id, for example {@code task.trigger}.
+	 * @return the id
+	 */
+	public String id() {
+		return this.id;
+	}
+
+	/**
+	 * Find an endpoint by id.
+	 * @param id the id
+	 * @return the endpoint, if any
+	 */
+	public static Optional<EmulatorEndpoint> fromId(String id) {
+		for (EmulatorEndpoint endpoint : values()) {
+			if (endpoint.id.equals(id)) {
+				return Optional.of(endpoint);
+			}
+		}
+		return Optional.empty();
+	}
+
+}

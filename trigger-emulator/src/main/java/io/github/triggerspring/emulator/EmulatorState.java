@@ -1,0 +1,236 @@
+package io.github.triggerspring.emulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * All mutable emulator data. Callers synchronize on the instance.
+ *
+ * @author trigger-spring-boot contributors
+ */
+final class EmulatorState {
+
+	static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofDays(30);
+
+	private static final Pattern IDEMPOTENCY_TTL = Pattern.compile("^(\\d+)([smhd])$");
+
+	private static final Pattern NATURAL_DURATION = Pattern
+		.compile("^(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?$");
+
+	final Map<String, ProjectRecord> projects = new LinkedHashMap<>();
+
+	final Map<String, EnvRecord> secretKeys = new LinkedHashMap<>();
+
+	final Map<String, AccessToken> accessTokens = new LinkedHashMap<>();
+
+	final Map<String, RunRecord> runs = new LinkedHashMap<>();
+
+	final Map<String, String> idempotency = new HashMap<>();
+
+	final Map<String, BatchRecord> batches = new LinkedHashMap<>();
+
+	final Map<String, String> batchIdempotency = new HashMap<>();
+
+	final Map<String, ScheduleRecord> schedules = new LinkedHashMap<>();
+
+	final Map<EnvRecord, Map<String, EnvVar>> envVars = new HashMap<>();
+
+	final Map<String, TaskBehavior> behaviors = new HashMap<>();
+
+	final Set<String> knownTasks = new LinkedHashSet<>();
+
+	TaskBehavior defaultBehavior = TaskBehavior.completes();
+
+	private long runSequence;
+
+	EmulatorState() {
+		seedDefaults();
+	}
+
+	void reset() {
+		this.projects.clear();
+		this.secretKeys.clear();
+		this.accessTokens.clear();
+		this.runs.clear();
+		this.idempotency.clear();
+		this.batches.clear();
+		this.batchIdempotency.clear();
+		this.schedules.clear();
+		this.envVars.clear();
+		this.behaviors.clear();
+		this.knownTasks.clear();
+		this.defaultBehavior = TaskBehavior.completes();
+		seedDefaults();
+	}
+
+	private void seedDefaults() {
+		ProjectRecord project = addProject(EmulatorAccount.PROJECT_REF);
+		for (TriggerEnvironment type : TriggerEnvironment.values()) {
+			this.secretKeys.put(EmulatorAccount.secretKey(type), project.root(type));
+		}
+		project.addBranch(TriggerEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH);
+		this.accessTokens.put(EmulatorAccount.PERSONAL_ACCESS_TOKEN,
+				new AccessToken(EmulatorAccount.PERSONAL_ACCESS_TOKEN, Set.of(EmulatorAccount.PROJECT_REF)));
+		this.accessTokens.put(EmulatorAccount.ORGANIZATION_ACCESS_TOKEN,
+				new AccessToken(EmulatorAccount.ORGANIZATION_ACCESS_TOKEN, Set.of(EmulatorAccount.PROJECT_REF)));
+	}
+
+	ProjectRecord addProject(String ref) {
+		if (this.projects.containsKey(ref)) {
+			throw new IllegalArgumentException("Project '" + ref + "' already exists");
+		}
+		ProjectRecord project = new ProjectRecord(ref);
+		this.projects.put(ref, project);
+		return project;
+	}
+
+	ProjectRecord project(String ref) {
+		ProjectRecord project = this.projects.get(ref);
+		if (project == null) {
+			throw new IllegalArgumentException("Unknown project '" + ref + "'");
+		}
+		return project;
+	}
+
+	EnvRecord env(String projectRef, TriggerEnvironment type, String branch) {
+		ProjectRecord project = project(projectRef);
+		if (branch == null) {
+			return project.root(type);
+		}
+		EnvRecord env = project.branch(type, branch);
+		if (env == null) {
+			throw new IllegalArgumentException("Unknown " + type.slug() + " branch '" + branch + "'");
+		}
+		return env;
+	}
+
+	RunRecord newRun(EnvRecord env, String taskId, Instant now) {
+		RunRecord run = new RunRecord(Ids.friendly("run_"), ++this.runSequence, env, taskId,
+				now.truncatedTo(ChronoUnit.MILLIS));
+		run.behavior = this.behaviors.getOrDefault(taskId, this.defaultBehavior);
+		this.runs.put(run.id, run);
+		return run;
+	}
+
+	/** Live run for an idempotency key, if any (failed and expired keys do not count). */
+	RunRecord idempotentRun(EnvRecord env, String taskId, String key, Instant now) {
+		String runId = this.idempotency.get(idempotencyScope(env, taskId, key));
+		RunRecord run = (runId != null) ? this.runs.get(runId) : null;
+		if (run == null || run.idempotencyKeyExpiresAt == null || !now.isBefore(run.idempotencyKeyExpiresAt)) {
+			return null;
+		}
+		RunStatus status = run.status(now);
+		if (status.isFailed()) {
+			return null;
+		}
+		return run;
+	}
+
+	void rememberIdempotency(RunRecord run, String key, String ttl, Instant now) {
+		run.idempotencyKey = key;
+		run.idempotencyKeyExpiresAt = now.plus(idempotencyTtl(ttl));
+		this.idempotency.put(idempotencyScope(run.env, run.taskId, key), run.id);
+	}
+
+	private static String idempotencyScope(EnvRecord env, String taskId, String key) {
+		return env.id + "\u0000" + taskId + "\u0000" + key;
+	}
+
+	static Duration idempotencyTtl(String ttl) {
+		if (ttl != null) {
+			Matcher matcher = IDEMPOTENCY_TTL.matcher(ttl);
+			if (matcher.matches()) {
+				long amount = Long.parseLong(matcher.group(1));
+				return switch (matcher.group(2)) {
+					case "s" -> Duration.ofSeconds(amount);
+					case "m" -> Duration.ofMinutes(amount);
+					case "h" -> Duration.ofHours(amount);
+					default -> Duration.ofDays(amount);
+				};
+			}
+		}
+		return DEFAULT_IDEMPOTENCY_TTL;
+	}
+
+	/**
+	 * Parse {@code "1h30m"}-style durations (weeks to seconds).
+	 * @param text the text
+	 * @return the duration, or {@code null} if it is not such a duration
+	 */
+	static Duration naturalDuration(String text) {
+		if (text == null || text.isEmpty()) {
+			return null;
+		}
+		Matcher matcher = NATURAL_DURATION.matcher(text);
+		if (!matcher.matches()) {
+			return null;
+		}
+		long[] seconds = { 604800, 86400, 3600, 60, 1 };
+		long total = 0;
+		for (int i = 0; i < 5; i++) {
+			if (matcher.group(i + 1) != null) {
+				total += Long.parseLong(matcher.group(i + 1)) * seconds[i];
+			}
+		}
+		return Duration.ofSeconds(total);
+	}
+
+	Map<String, EnvVar> vars(EnvRecord env) {
+		return this.envVars.computeIfAbsent(env, (key) -> new LinkedHashMap<>());
+	}
+
+	ScheduleRecord scheduleByDeduplicationKey(EnvRecord env, String key) {
+		for (ScheduleRecord schedule : this.schedules.values()) {
+			if (schedule.env == env && schedule.deduplicationKey.equals(key)) {
+				return schedule;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A personal or organization access token and the projects it may access.
+	 */
+	static final class AccessToken {
+
+		final String token;
+
+		final Set<String> projectRefs;
+
+		AccessToken(String token, Set<String> projectRefs) {
+			this.token = token;
+			this.projectRefs = new HashSet<>(projectRefs);
+		}
+
+		boolean organization() {
+			return this.token.startsWith("tr_oat_");
+		}
+
+	}
+
+	/**
+	 * An environment variable value.
+	 */
+	static final class EnvVar {
+
+		String value;
+
+		boolean secret;
+
+		EnvVar(String value, boolean secret) {
+			this.value = value;
+			this.secret = secret;
+		}
+
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.github.triggerspring.emulator;
+
+/**
+ * A runtime environment: the root environment of a type, or a preview or dev branch.
+ *
+ * @author trigger-spring-boot contributors
+ */
+final class EnvRecord {
+
+	final String id;
+
+	final ProjectRecord project;
+
+	final TriggerEnvironment type;
+
+	final String branch;
+
+	final EnvRecord parent;
+
+	EnvRecord(String id, ProjectRecord project, TriggerEnvironment type, String branch, EnvRecord parent) {
+		this.id = id;
+		this.project = project;
+		this.type = type;
+		this.branch = branch;
+		this.parent = parent;
+	}
+
+	String slug() {
+		return this.type.slug();
+	}
+
+	@Override
+	public String toString() {
+		return this.project.ref + "/" + this.type.slug() + ((this.branch != null) ? "/" + this.branch : "");
+	}
+
+}

@@ -1,0 +1,209 @@
+package io.github.triggerspring.emulator;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A fault the emulator injects into calls of an endpoint, registered with
+ * {@link Faults#inject(EmulatorEndpoint, Fault)}. By default a fault applies to the next
+ * call only; use {@link #times(int)} or {@link #always()} to change that. Immutable.
+ * <p>
+ * Kinds:
+ * <ul>
+ * <li>{@link #status(int)}: answer with a status (and optional body and headers) instead
+ * of handling the call;</li>
+ * <li>{@link #rateLimited(Duration)}: answer 429 like the API's rate limiter
+ * ({@code x-ratelimit-reset} in epoch milliseconds; for the batch-create endpoint the
+ * batch limiter's form: {@code x-ratelimit-reset} in epoch seconds plus
+ * {@code Retry-After});</li>
+ * <li>{@link #dropConnection()}: close the connection without any response;</li>
+ * <li>{@link #latency(Duration)}: wait, then handle the call normally.</li>
+ * </ul>
+ *
+ * @author trigger-spring-boot contributors
+ * @since 0.1.0
+ */
+public final class Fault {
+
+	/**
+	 * The kind of fault.
+	 */
+	public enum Kind {
+
+		/** Answer with a fixed status. */
+		STATUS,
+		/** Answer 429 with rate-limit headers. */
+		RATE_LIMITED,
+		/** Close the connection without a response. */
+		DROP_CONNECTION,
+		/** Delay the response. */
+		LATENCY
+
+	}
+
+	/** Value of {@link #times()} for a fault that never wears off. */
+	public static final int ALWAYS = -1;
+
+	private final Kind kind;
+
+	private final int status;
+
+	private final String body;
+
+	private final Map<String, String> headers;
+
+	private final Duration duration;
+
+	private final int times;
+
+	private Fault(Kind kind, int status, String body, Map<String, String> headers, Duration duration, int times) {
+		this.kind = kind;
+		this.status = status;
+		this.body = body;
+		this.headers = headers;
+		this.duration = duration;
+		this.times = times;
+	}
+
+	/**
+	 * Answer with the given status and a body {@code {"error":"<reason phrase>"}}.
+	 * @param status the HTTP status
+	 * @return the fault
+	 */
+	public static Fault status(int status) {
+		if (status < 100 || status > 599) {
+			throw new IllegalArgumentException("Invalid HTTP status " + status);
+		}
+		return new Fault(Kind.STATUS, status, null, Map.of(), Duration.ZERO, 1);
+	}
+
+	/**
+	 * Answer 429 as the API's rate limiter does, resetting after the given time.
+	 * @param resetAfter time until the limit resets
+	 * @return the fault
+	 */
+	public static Fault rateLimited(Duration resetAfter) {
+		Objects.requireNonNull(resetAfter, "resetAfter");
+		return new Fault(Kind.RATE_LIMITED, 429, null, Map.of(), resetAfter, 1);
+	}
+
+	/**
+	 * Close the connection without sending a response; clients see a premature close.
+	 * @return the fault
+	 */
+	public static Fault dropConnection() {
+		return new Fault(Kind.DROP_CONNECTION, 0, null, Map.of(), Duration.ZERO, 1);
+	}
+
+	/**
+	 * Wait for the given time (real time), then handle the call normally.
+	 * @param latency the delay
+	 * @return the fault
+	 */
+	public static Fault latency(Duration latency) {
+		Objects.requireNonNull(latency, "latency");
+		return new Fault(Kind.LATENCY, 0, null, Map.of(), latency, 1);
+	}
+
+	/**
+	 * Copy of this fault with the given raw JSON response body.
+	 * @param body the body
+	 * @return the fault
+	 */
+	public Fault body(String body) {
+		return new Fault(this.kind, this.status, Objects.requireNonNull(body, "body"), this.headers, this.duration,
+				this.times);
+	}
+
+	/**
+	 * Copy of this fault that adds a response header, for example
+	 * {@code x-should-retry: false}.
+	 * @param name the header name
+	 * @param value the header value
+	 * @return the fault
+	 */
+	public Fault header(String name, String value) {
+		Map<String, String> copy = new LinkedHashMap<>(this.headers);
+		copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+		return new Fault(this.kind, this.status, this.body, Collections.unmodifiableMap(copy), this.duration,
+				this.times);
+	}
+
+	/**
+	 * Copy of this fault that applies to the next {@code times} calls.
+	 * @param times how many calls, at least 1
+	 * @return the fault
+	 */
+	public Fault times(int times) {
+		if (times < 1) {
+			throw new IllegalArgumentException("times must be at least 1");
+		}
+		return new Fault(this.kind, this.status, this.body, this.headers, this.duration, times);
+	}
+
+	/**
+	 * Copy of this fault that applies to every call until {@link Faults#clear()}.
+	 * @return the fault
+	 */
+	public Fault always() {
+		return new Fault(this.kind, this.status, this.body, this.headers, this.duration, ALWAYS);
+	}
+
+	/**
+	 * The kind of fault.
+	 * @return the kind
+	 */
+	public Kind kind() {
+		return this.kind;
+	}
+
+	/**
+	 * The HTTP status of {@link Kind#STATUS} and {@link Kind#RATE_LIMITED} faults.
+	 * @return the status, or 0
+	 */
+	public int statusCode() {
+		return this.status;
+	}
+
+	/**
+	 * The custom response body.
+	 * @return the body, or {@code null} for the default body
+	 */
+	public String responseBody() {
+		return this.body;
+	}
+
+	/**
+	 * Extra response headers.
+	 * @return the headers
+	 */
+	public Map<String, String> headers() {
+		return this.headers;
+	}
+
+	/**
+	 * The latency or the time until a rate limit resets.
+	 * @return the duration
+	 */
+	public Duration duration() {
+		return this.duration;
+	}
+
+	/**
+	 * How many calls this fault applies to, or {@link #ALWAYS}.
+	 * @return the count
+	 */
+	public int times() {
+		return this.times;
+	}
+
+	@Override
+	public String toString() {
+		return "Fault[" + this.kind + ((this.status != 0) ? " " + this.status : "") + ", times="
+				+ ((this.times == ALWAYS) ? "always" : this.times) + "]";
+	}
+
+}

@@ -1,0 +1,225 @@
+package io.github.triggerspring.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One request received by the emulator, as recorded in its {@link Journal}.
+ *
+ * @author trigger-spring-boot contributors
+ * @since 0.1.0
+ */
+public final class RecordedRequest {
+
+	private final long sequence;
+
+	private final Instant receivedAt;
+
+	private final String method;
+
+	private final String path;
+
+	private final Map<String, List<String>> queryParameters;
+
+	private final Map<String, List<String>> headers;
+
+	private final byte[] body;
+
+	private final String endpointId;
+
+	private volatile int responseStatus;
+
+	private volatile String responseBody;
+
+	RecordedRequest(long sequence, Instant receivedAt, String method, String path,
+			Map<String, List<String>> queryParameters, Map<String, List<String>> headers, byte[] body,
+			String endpointId) {
+		this.sequence = sequence;
+		this.receivedAt = receivedAt;
+		this.method = method;
+		this.path = path;
+		this.queryParameters = Collections.unmodifiableMap(queryParameters);
+		TreeMap<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		headers.forEach((name, values) -> caseInsensitive.merge(name, List.copyOf(values), (a, b) -> {
+			List<String> merged = new java.util.ArrayList<>(a);
+			merged.addAll(b);
+			return List.copyOf(merged);
+		}));
+		this.headers = Collections.unmodifiableMap(caseInsensitive);
+		this.body = body;
+		this.endpointId = endpointId;
+	}
+
+	void respond(int status, String body) {
+		this.responseStatus = status;
+		this.responseBody = body;
+	}
+
+	/**
+	 * Position of the request in the journal, starting at 1.
+	 * @return the sequence number
+	 */
+	public long sequence() {
+		return this.sequence;
+	}
+
+	/**
+	 * When the request arrived, on the emulator clock.
+	 * @return the instant
+	 */
+	public Instant receivedAt() {
+		return this.receivedAt;
+	}
+
+	/**
+	 * The HTTP method.
+	 * @return the method
+	 */
+	public String method() {
+		return this.method;
+	}
+
+	/**
+	 * The decoded request path, for example {@code /api/v1/tasks/my task/trigger}.
+	 * @return the path
+	 */
+	public String path() {
+		return this.path;
+	}
+
+	/**
+	 * The decoded query parameters, in request order.
+	 * @return the query parameters
+	 */
+	public Map<String, List<String>> queryParameters() {
+		return this.queryParameters;
+	}
+
+	/**
+	 * First value of a query parameter.
+	 * @param name the decoded name, for example {@code filter[status]}
+	 * @return the value, if present
+	 */
+	public Optional<String> queryParameter(String name) {
+		List<String> values = this.queryParameters.get(name);
+		return (values == null || values.isEmpty()) ? Optional.empty() : Optional.of(values.get(0));
+	}
+
+	/**
+	 * The request headers, with case-insensitive names.
+	 * @return the headers
+	 */
+	public Map<String, List<String>> headers() {
+		return this.headers;
+	}
+
+	/**
+	 * First value of a header (case-insensitive).
+	 * @param name the header name
+	 * @return the value, if present
+	 */
+	public Optional<String> header(String name) {
+		List<String> values = this.headers.get(name);
+		return (values == null || values.isEmpty()) ? Optional.empty() : Optional.of(values.get(0));
+	}
+
+	/**
+	 * The raw request body.
+	 * @return a copy of the body bytes
+	 */
+	public byte[] body() {
+		return this.body.clone();
+	}
+
+	/**
+	 * The request body as UTF-8 text.
+	 * @return the body
+	 */
+	public String bodyAsString() {
+		return new String(this.body, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The request body parsed as JSON, converted to plain Java values (maps, lists,
+	 * strings, numbers, booleans).
+	 * @return the body, or empty if there is none or it is not JSON
+	 */
+	public Optional<Object> bodyAsJson() {
+		return Optional.ofNullable(jsonBody()).map(Json::toJava);
+	}
+
+	JsonNode jsonBody() {
+		if (this.body.length == 0) {
+			return null;
+		}
+		try {
+			return Json.parse(this.body);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The endpoint the request was routed to, for example {@code runs.list}.
+	 * @return the endpoint id, or {@code null} for unknown routes
+	 */
+	public String endpointId() {
+		return this.endpointId;
+	}
+
+	/**
+	 * Whether the request was routed to the given endpoint. Batch phases also match
+	 * {@link EmulatorEndpoint#TASK_BATCH_TRIGGER}.
+	 * @param endpoint the endpoint
+	 * @return whether it matches
+	 */
+	public boolean isFor(EmulatorEndpoint endpoint) {
+		return isFor(endpoint.id());
+	}
+
+	/**
+	 * Whether the request was routed to the given endpoint id. Batch phases also match
+	 * {@code task.batchTrigger}.
+	 * @param endpointId the endpoint id
+	 * @return whether it matches
+	 */
+	public boolean isFor(String endpointId) {
+		if (this.endpointId == null) {
+			return false;
+		}
+		return this.endpointId.equals(endpointId) || (EmulatorEndpoint.TASK_BATCH_TRIGGER.id().equals(endpointId)
+				&& this.endpointId.startsWith(endpointId + "."));
+	}
+
+	/**
+	 * Status of the response, {@code 0} while it is in progress or when the connection
+	 * was dropped.
+	 * @return the status
+	 */
+	public int responseStatus() {
+		return this.responseStatus;
+	}
+
+	/**
+	 * Body of the response.
+	 * @return the body, or {@code null}
+	 */
+	public String responseBody() {
+		return this.responseBody;
+	}
+
+	@Override
+	public String toString() {
+		return "#" + this.sequence + " " + this.method + " " + this.path + " -> " + this.responseStatus;
+	}
+
+}

@@ -1,0 +1,184 @@
+package io.github.triggerspring.emulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A run. Its status is derived from the emulator clock, the captured
+ * {@link TaskBehavior} and cancellation.
+ *
+ * @author trigger-spring-boot contributors
+ */
+final class RunRecord {
+
+	final String id;
+
+	final long sequence;
+
+	final EnvRecord env;
+
+	final String taskId;
+
+	final Instant createdAt;
+
+	JsonNode payload;
+
+	String payloadType;
+
+	String idempotencyKey;
+
+	Instant idempotencyKeyExpiresAt;
+
+	List<String> tags = new ArrayList<>();
+
+	Instant delayUntil;
+
+	String ttl;
+
+	Duration ttlDuration;
+
+	String queue;
+
+	String concurrencyKey;
+
+	JsonNode metadata;
+
+	String machine;
+
+	Integer maxAttempts;
+
+	Integer maxDuration;
+
+	Double priority;
+
+	String region;
+
+	String version;
+
+	boolean test;
+
+	String batchId;
+
+	String scheduleId;
+
+	String triggerFunction = "trigger";
+
+	TaskBehavior behavior = TaskBehavior.completes();
+
+	RunStatus fixedStatus;
+
+	Instant canceledAt;
+
+	RunRecord(String id, long sequence, EnvRecord env, String taskId, Instant createdAt) {
+		this.id = id;
+		this.sequence = sequence;
+		this.env = env;
+		this.taskId = taskId;
+		this.createdAt = createdAt;
+		this.queue = "task/" + taskId;
+	}
+
+	/** When the run leaves the delay and can start. */
+	Instant startAt() {
+		return (this.delayUntil != null && this.delayUntil.isAfter(this.createdAt)) ? this.delayUntil
+				: this.createdAt;
+	}
+
+	/** When the behaviour reaches its outcome, or {@code null} if it never does. */
+	Instant outcomeAt() {
+		if (this.behavior.outcome() == TaskBehavior.Outcome.STAY_QUEUED) {
+			return null;
+		}
+		return startAt().plus(this.behavior.duration());
+	}
+
+	/** When the run expires by its TTL, or {@code null}. */
+	Instant expiresAt() {
+		if (this.ttlDuration == null || this.ttlDuration.isZero()
+				|| this.behavior.outcome() != TaskBehavior.Outcome.STAY_QUEUED) {
+			return null;
+		}
+		return startAt().plus(this.ttlDuration);
+	}
+
+	RunStatus status(Instant now) {
+		if (this.fixedStatus != null) {
+			return this.fixedStatus;
+		}
+		if (this.canceledAt != null && !this.canceledAt.isAfter(now)) {
+			return RunStatus.CANCELED;
+		}
+		if (this.delayUntil != null && now.isBefore(this.delayUntil)) {
+			return RunStatus.DELAYED;
+		}
+		Instant expiresAt = expiresAt();
+		if (expiresAt != null && !now.isBefore(expiresAt)) {
+			return RunStatus.EXPIRED;
+		}
+		Instant outcomeAt = outcomeAt();
+		if (outcomeAt == null) {
+			return RunStatus.QUEUED;
+		}
+		if (now.isBefore(outcomeAt)) {
+			return RunStatus.EXECUTING;
+		}
+		return (this.behavior.outcome() == TaskBehavior.Outcome.FAIL) ? RunStatus.FAILED : RunStatus.COMPLETED;
+	}
+
+	Instant startedAt(Instant now) {
+		RunStatus status = status(now);
+		if (this.fixedStatus != null) {
+			return (status.isExecuting() || status.isWaiting() || (status.isFinal() && status != RunStatus.EXPIRED))
+					? startAt() : null;
+		}
+		if (status == RunStatus.CANCELED) {
+			Instant start = startAt();
+			return (outcomeAt() != null && this.canceledAt.isAfter(start)) ? start : null;
+		}
+		if (status == RunStatus.EXECUTING || status == RunStatus.COMPLETED || status == RunStatus.FAILED) {
+			return startAt();
+		}
+		return null;
+	}
+
+	Instant finishedAt(Instant now) {
+		RunStatus status = status(now);
+		if (!status.isFinal()) {
+			return null;
+		}
+		if (this.fixedStatus != null) {
+			return startAt().plus(this.behavior.duration());
+		}
+		return switch (status) {
+			case CANCELED -> this.canceledAt;
+			case EXPIRED -> expiresAt();
+			default -> outcomeAt();
+		};
+	}
+
+	Instant updatedAt(Instant now) {
+		Instant finishedAt = finishedAt(now);
+		if (finishedAt != null) {
+			return finishedAt;
+		}
+		Instant startedAt = startedAt(now);
+		if (startedAt != null) {
+			return startedAt;
+		}
+		return (this.delayUntil != null && !now.isBefore(this.delayUntil)) ? this.delayUntil : this.createdAt;
+	}
+
+	long durationMs(Instant now) {
+		Instant startedAt = startedAt(now);
+		if (startedAt == null) {
+			return 0;
+		}
+		Instant end = finishedAt(now);
+		return Duration.between(startedAt, (end != null) ? end : now).toMillis();
+	}
+
+}

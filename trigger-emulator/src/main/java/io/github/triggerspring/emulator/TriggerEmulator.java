@@ -1,0 +1,556 @@
+package io.github.triggerspring.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An in-memory emulator of the Trigger.dev management API, served over HTTP by the JDK's
+ * built-in server. It starts in milliseconds and is meant for tests:
+ *
+ * <pre class="code">
+ * try (TriggerEmulator emulator = TriggerEmulator.start()) {
+ *     // point a client at emulator.baseUrl() with EmulatorAccount.DEV_SECRET_KEY
+ *     emulator.taskBehavior("send-email", TaskBehavior.fails("SMTP down"));
+ *     emulator.faults().inject(EmulatorEndpoint.TASK_TRIGGER, Fault.status(503).times(2));
+ *     ...
+ *     assertThat(emulator.journal().triggers("send-email")).hasSize(1);
+ * }
+ * </pre>
+ *
+ * The emulator starts with the account described by {@link EmulatorAccount};
+ * {@link #reset()} returns to it. All methods are thread-safe.
+ *
+ * @author trigger-spring-boot contributors
+ * @since 0.1.0
+ */
+public final class TriggerEmulator implements AutoCloseable {
+
+	private static final AtomicInteger THREADS = new AtomicInteger();
+
+	private final EmulatorState state = new EmulatorState();
+
+	private final Journal journal = new Journal();
+
+	private final Faults faults = new Faults();
+
+	private final EmulatorClock clock;
+
+	private final String host;
+
+	private final int requestedPort;
+
+	private HttpServer server;
+
+	private ExecutorService executor;
+
+	private TriggerEmulator(Builder builder) {
+		this.clock = builder.clock;
+		this.host = builder.host;
+		this.requestedPort = builder.port;
+	}
+
+	/**
+	 * Start an emulator on a random free port of {@code 127.0.0.1}.
+	 * @return the running emulator
+	 */
+	public static TriggerEmulator start() {
+		return builder().build().start();
+	}
+
+	/**
+	 * Create a builder.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	private synchronized TriggerEmulator start0() {
+		if (this.server != null) {
+			throw new IllegalStateException("The emulator is already started");
+		}
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(this.host),
+					this.requestedPort), 0);
+			this.executor = Executors.newCachedThreadPool((runnable) -> {
+				Thread thread = new Thread(runnable, "trigger-emulator-" + THREADS.incrementAndGet());
+				thread.setDaemon(true);
+				return thread;
+			});
+			server.setExecutor(this.executor);
+			server.createContext("/", new ApiHandler(this.state, this.clock, this.journal, this.faults));
+			server.start();
+			this.server = server;
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Failed to start the Trigger.dev emulator on " + this.host + ":"
+					+ this.requestedPort, ex);
+		}
+	}
+
+	/**
+	 * Base URL to configure clients with, for example {@code http://127.0.0.1:54321}
+	 * (no trailing slash).
+	 * @return the base URL
+	 */
+	public String baseUrl() {
+		String address = this.host.equals("0.0.0.0") ? "127.0.0.1" : this.host;
+		if (address.contains(":")) {
+			address = "[" + address + "]";
+		}
+		return "http://" + address + ":" + port();
+	}
+
+	/**
+	 * The port the emulator listens on.
+	 * @return the port
+	 */
+	public synchronized int port() {
+		if (this.server == null) {
+			throw new IllegalStateException("The emulator is not running");
+		}
+		return this.server.getAddress().getPort();
+	}
+
+	/**
+	 * Whether the emulator accepts connections.
+	 * @return whether it is running
+	 */
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	/**
+	 * Stop the server. Idempotent.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.server != null) {
+			this.server.stop(0);
+			this.executor.shutdownNow();
+			this.server = null;
+		}
+	}
+
+	/**
+	 * Return to the seeded default state: forget runs, batches, schedules, env vars,
+	 * added projects and credentials, task behaviours, the journal and the faults. The
+	 * clock is left as it is.
+	 */
+	public void reset() {
+		synchronized (this.state) {
+			this.state.reset();
+		}
+		this.journal.clear();
+		this.faults.clear();
+	}
+
+	/**
+	 * The requests received so far.
+	 * @return the journal
+	 */
+	public Journal journal() {
+		return this.journal;
+	}
+
+	/**
+	 * The injected faults.
+	 * @return the fault registry
+	 */
+	public Faults faults() {
+		return this.faults;
+	}
+
+	/**
+	 * The clock that drives run timestamps and statuses.
+	 * @return the clock
+	 */
+	public EmulatorClock clock() {
+		return this.clock;
+	}
+
+	// ------------------------------------------------------------ tasks
+
+	/**
+	 * Set how runs of a task behave from now on (runs already created keep theirs).
+	 * @param taskId the task identifier
+	 * @param behavior the behaviour
+	 * @return this emulator
+	 */
+	public TriggerEmulator taskBehavior(String taskId, TaskBehavior behavior) {
+		Objects.requireNonNull(taskId, "taskId");
+		Objects.requireNonNull(behavior, "behavior");
+		synchronized (this.state) {
+			this.state.behaviors.put(taskId, behavior);
+		}
+		return this;
+	}
+
+	/**
+	 * Set how runs of tasks without a specific behaviour behave (by default they complete
+	 * at once).
+	 * @param behavior the behaviour
+	 * @return this emulator
+	 */
+	public TriggerEmulator defaultTaskBehavior(TaskBehavior behavior) {
+		Objects.requireNonNull(behavior, "behavior");
+		synchronized (this.state) {
+			this.state.defaultBehavior = behavior;
+		}
+		return this;
+	}
+
+	/**
+	 * Declare the deployed tasks. Once any task is registered, triggering an unknown task
+	 * answers 404 {@code {"error":"Task not found"}}; by default every task id is
+	 * accepted.
+	 * @param taskIds the task identifiers
+	 * @return this emulator
+	 */
+	public TriggerEmulator registerTasks(String... taskIds) {
+		synchronized (this.state) {
+			this.state.knownTasks.addAll(List.of(taskIds));
+		}
+		return this;
+	}
+
+	// ------------------------------------------------------------ account
+
+	/**
+	 * Add a project with the four environments and a generated secret key each. The
+	 * default access tokens do not get access to it.
+	 * @param projectRef the project ref, for example {@code proj_other}
+	 * @return the project and its keys
+	 */
+	public EmulatorProject addProject(String projectRef) {
+		Objects.requireNonNull(projectRef, "projectRef");
+		synchronized (this.state) {
+			ProjectRecord project = this.state.addProject(projectRef);
+			Map<TriggerEnvironment, String> keys = new EnumMap<>(TriggerEnvironment.class);
+			for (TriggerEnvironment type : TriggerEnvironment.values()) {
+				String key = Ids.secretKey(type);
+				this.state.secretKeys.put(key, project.root(type));
+				keys.put(type, key);
+			}
+			return new EmulatorProject(projectRef, keys);
+		}
+	}
+
+	/**
+	 * Register an additional secret key for an environment of a project.
+	 * @param projectRef the project ref
+	 * @param environment the environment
+	 * @param secretKey the key; must start with the environment's prefix
+	 * @return this emulator
+	 */
+	public TriggerEmulator addSecretKey(String projectRef, TriggerEnvironment environment, String secretKey) {
+		if (!secretKey.startsWith(environment.keyPrefix())) {
+			throw new IllegalArgumentException("A " + environment.slug() + " key must start with "
+					+ environment.keyPrefix());
+		}
+		synchronized (this.state) {
+			this.state.secretKeys.put(secretKey, this.state.project(projectRef).root(environment));
+		}
+		return this;
+	}
+
+	/**
+	 * Add a preview branch to a project.
+	 * @param projectRef the project ref
+	 * @param branch the branch name
+	 * @return this emulator
+	 */
+	public TriggerEmulator addPreviewBranch(String projectRef, String branch) {
+		synchronized (this.state) {
+			this.state.project(projectRef).addBranch(TriggerEnvironment.PREVIEW, Objects.requireNonNull(branch));
+		}
+		return this;
+	}
+
+	/**
+	 * Add a dev branch to a project (selected with a {@code tr_dev_} key and
+	 * {@code x-trigger-branch}).
+	 * @param projectRef the project ref
+	 * @param branch the branch name, not {@code default}
+	 * @return this emulator
+	 */
+	public TriggerEmulator addDevBranch(String projectRef, String branch) {
+		if ("default".equals(branch)) {
+			throw new IllegalArgumentException("'default' is the root dev environment");
+		}
+		synchronized (this.state) {
+			this.state.project(projectRef).addBranch(TriggerEnvironment.DEV, Objects.requireNonNull(branch));
+		}
+		return this;
+	}
+
+	/**
+	 * Create a personal access token ({@code tr_pat_…}) with access to the given
+	 * projects.
+	 * @param projectRefs the projects
+	 * @return the token
+	 */
+	public String addPersonalAccessToken(String... projectRefs) {
+		return addAccessToken(Ids.personalAccessToken(), projectRefs);
+	}
+
+	/**
+	 * Create an organization access token ({@code tr_oat_…}) with access to the given
+	 * projects.
+	 * @param projectRefs the projects
+	 * @return the token
+	 */
+	public String addOrganizationAccessToken(String... projectRefs) {
+		return addAccessToken(Ids.organizationAccessToken(), projectRefs);
+	}
+
+	private String addAccessToken(String token, String... projectRefs) {
+		Set<String> refs = new LinkedHashSet<>(List.of(projectRefs));
+		synchronized (this.state) {
+			refs.forEach(this.state::project);
+			this.state.accessTokens.put(token, new EmulatorState.AccessToken(token, refs));
+		}
+		return token;
+	}
+
+	// ------------------------------------------------------------ seeding
+
+	/**
+	 * Add a run without going through the API.
+	 * @param seed the run description
+	 * @return the run id
+	 */
+	public String seedRun(RunSeed seed) {
+		synchronized (this.state) {
+			EnvRecord env = this.state.env(seed.projectRef, seed.environment, seed.branch);
+			java.time.Instant now = this.clock.instant();
+			java.time.Instant createdAt = (seed.createdAt != null) ? seed.createdAt.truncatedTo(ChronoUnit.MILLIS)
+					: now;
+			RunRecord run = this.state.newRun(env, seed.taskId, createdAt);
+			if (seed.behavior != null) {
+				run.behavior = seed.behavior;
+			}
+			run.fixedStatus = seed.status;
+			if (seed.payload != null) {
+				run.payload = Json.valueToTree(seed.payload);
+			}
+			run.tags = new java.util.ArrayList<>(seed.tags);
+			run.version = seed.version;
+			run.test = seed.test;
+			run.metadata = (seed.metadata != null) ? Json.valueToTree(seed.metadata) : null;
+			run.machine = seed.machine;
+			if (seed.queue != null) {
+				run.queue = seed.queue;
+			}
+			run.region = seed.region;
+			run.scheduleId = seed.scheduleId;
+			if (seed.idempotencyKey != null) {
+				this.state.rememberIdempotency(run, seed.idempotencyKey, null, now);
+			}
+			return run.id;
+		}
+	}
+
+	/**
+	 * Current status of a run, on the emulator clock.
+	 * @param runId the run id
+	 * @return the status
+	 * @throws IllegalArgumentException if there is no such run
+	 */
+	public RunStatus runStatus(String runId) {
+		synchronized (this.state) {
+			RunRecord run = this.state.runs.get(runId);
+			if (run == null) {
+				throw new IllegalArgumentException("Unknown run '" + runId + "'");
+			}
+			return run.status(this.clock.instant());
+		}
+	}
+
+	/**
+	 * Number of runs in all projects and environments.
+	 * @return the count
+	 */
+	public int runCount() {
+		synchronized (this.state) {
+			return this.state.runs.size();
+		}
+	}
+
+	/**
+	 * Add a schedule without going through the API (upserting by deduplication key like
+	 * the API).
+	 * @param seed the schedule description
+	 * @return the schedule id
+	 */
+	public String seedSchedule(ScheduleSeed seed) {
+		Cron.parse(seed.cron);
+		java.time.ZoneId.of(seed.timezone);
+		synchronized (this.state) {
+			EnvRecord env = this.state.env(seed.projectRef, seed.environment, seed.branch);
+			ScheduleRecord schedule = this.state.scheduleByDeduplicationKey(env, seed.deduplicationKey);
+			if (schedule == null) {
+				schedule = new ScheduleRecord(Ids.friendly("sched_"), env, seed.deduplicationKey);
+				this.state.schedules.put(schedule.id, schedule);
+			}
+			schedule.task = seed.task;
+			schedule.cron = seed.cron.trim();
+			schedule.timezone = seed.timezone;
+			schedule.externalId = seed.externalId;
+			schedule.active = seed.active;
+			return schedule.id;
+		}
+	}
+
+	/**
+	 * Set an environment variable without going through the API.
+	 * @param projectRef the project ref
+	 * @param environment the environment
+	 * @param branch the preview or dev branch, or {@code null} for the environment itself
+	 * @param name the variable name
+	 * @param value the value
+	 * @return this emulator
+	 */
+	public TriggerEmulator seedEnvVar(String projectRef, TriggerEnvironment environment, String branch, String name,
+			String value) {
+		return seedEnvVar(projectRef, environment, branch, name, value, false);
+	}
+
+	/**
+	 * Set an environment variable without going through the API.
+	 * @param projectRef the project ref
+	 * @param environment the environment
+	 * @param branch the preview or dev branch, or {@code null} for the environment itself
+	 * @param name the variable name
+	 * @param value the value
+	 * @param secret whether the value is redacted when listed
+	 * @return this emulator
+	 */
+	public TriggerEmulator seedEnvVar(String projectRef, TriggerEnvironment environment, String branch, String name,
+			String value, boolean secret) {
+		synchronized (this.state) {
+			EnvRecord env = this.state.env(projectRef, environment, branch);
+			this.state.vars(env).put(name, new EmulatorState.EnvVar(value, secret));
+		}
+		return this;
+	}
+
+	/**
+	 * Current (unredacted) value of an environment variable set directly on an
+	 * environment or branch.
+	 * @param projectRef the project ref
+	 * @param environment the environment
+	 * @param branch the branch, or {@code null}
+	 * @param name the variable name
+	 * @return the value, or {@code null}
+	 */
+	public String envVar(String projectRef, TriggerEnvironment environment, String branch, String name) {
+		synchronized (this.state) {
+			EmulatorState.EnvVar var = this.state.vars(this.state.env(projectRef, environment, branch)).get(name);
+			return (var != null) ? var.value : null;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "TriggerEmulator[" + (isRunning() ? baseUrl() : "stopped") + "]";
+	}
+
+	/**
+	 * Builder for a {@link TriggerEmulator}.
+	 */
+	public static final class Builder {
+
+		private int port;
+
+		private String host = "127.0.0.1";
+
+		private EmulatorClock clock;
+
+		private Builder() {
+		}
+
+		/**
+		 * Port to listen on; {@code 0} (the default) picks a free port.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("Invalid port " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Address to bind to; {@code 127.0.0.1} by default. Use {@code 0.0.0.0} inside a
+		 * container.
+		 * @param host the address
+		 * @return this builder
+		 */
+		public Builder host(String host) {
+			this.host = Objects.requireNonNull(host, "host");
+			return this;
+		}
+
+		/**
+		 * Clock to use; {@link EmulatorClock#system()} by default.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(EmulatorClock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Create the (not yet started) emulator.
+		 * @return the emulator
+		 */
+		public Startable build() {
+			if (this.clock == null) {
+				this.clock = EmulatorClock.system();
+			}
+			return new Startable(new TriggerEmulator(this));
+		}
+
+	}
+
+	/**
+	 * A configured emulator that has not been started yet.
+	 */
+	public static final class Startable {
+
+		private final TriggerEmulator emulator;
+
+		private Startable(TriggerEmulator emulator) {
+			this.emulator = emulator;
+		}
+
+		/**
+		 * Start listening.
+		 * @return the running emulator
+		 */
+		public TriggerEmulator start() {
+			return this.emulator.start0();
+		}
+
+	}
+
+}
