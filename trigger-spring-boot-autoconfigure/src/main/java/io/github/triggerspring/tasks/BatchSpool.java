@@ -13,6 +13,7 @@ import io.github.triggerspring.error.TriggerValidationException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuple2;
 
 /**
  * A temporary file that holds a streamed batch as NDJSON lines, so that the run count is
@@ -43,18 +44,21 @@ final class BatchSpool implements Closeable {
 	 * @return the lines written
 	 */
 	Mono<BatchLines> write(Flux<BatchItem> items, int maxItems, ItemEncoder encoder) {
+		Flux<Tuple2<Long, BatchItem>> limited = items.index().handle((indexed, sink) -> {
+			if (indexed.getT1() >= maxItems) {
+				sink.error(new TriggerValidationException("items", "has more than " + maxItems
+						+ " items, the most a batch may have. Split the items into batches of at most " + maxItems
+						+ "."));
+				return;
+			}
+			sink.next(indexed);
+		});
 		return Mono.using(() -> Files.newBufferedWriter(this.file, StandardCharsets.UTF_8),
-				(writer) -> items.publishOn(Schedulers.boundedElastic()).index().<Long>handle((indexed, sink) -> {
-					long index = indexed.getT1();
-					if (index >= maxItems) {
-						sink.error(new TriggerValidationException("items",
-								"has more than " + maxItems + " items, the most a batch may have. Split the items "
-										+ "into batches of at most " + maxItems + "."));
-						return;
-					}
-					write(writer, encoder.line((int) index, indexed.getT2()));
-					sink.next(index);
-				}).count(), BatchSpool::closeWriter)
+				(writer) -> limited.publishOn(Schedulers.boundedElastic())
+					.doOnNext((indexed) -> write(writer,
+							encoder.line(indexed.getT1().intValue(), indexed.getT2())))
+					.count(),
+				BatchSpool::closeWriter)
 			.map((count) -> new BatchLines(count.intValue(), lines()));
 	}
 
