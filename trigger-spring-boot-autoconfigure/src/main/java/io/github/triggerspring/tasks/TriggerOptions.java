@@ -43,7 +43,7 @@ public final class TriggerOptions {
 
 	private final @Nullable Duration ttlDuration;
 
-	private final @Nullable List<@Nullable String> tags;
+	private final @Nullable List<String> tags;
 
 	private final @Nullable Map<String, ?> metadata;
 
@@ -139,7 +139,7 @@ public final class TriggerOptions {
 	 * Tags, or {@code null}.
 	 * @return the tags
 	 */
-	public @Nullable List<@Nullable String> tags() {
+	public @Nullable List<String> tags() {
 		return this.tags;
 	}
 
@@ -238,7 +238,7 @@ public final class TriggerOptions {
 
 		private @Nullable Duration ttlDuration;
 
-		private @Nullable List<@Nullable String> tags;
+		private @Nullable List<String> tags;
 
 		private @Nullable Map<String, ?> metadata;
 

@@ -109,6 +109,7 @@ final class TriggerWire {
 		TriggerOptions options = item.options();
 		writeOptions(wire, options, packet, field + ".options");
 		if (packet.data() != null && !packet.data().isEmpty()) {
+			// the SDK sets payloadSize on batch items only when there is a non-empty payload
 			wire.put("payloadSize", packet.size());
 		}
 		IdempotencyKey own = options.idempotencyKeyValue();
@@ -168,7 +169,7 @@ final class TriggerWire {
 		putIfPresent(wire, "lockToVersion", options.version());
 	}
 
-	private static void writeTags(ObjectNode wire, @Nullable List<@Nullable String> tags, String field) {
+	private static void writeTags(ObjectNode wire, @Nullable List<String> tags, String field) {
 		if (tags == null) {
 			return;
 		}
