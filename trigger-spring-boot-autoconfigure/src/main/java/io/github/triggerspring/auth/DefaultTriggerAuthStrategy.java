@@ -11,7 +11,9 @@ import reactor.core.publisher.Mono;
  * <ul>
  * <li>Credential: the kind the call insists on, else the secret key where the endpoint
  * accepts it, else the access token where it accepts that; otherwise the call is
- * refused.</li>
+ * refused. A call that names an environment other than the secret key's uses the access
+ * token when the endpoint accepts one, since a secret key reaches only its own
+ * environment.</li>
  * <li>Project ref: sent with access-token calls and on project-scoped (env-var) calls.</li>
  * <li>Environment: a secret key's own environment; for an access token, the call's
  * environment or the configured one.</li>
@@ -64,7 +66,7 @@ public class DefaultTriggerAuthStrategy implements TriggerAuthStrategy {
 		if (endpoint.isPublic()) {
 			return CallAuthorization.anonymous(endpoint);
 		}
-		CredentialKind kind = chooseCredential(endpoint, options.credential());
+		CredentialKind kind = chooseCredential(endpoint, options);
 		String token = this.credentials.token(kind);
 		TriggerEnvironment environment = environment(endpoint, kind, options.environment());
 		String projectRef = (kind == CredentialKind.PERSONAL_ACCESS_TOKEN || endpoint.isProjectScoped())
@@ -73,20 +75,37 @@ public class DefaultTriggerAuthStrategy implements TriggerAuthStrategy {
 		return new CallAuthorization(endpoint, kind, token, projectRef, environment, branch);
 	}
 
-	private CredentialKind chooseCredential(TriggerEndpoint endpoint, @Nullable CredentialKind requested) {
+	private CredentialKind chooseCredential(TriggerEndpoint endpoint, AuthOptions options) {
 		Set<CredentialKind> configured = this.credentials.configuredKinds();
+		CredentialKind requested = options.credential();
 		if (requested != null) {
 			if (endpoint.accepts(requested) && this.credentials.has(requested)) {
 				return requested;
 			}
 			throw UnsupportedCredentialException.requestedUnavailable(endpoint, requested, configured);
 		}
+		if (targetsAnotherEnvironmentThanTheSecretKey(options) && canUse(endpoint, CredentialKind.PERSONAL_ACCESS_TOKEN)) {
+			return CredentialKind.PERSONAL_ACCESS_TOKEN;
+		}
 		for (CredentialKind kind : CredentialKind.values()) {
-			if (endpoint.accepts(kind) && this.credentials.has(kind)) {
+			if (canUse(endpoint, kind)) {
 				return kind;
 			}
 		}
 		throw UnsupportedCredentialException.notAccepted(endpoint, configured);
+	}
+
+	private boolean canUse(TriggerEndpoint endpoint, CredentialKind kind) {
+		return endpoint.accepts(kind) && this.credentials.has(kind);
+	}
+
+	/**
+	 * Whether the call names an environment that the secret key cannot reach, so that an
+	 * access token, which reaches every environment, is the credential to use.
+	 */
+	private boolean targetsAnotherEnvironmentThanTheSecretKey(AuthOptions options) {
+		TriggerEnvironment keyEnvironment = this.credentials.secretKeyEnvironment();
+		return options.environment() != null && keyEnvironment != null && options.environment() != keyEnvironment;
 	}
 
 	private @Nullable TriggerEnvironment environment(TriggerEndpoint endpoint, CredentialKind kind,

@@ -144,6 +144,17 @@ class DefaultTriggerAuthStrategyTests {
 	}
 
 	@Test
+	void callThatNamesAnotherEnvironmentThanTheSecretKeysUsesTheAccessToken() {
+		DefaultTriggerAuthStrategy strategy = new DefaultTriggerAuthStrategy(
+				TriggerCredentials.of(KEY, PAT, PROJECT, null, "feature-x"));
+		assertThat(strategy.decide(TriggerEndpoint.ENVVARS_UPLOAD, new AuthOptions(null, TriggerEnvironment.PREVIEW,
+				null))).isEqualTo(new CallAuthorization(TriggerEndpoint.ENVVARS_UPLOAD,
+						CredentialKind.PERSONAL_ACCESS_TOKEN, PAT, PROJECT, TriggerEnvironment.PREVIEW, "feature-x"));
+		assertThat(strategy.decide(TriggerEndpoint.ENVVARS_UPLOAD, new AuthOptions(null, TriggerEnvironment.DEV, null))
+			.credential()).isEqualTo(CredentialKind.SECRET_KEY);
+	}
+
+	@Test
 	void askingForAnAccessTokenOnASecretKeyOnlyEndpointIsRefused() {
 		assertThatExceptionOfType(UnsupportedCredentialException.class)
 			.isThrownBy(() -> new DefaultTriggerAuthStrategy(BOTH).decide(TriggerEndpoint.RUNS_RETRIEVE,
