@@ -1,15 +1,21 @@
 package io.github.triggerspring.paging;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Turns page-fetching functions into a {@link Flux} of items that fetches a page only
  * when downstream demand reaches it: a subscriber that takes ten items of a list with
- * pages of 25 causes one request.
+ * pages of 25 causes one request. Any number of pages can be followed: pages are fetched
+ * one after the other, not by nesting one subscription in another.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -26,13 +32,7 @@ public final class AutoPaging {
 	 * @return the items of every page, fetched on demand
 	 */
 	public static <T> Flux<T> byCursor(Function<@Nullable String, Mono<CursorPage<T>>> fetch) {
-		return cursorItems(null, fetch);
-	}
-
-	private static <T> Flux<T> cursorItems(@Nullable String cursor,
-			Function<@Nullable String, Mono<CursorPage<T>>> fetch) {
-		return onDemand(() -> fetch.apply(cursor).flatMapMany((page) -> Flux.fromIterable(page.data())
-			.concatWith(page.hasNextPage() ? cursorItems(page.next(), fetch) : Flux.empty())));
+		return follow(null, fetch, CursorPage::data, CursorPage::next);
 	}
 
 	/**
@@ -42,21 +42,44 @@ public final class AutoPaging {
 	 * @return the items of every page, fetched on demand
 	 */
 	public static <T> Flux<T> byOffset(Function<Integer, Mono<OffsetPage<T>>> fetch) {
-		return offsetItems(1, fetch);
+		return follow(1, fetch, OffsetPage::data,
+				(page) -> page.hasNextPage() ? page.pagination().currentPage() + 1 : null);
 	}
 
-	private static <T> Flux<T> offsetItems(int pageNumber, Function<Integer, Mono<OffsetPage<T>>> fetch) {
-		return onDemand(() -> fetch.apply(pageNumber).flatMapMany((page) -> Flux.fromIterable(page.data())
-			.concatWith(page.hasNextPage() ? offsetItems(page.pagination().currentPage() + 1, fetch)
-					: Flux.empty())));
+	/**
+	 * Fetches the page for {@code first}, then for each next key until a page has none.
+	 * Each subscription keeps its own position.
+	 */
+	private static <K, P, T> Flux<T> follow(@Nullable K first, Function<K, Mono<P>> fetch,
+			Function<P, List<T>> items, Function<P, @Nullable K> nextKey) {
+		return Flux.defer(() -> {
+			AtomicReference<@Nullable K> key = new AtomicReference<>(first);
+			AtomicBoolean hasMore = new AtomicBoolean();
+			return onDemand(() -> {
+				hasMore.set(false);
+				return fetch.apply(key.get()).flatMapIterable((page) -> {
+					K next = nextKey.apply(page);
+					key.set(next);
+					hasMore.set(next != null);
+					return items.apply(page);
+				});
+			}).repeat(hasMore::get);
+		});
 	}
 
 	/**
 	 * Defers the supplied publisher until the subscriber requests at least one item, so
-	 * that a page is not fetched merely because the previous one was used up.
+	 * that a page is not fetched merely because the previous one was used up. (A
+	 * {@code concatMap} without prefetch does not do this: it requests its trigger as soon
+	 * as it is subscribed.)
 	 */
-	private static <T> Flux<T> onDemand(java.util.function.Supplier<Flux<T>> supplier) {
-		return Flux.just(Boolean.TRUE).concatMap((ignored) -> supplier.get(), 0);
+	private static <T> Flux<T> onDemand(Supplier<Flux<T>> supplier) {
+		return Flux.defer(() -> {
+			Sinks.Empty<Void> firstRequest = Sinks.empty();
+			return Flux.defer(supplier)
+				.delaySubscription(firstRequest.asMono())
+				.doOnRequest((ignored) -> firstRequest.tryEmitEmpty());
+		});
 	}
 
 }

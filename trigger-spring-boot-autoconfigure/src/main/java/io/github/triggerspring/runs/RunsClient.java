@@ -60,11 +60,11 @@ public class RunsClient {
 	 * @return the page
 	 */
 	public Mono<CursorPage<RunSummary>> listPage(ListRunsRequest request) {
-		AuthOptions options = request.authOptions();
-		return this.http.retrieve(TriggerEndpoint.RUNS_LIST, options, (authorization) -> {
-			request.validate();
-			return listRequest(authorization, request);
-		}, PAGE);
+		return Mono.defer(() -> this.http.retrieve(TriggerEndpoint.RUNS_LIST, request.authOptions(),
+				(authorization) -> {
+					request.validate();
+					return listRequest(authorization, request);
+				}, PAGE));
 	}
 
 	private static TriggerRequest listRequest(CallAuthorization authorization, ListRunsRequest request) {

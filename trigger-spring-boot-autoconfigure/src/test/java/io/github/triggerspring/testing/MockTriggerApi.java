@@ -77,7 +77,10 @@ public final class MockTriggerApi implements AutoCloseable {
 		return this.server;
 	}
 
-	/** The HTTP layer against this server, with fast retries and a 10 s response timeout (the first request of a JVM can be slow). */
+	/**
+	 * The HTTP layer against this server, with fast retries and a 10 s response timeout
+	 * (the first request of a JVM can take about 2 s while Netty warms up).
+	 */
 	public TriggerHttpClient http(TriggerCredentials credentials) {
 		return http(credentials, FAST_RETRY, Duration.ofSeconds(10));
 	}
