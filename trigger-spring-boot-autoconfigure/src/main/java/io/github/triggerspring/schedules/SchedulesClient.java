@@ -1,14 +1,41 @@
 package io.github.triggerspring.schedules;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.triggerspring.auth.AuthOptions;
+import io.github.triggerspring.auth.TriggerEndpoint;
+import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.http.TriggerRequest;
+import io.github.triggerspring.paging.AutoPaging;
+import io.github.triggerspring.paging.OffsetPage;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * Client for {@code schedules.*}: create, list, retrieve, update, activate, deactivate and delete imperative schedules.
+ * <p>
+ * Every call needs a secret key; it manages the schedules of the key's environment.
+ * {@link #timezones(boolean)} is public and sent without any credential.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
  */
 public class SchedulesClient {
+
+	private static final String SCHEDULES_PATH = "/api/v1/schedules";
+
+	private static final String SCHEDULE_PATH = SCHEDULES_PATH + "/{scheduleId}";
+
+	private static final TriggerRequest TIMEZONES = TriggerRequest.get("/api/v1/timezones");
+
+	private static final ParameterizedTypeReference<OffsetPage<Schedule>> PAGE = new ParameterizedTypeReference<>() {
+	};
 
 	private final TriggerHttpClient http;
 
@@ -18,6 +45,152 @@ public class SchedulesClient {
 	 */
 	public SchedulesClient(TriggerHttpClient http) {
 		this.http = http;
+	}
+
+	/**
+	 * Creates a schedule, or updates the one with the same deduplication key.
+	 * @param request the task, cron expression, deduplication key and options
+	 * @return the schedule
+	 */
+	public Mono<Schedule> create(CreateScheduleRequest request) {
+		return this.http.retrieve(TriggerEndpoint.SCHEDULES_CREATE, AuthOptions.DEFAULT, (authorization) -> {
+			request.validate();
+			return TriggerRequest.post(SCHEDULES_PATH).withBody(request);
+		}, Schedule.class);
+	}
+
+	/**
+	 * Retrieves a schedule.
+	 * @param scheduleId the schedule id ({@code sched_…})
+	 * @return the schedule
+	 */
+	public Mono<Schedule> retrieve(String scheduleId) {
+		return this.http.retrieve(TriggerEndpoint.SCHEDULES_RETRIEVE, AuthOptions.DEFAULT,
+				(authorization) -> TriggerRequest.get(SCHEDULE_PATH, ScheduleFields.requireScheduleId(scheduleId)),
+				Schedule.class);
+	}
+
+	/**
+	 * Replaces the definition of an imperative schedule.
+	 * @param scheduleId the schedule id ({@code sched_…})
+	 * @param request the new task, cron expression and options
+	 * @return the updated schedule
+	 */
+	public Mono<Schedule> update(String scheduleId, UpdateScheduleRequest request) {
+		return this.http.retrieve(TriggerEndpoint.SCHEDULES_UPDATE, AuthOptions.DEFAULT, (authorization) -> {
+			String id = ScheduleFields.requireScheduleId(scheduleId);
+			request.validate();
+			return TriggerRequest.put(SCHEDULE_PATH, id).withBody(request);
+		}, Schedule.class);
+	}
+
+	/**
+	 * Activates an imperative schedule, so that it triggers its task again.
+	 * @param scheduleId the schedule id ({@code sched_…})
+	 * @return the activated schedule
+	 */
+	public Mono<Schedule> activate(String scheduleId) {
+		return this.http.retrieve(TriggerEndpoint.SCHEDULES_ACTIVATE, AuthOptions.DEFAULT,
+				(authorization) -> TriggerRequest.post(SCHEDULE_PATH + "/activate",
+						ScheduleFields.requireScheduleId(scheduleId)),
+				Schedule.class);
+	}
+
+	/**
+	 * Deactivates an imperative schedule, so that it stops triggering its task.
+	 * @param scheduleId the schedule id ({@code sched_…})
+	 * @return the deactivated schedule
+	 */
+	public Mono<Schedule> deactivate(String scheduleId) {
+		return this.http.retrieve(TriggerEndpoint.SCHEDULES_DEACTIVATE, AuthOptions.DEFAULT,
+				(authorization) -> TriggerRequest.post(SCHEDULE_PATH + "/deactivate",
+						ScheduleFields.requireScheduleId(scheduleId)),
+				Schedule.class);
+	}
+
+	/**
+	 * Deletes an imperative schedule.
+	 * @param scheduleId the schedule id ({@code sched_…})
+	 * @return the id of the deleted schedule
+	 */
+	public Mono<String> del(String scheduleId) {
+		return this.http
+			.retrieve(TriggerEndpoint.SCHEDULES_DEL, AuthOptions.DEFAULT,
+					(authorization) -> TriggerRequest.delete(SCHEDULE_PATH,
+							ScheduleFields.requireScheduleId(scheduleId)),
+					ScheduleId.class)
+			.map(ScheduleId::id);
+	}
+
+	/**
+	 * Every schedule, in pages of the server's default size (20), fetching each page only
+	 * when it is demanded.
+	 * @return the schedules
+	 */
+	public Flux<Schedule> list() {
+		return AutoPaging.byOffset((page) -> fetchPage(firstOmitted(page), null));
+	}
+
+	/**
+	 * Every schedule, in pages of the given size, fetching each page only when it is
+	 * demanded.
+	 * @param perPage the page size, from 1 to 100
+	 * @return the schedules
+	 */
+	public Flux<Schedule> list(int perPage) {
+		return AutoPaging.byOffset((page) -> fetchPage(firstOmitted(page), perPage));
+	}
+
+	/**
+	 * One page of schedules, with the page numbers.
+	 * @param page the page number, from 1
+	 * @param perPage the page size, from 1 to 100
+	 * @return the page
+	 */
+	public Mono<OffsetPage<Schedule>> listPage(int page, int perPage) {
+		return fetchPage(page, perPage);
+	}
+
+	/**
+	 * The first page is asked for without a page number, as the official SDK does.
+	 */
+	private static @Nullable Integer firstOmitted(int page) {
+		return (page > 1) ? page : null;
+	}
+
+	private Mono<OffsetPage<Schedule>> fetchPage(@Nullable Integer page, @Nullable Integer perPage) {
+		return this.http.retrieve(TriggerEndpoint.SCHEDULES_LIST, AuthOptions.DEFAULT, (authorization) -> {
+			TriggerValidationException.checkPageSize(perPage, "perPage");
+			if (page != null) {
+				ScheduleFields.checkPage(page);
+			}
+			Map<String, @Nullable Integer> query = new LinkedHashMap<>();
+			query.put("perPage", perPage);
+			query.put("page", page);
+			return TriggerRequest.get(SCHEDULES_PATH).withQuery(query);
+		}, PAGE);
+	}
+
+	/**
+	 * The IANA time zones that schedules accept, including {@code UTC}. Sent without any
+	 * credential.
+	 * @return the time zone names
+	 */
+	public Mono<List<String>> timezones() {
+		return timezones(false);
+	}
+
+	/**
+	 * The IANA time zones that schedules accept. Sent without any credential.
+	 * @param excludeUtc whether to leave {@code UTC} out
+	 * @return the time zone names
+	 */
+	public Mono<List<String>> timezones(boolean excludeUtc) {
+		return this.http
+			.retrieve(TriggerEndpoint.SCHEDULES_TIMEZONES, AuthOptions.DEFAULT,
+					(authorization) -> excludeUtc ? TIMEZONES.withQuery(Map.of("excludeUtc", "true")) : TIMEZONES,
+					Timezones.class)
+			.map(Timezones::timezones);
 	}
 
 }

@@ -1,23 +1,279 @@
 package io.github.triggerspring.tasks;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.github.triggerspring.auth.AuthOptions;
+import io.github.triggerspring.auth.TriggerEndpoint;
+import io.github.triggerspring.error.TriggerUnexpectedResponseException;
+import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.http.TriggerRequest;
+import io.github.triggerspring.http.TriggerResponse;
+import io.github.triggerspring.http.TriggerRetryPolicy;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
 
 /**
- * Client for {@code tasks.*}: trigger tasks, one run at a time or in batches.
+ * Client for {@code tasks.*}: trigger tasks, one run at a time or in batches, sending
+ * what the official SDK 4.x sends from a backend.
+ * <p>
+ * Payloads: a {@link String} is sent as-is as {@code text/plain}; any other value is
+ * written by the application's JSON mapper and sent as the superjson string
+ * {@code {"json":<value>}} ({@code application/super+json}); {@code null} sends no
+ * payload. Payloads are sent inline (up to 3 MiB); unlike the SDK, large payloads are
+ * not uploaded to object storage first.
+ * <p>
+ * Batches use the two-phase protocol: {@code POST /api/v3/batches} creates the batch,
+ * then {@code POST /api/v3/batches/{batchId}/items} streams the items as NDJSON. If the
+ * server answers that the batch is not sealed, the whole stream is sent again with
+ * backoff (the server deduplicates items by index), and a
+ * {@link BatchNotSealedException} is signalled when it never seals.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
  */
 public class TasksClient {
 
+	/** Most items a batch may have. */
+	public static final int MAX_BATCH_ITEMS = 1000;
+
+	/**
+	 * The SDK's policy for resending a batch's items: 5 sends in all, waiting
+	 * 1 s × 2<sup>n-1</sup>, randomized up to double, capped at 30 s.
+	 */
+	public static final TriggerRetryPolicy SDK_SEAL_RETRY = new TriggerRetryPolicy(5, Duration.ofSeconds(1),
+			Duration.ofSeconds(30), 2, 1);
+
+	private static final String JWT_HEADER = "x-trigger-jwt";
+
 	private final TriggerHttpClient http;
+
+	private final TriggerWire wire;
+
+	private final TriggerRetryPolicy sealRetry;
+
+	/**
+	 * Creates a client that resends the items of unsealed batches with
+	 * {@link #SDK_SEAL_RETRY}.
+	 * @param http the HTTP layer
+	 */
+	public TasksClient(TriggerHttpClient http) {
+		this(http, SDK_SEAL_RETRY);
+	}
 
 	/**
 	 * Creates a client.
 	 * @param http the HTTP layer
+	 * @param sealRetry how many times, and with which waits, the items of a batch are
+	 * sent while the server answers that the batch is not sealed
 	 */
-	public TasksClient(TriggerHttpClient http) {
+	public TasksClient(TriggerHttpClient http, TriggerRetryPolicy sealRetry) {
 		this.http = http;
+		this.wire = new TriggerWire(http.jsonMapper());
+		this.sealRetry = sealRetry;
+	}
+
+	/**
+	 * Triggers one run of a task with no options.
+	 * @param taskId the task id
+	 * @param payload the payload, or {@code null} for none
+	 * @return the run
+	 */
+	public Mono<TriggerResult> trigger(String taskId, @Nullable Object payload) {
+		return trigger(taskId, payload, TriggerOptions.none());
+	}
+
+	/**
+	 * Triggers one run of a task: {@code POST /api/v1/tasks/{taskId}/trigger}.
+	 * @param taskId the task id; it is URL-encoded, so a {@code /} is sent as
+	 * {@code %2F}
+	 * @param payload the payload, or {@code null} for none
+	 * @param options the run's options
+	 * @return the run
+	 */
+	public Mono<TriggerResult> trigger(String taskId, @Nullable Object payload, TriggerOptions options) {
+		return this.http.exchange(TriggerEndpoint.TASK_TRIGGER, AuthOptions.DEFAULT,
+				(authorization) -> TriggerRequest
+					.post("/api/v1/tasks/{taskId}/trigger", TriggerValidationException.requireText(taskId, "taskId"))
+					.withBody(this.wire.triggerBody(payload, options)),
+				JsonNode.class)
+			.map((response) -> new TriggerResult(requiredId(response), isCached(response.body()),
+					response.headers().getFirst(JWT_HEADER)));
+	}
+
+	/**
+	 * Triggers a batch of runs of one task, with no batch options.
+	 * @param taskId the task id
+	 * @param items the runs, 1 to {@value #MAX_BATCH_ITEMS}
+	 * @return the batch
+	 */
+	public Mono<BatchResult> batchTrigger(String taskId, List<BatchItem> items) {
+		return batchTrigger(taskId, items, BatchOptions.none());
+	}
+
+	/**
+	 * Triggers a batch of runs of one task. Every item is serialized, and checked,
+	 * before anything is sent.
+	 * @param taskId the task id
+	 * @param items the runs, 1 to {@value #MAX_BATCH_ITEMS}
+	 * @param options the batch's options
+	 * @return the batch
+	 */
+	public Mono<BatchResult> batchTrigger(String taskId, List<BatchItem> items, BatchOptions options) {
+		return Mono.fromCallable(() -> inMemory(taskId, items, options))
+			.flatMap((lines) -> send(taskId, lines, options));
+	}
+
+	/**
+	 * Triggers a batch of runs of one task from a stream of items, with no batch
+	 * options.
+	 * @param taskId the task id
+	 * @param items the runs, 1 to {@value #MAX_BATCH_ITEMS}
+	 * @return the batch
+	 * @see #batchTrigger(String, Flux, BatchOptions)
+	 */
+	public Mono<BatchResult> batchTrigger(String taskId, Flux<BatchItem> items) {
+		return batchTrigger(taskId, items, BatchOptions.none());
+	}
+
+	/**
+	 * Triggers a batch of runs of one task from a stream of items. The batch's run
+	 * count must be sent first, so each item is serialized to its NDJSON line as it
+	 * arrives and written to a temporary file; memory use does not grow with the
+	 * payloads. The file is read again for each send of the items and deleted when the
+	 * returned {@link Mono} terminates or is cancelled. An item that breaks a rule, or
+	 * item {@value #MAX_BATCH_ITEMS} + 1, cancels the stream and fails the call before
+	 * anything is sent.
+	 * @param taskId the task id
+	 * @param items the runs, 1 to {@value #MAX_BATCH_ITEMS}
+	 * @param options the batch's options
+	 * @return the batch
+	 */
+	public Mono<BatchResult> batchTrigger(String taskId, Flux<BatchItem> items, BatchOptions options) {
+		return Mono.defer(() -> {
+			validateBatch(taskId, options);
+			return Mono.using(BatchSpool::create, (spool) -> spool
+				.write(items, MAX_BATCH_ITEMS, (index, item) -> this.wire.batchLine(taskId, index, item, options))
+				.flatMap((lines) -> send(taskId, requireItems(lines), options)), BatchSpool::close);
+		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private BatchLines inMemory(String taskId, List<BatchItem> items, BatchOptions options) {
+		validateBatch(taskId, options);
+		if (items.size() > MAX_BATCH_ITEMS) {
+			throw tooManyItems(items.size());
+		}
+		List<String> lines = new ArrayList<>(items.size());
+		for (int index = 0; index < items.size(); index++) {
+			lines.add(this.wire.batchLine(taskId, index, items.get(index), options) + "\n");
+		}
+		return requireItems(new BatchLines(lines.size(), Flux.fromIterable(lines)));
+	}
+
+	private void validateBatch(String taskId, BatchOptions options) {
+		TriggerValidationException.requireText(taskId, "taskId");
+		this.wire.validate(options);
+	}
+
+	private static BatchLines requireItems(BatchLines lines) {
+		if (lines.count() == 0) {
+			throw new TriggerValidationException("items",
+					"must not be empty: a batch needs at least one item. Add an item, or skip the call.");
+		}
+		return lines;
+	}
+
+	private static TriggerValidationException tooManyItems(int count) {
+		return new TriggerValidationException("items", "has " + count + " items, but a batch may have at most "
+				+ MAX_BATCH_ITEMS + ". Split the items into batches of at most " + MAX_BATCH_ITEMS + ".");
+	}
+
+	private Mono<BatchResult> send(String taskId, BatchLines lines, BatchOptions options) {
+		return this.http
+			.exchange(TriggerEndpoint.TASK_BATCH_TRIGGER, AuthOptions.DEFAULT,
+					(authorization) -> TriggerRequest.post("/api/v3/batches")
+						.withBody(this.wire.createBatchBody(taskId, lines.count(), options)),
+					JsonNode.class)
+			.flatMap((response) -> {
+				String batchId = requiredId(response);
+				JsonNode body = response.body();
+				BatchResult result = new BatchResult(batchId, body.path("runCount").asInt(lines.count()),
+						isCached(body), response.headers().getFirst(JWT_HEADER));
+				return result.isCached() ? Mono.just(result) : streamItems(batchId, lines).thenReturn(result);
+			});
+	}
+
+	private Mono<Void> streamItems(String batchId, BatchLines lines) {
+		return this.http
+			.exchange(TriggerEndpoint.TASK_BATCH_TRIGGER, AuthOptions.DEFAULT,
+					(authorization) -> TriggerRequest.post("/api/v3/batches/{batchId}/items", batchId)
+						.withBodyStream(lines.lines(), MediaType.APPLICATION_NDJSON),
+					JsonNode.class)
+			.flatMap((response) -> response.body().path("sealed").asBoolean(false) ? Mono.<Void>empty()
+					: Mono.error(new Unsealed(batchId, response.body())))
+			.retryWhen(Retry.max(this.sealRetry.maxAttempts() - 1L)
+				.filter(Unsealed.class::isInstance)
+				.doBeforeRetryAsync((signal) -> Mono.delay(sealBackoff(signal.totalRetries() + 1)).then())
+				.onRetryExhaustedThrow((spec, signal) -> ((Unsealed) signal.failure())
+					.toException((int) signal.totalRetries() + 1)));
+	}
+
+	private Duration sealBackoff(long failedAttempt) {
+		long backoff = this.sealRetry.backoff(failedAttempt).toMillis();
+		long jitter = (long) (backoff * this.sealRetry.jitter());
+		long withJitter = backoff + ((jitter > 0) ? ThreadLocalRandom.current().nextLong(jitter + 1) : 0);
+		return Duration.ofMillis(Math.min(withJitter, this.sealRetry.maxBackoff().toMillis()));
+	}
+
+	private static String requiredId(TriggerResponse<JsonNode> response) {
+		JsonNode id = response.body().path("id");
+		if (!id.isString() || id.asString().isEmpty()) {
+			throw new TriggerUnexpectedResponseException(response.status(),
+					"The response has no 'id', but one was expected.", null);
+		}
+		return id.asString();
+	}
+
+	private static boolean isCached(JsonNode body) {
+		return body.path("isCached").asBoolean(false);
+	}
+
+	/**
+	 * The server answered that a batch is not sealed yet; retried, then turned into a
+	 * {@link BatchNotSealedException}.
+	 */
+	private static final class Unsealed extends RuntimeException {
+
+		private final String batchId;
+
+		private final transient JsonNode body;
+
+		Unsealed(String batchId, JsonNode body) {
+			super("Batch " + batchId + " is not sealed", null, false, false);
+			this.batchId = batchId;
+			this.body = body;
+		}
+
+		BatchNotSealedException toException(int attempts) {
+			return new BatchNotSealedException(this.batchId, attempts, this.body.path("itemsAccepted").asInt(0),
+					this.body.path("itemsDeduplicated").asInt(0), optionalInt("enqueuedCount"),
+					optionalInt("expectedCount"));
+		}
+
+		private @Nullable Integer optionalInt(String name) {
+			JsonNode value = this.body.path(name);
+			return value.isNumber() ? value.asInt() : null;
+		}
+
 	}
 
 }

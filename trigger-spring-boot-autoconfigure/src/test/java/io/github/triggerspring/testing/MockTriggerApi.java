@@ -77,9 +77,9 @@ public final class MockTriggerApi implements AutoCloseable {
 		return this.server;
 	}
 
-	/** The HTTP layer against this server, with fast retries and a 2 s response timeout. */
+	/** The HTTP layer against this server, with fast retries and a 10 s response timeout (the first request of a JVM can be slow). */
 	public TriggerHttpClient http(TriggerCredentials credentials) {
-		return http(credentials, FAST_RETRY, Duration.ofSeconds(2));
+		return http(credentials, FAST_RETRY, Duration.ofSeconds(10));
 	}
 
 	public TriggerHttpClient http(TriggerCredentials credentials, TriggerRetryPolicy retry, Duration responseTimeout) {

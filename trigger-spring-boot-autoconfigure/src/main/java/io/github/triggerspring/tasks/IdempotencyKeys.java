@@ -1,0 +1,60 @@
+package io.github.triggerspring.tasks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Idempotency keys hashed the way the official SDK hashes them when it triggers from a
+ * backend: the lowercase hex SHA-256 digest of the UTF-8 key, the parts of a list key
+ * being joined with {@code -}. A single key of exactly 64 characters is taken to be a
+ * hash already and is returned unchanged.
+ *
+ * @author trigger-spring-boot contributors
+ * @since 0.1.0
+ */
+public final class IdempotencyKeys {
+
+	/** Length of a hashed key: 64 hex characters. */
+	public static final int HASH_LENGTH = 64;
+
+	private IdempotencyKeys() {
+	}
+
+	/**
+	 * Hashes a key, or returns it unchanged when it is 64 characters long.
+	 * @param key the key
+	 * @return the key sent to the API
+	 */
+	public static String hash(String key) {
+		return (key.length() == HASH_LENGTH) ? key : sha256Hex(key);
+	}
+
+	/**
+	 * Hashes a key made of parts, joined with {@code -}. A list key is always hashed,
+	 * whatever its length.
+	 * @param parts the parts of the key
+	 * @return the key sent to the API
+	 */
+	public static String hash(List<String> parts) {
+		return sha256Hex(String.join("-", parts));
+	}
+
+	/**
+	 * Lowercase hex SHA-256 digest of the UTF-8 bytes of a string.
+	 * @param material the string
+	 * @return the digest, 64 hex characters
+	 */
+	static String sha256Hex(String material) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+}

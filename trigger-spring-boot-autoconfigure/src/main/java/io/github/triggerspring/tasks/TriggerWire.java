@@ -1,0 +1,230 @@
+package io.github.triggerspring.tasks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.github.triggerspring.error.TriggerValidationException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes trigger bodies, batch bodies and NDJSON batch items exactly as the official SDK
+ * does from a backend, checking the API's rules first. Envelopes are JSON trees, so
+ * that the application's naming strategy applies to payloads and metadata only.
+ *
+ * @author trigger-spring-boot contributors
+ */
+final class TriggerWire {
+
+	/** Largest payload, and largest NDJSON item, the server accepts: 3 MiB. */
+	static final int MAX_PAYLOAD_BYTES = 3_145_728;
+
+	/** Most tags a run may have. */
+	static final int MAX_TAGS = 10;
+
+	/** Longest tag. */
+	static final int MAX_TAG_LENGTH = 128;
+
+	private static final Pattern KEY_TTL = Pattern.compile("^\\d+[smhd]$");
+
+	private final JsonMapper mapper;
+
+	private final ObjectWriter compact;
+
+	TriggerWire(JsonMapper mapper) {
+		this.mapper = mapper;
+		this.compact = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
+	}
+
+	/** Body of {@code POST /api/v1/tasks/{taskId}/trigger}. */
+	ObjectNode triggerBody(@Nullable Object payload, TriggerOptions options) {
+		PayloadPacket packet = PayloadPacket.of(payload, this.compact, "payload");
+		int size = packet.size();
+		if (size > MAX_PAYLOAD_BYTES) {
+			throw new TriggerValidationException("payload", "is " + size + " bytes once serialized, over the limit of "
+					+ MAX_PAYLOAD_BYTES + " bytes (3 MiB); the server would answer 413 Request body too large. "
+					+ "Send a smaller payload, for example a reference to data stored elsewhere.");
+		}
+		ObjectNode body = this.mapper.createObjectNode();
+		if (packet.data() != null) {
+			body.put("payload", packet.data());
+		}
+		ObjectNode wire = body.putObject("options");
+		IdempotencyKey key = options.idempotencyKeyValue();
+		if (key != null) {
+			key.validate("options.idempotencyKey");
+		}
+		writeOptions(wire, options, packet, "options");
+		wire.put("payloadSize", size);
+		if (key != null) {
+			writeKey(wire, key.hashed(), key.isPreHashed() ? null : key);
+		}
+		writeKeyTtl(wire, options.idempotencyKeyTTL(), "options.idempotencyKeyTTL");
+		return body;
+	}
+
+	/** Body of {@code POST /api/v3/batches}. */
+	ObjectNode createBatchBody(String taskId, int runCount, BatchOptions options) {
+		ObjectNode body = this.mapper.createObjectNode();
+		body.put("runCount", runCount);
+		body.putArray("taskIdentifiers").add(taskId);
+		IdempotencyKey key = options.idempotencyKeyValue();
+		if (key != null) {
+			writeKey(body, key.hashed(), key.isPreHashed() ? null : key);
+		}
+		return body;
+	}
+
+	/** Checks the batch-wide options before any item is written. */
+	void validate(BatchOptions options) {
+		IdempotencyKey key = options.idempotencyKeyValue();
+		if (key != null) {
+			key.validate("batchOptions.idempotencyKey");
+		}
+		checkKeyTtl(options.idempotencyKeyTTL(), "batchOptions.idempotencyKeyTTL");
+	}
+
+	/**
+	 * One NDJSON line of {@code POST /api/v3/batches/{batchId}/items}, without its line
+	 * break. The batch options must have been {@linkplain #validate(BatchOptions)
+	 * validated}.
+	 */
+	String batchLine(String taskId, int index, BatchItem item, BatchOptions batch) {
+		String field = "items[" + index + "]";
+		PayloadPacket packet = PayloadPacket.of(item.payload(), this.compact, field + ".payload");
+		ObjectNode line = this.mapper.createObjectNode();
+		line.put("index", index);
+		line.put("task", taskId);
+		if (packet.data() != null) {
+			line.put("payload", packet.data());
+		}
+		ObjectNode wire = line.putObject("options");
+		TriggerOptions options = item.options();
+		writeOptions(wire, options, packet, field + ".options");
+		if (packet.data() != null && !packet.data().isEmpty()) {
+			// the SDK sets payloadSize on batch items only when there is a non-empty payload
+			wire.put("payloadSize", packet.size());
+		}
+		IdempotencyKey own = options.idempotencyKeyValue();
+		IdempotencyKey batchKey = batch.idempotencyKeyValue();
+		if (own != null) {
+			own.validate(field + ".options.idempotencyKey");
+			writeKey(wire, own.hashed(), own.isPreHashed() ? null : own);
+		}
+		else if (batchKey != null) {
+			writeKey(wire, batchKey.forBatchItem(index), null);
+		}
+		String keyTtl = (options.idempotencyKeyTTL() != null) ? options.idempotencyKeyTTL()
+				: batch.idempotencyKeyTTL();
+		writeKeyTtl(wire, keyTtl, field + ".options.idempotencyKeyTTL");
+		String text = this.compact.writeValueAsString(line);
+		int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+		if (bytes > MAX_PAYLOAD_BYTES) {
+			throw new TriggerValidationException(field,
+					"is " + bytes + " bytes once serialized, over the per-item limit of " + MAX_PAYLOAD_BYTES
+							+ " bytes (3 MiB); the server would reject it. Send a smaller payload, for example a "
+							+ "reference to data stored elsewhere.");
+		}
+		return text;
+	}
+
+	private void writeOptions(ObjectNode wire, TriggerOptions options, PayloadPacket packet, String field) {
+		if (options.queue() != null) {
+			wire.putObject("queue").put("name", options.queue());
+		}
+		putIfPresent(wire, "concurrencyKey", options.concurrencyKey());
+		wire.put("payloadType", packet.dataType());
+		putIfPresent(wire, "delay", options.delay());
+		if (options.ttl() != null) {
+			wire.put("ttl", options.ttl());
+		}
+		else if (options.ttlDuration() != null) {
+			wire.put("ttl", seconds(options.ttlDuration(), field + ".ttl"));
+		}
+		writeTags(wire, options.tags(), field + ".tags");
+		if (options.maxAttempts() != null) {
+			wire.put("maxAttempts", options.maxAttempts());
+		}
+		Map<String, ?> metadata = options.metadata();
+		if (metadata != null) {
+			wire.set("metadata", this.mapper.valueToTree(metadata));
+		}
+		if (options.maxDuration() != null) {
+			wire.put("maxDuration", seconds(options.maxDuration(), field + ".maxDuration"));
+		}
+		if (options.machine() != null) {
+			wire.put("machine", options.machine().wireValue());
+		}
+		if (options.priority() != null) {
+			wire.put("priority", seconds(options.priority(), field + ".priority"));
+		}
+		putIfPresent(wire, "region", options.region());
+		putIfPresent(wire, "lockToVersion", options.version());
+	}
+
+	private static void writeTags(ObjectNode wire, @Nullable List<String> tags, String field) {
+		if (tags == null) {
+			return;
+		}
+		if (tags.size() > MAX_TAGS) {
+			throw new TriggerValidationException(field, "has " + tags.size() + " tags, but a run may have at most "
+					+ MAX_TAGS + ". Drop some tags, or combine them, for example 'user:1234'.");
+		}
+		ArrayNode array = wire.putArray("tags");
+		for (String tag : tags) {
+			if (tag == null || tag.isEmpty()) {
+				throw new TriggerValidationException(field, "contains a null or empty tag. Remove it.");
+			}
+			if (tag.length() > MAX_TAG_LENGTH) {
+				throw new TriggerValidationException(field, "contains a tag of " + tag.length()
+						+ " characters, but a tag may have at most " + MAX_TAG_LENGTH + ". Shorten the tag.");
+			}
+			array.add(tag);
+		}
+	}
+
+	private static void writeKey(ObjectNode wire, String hashed, @Nullable IdempotencyKey recorded) {
+		wire.put("idempotencyKey", hashed);
+		if (recorded != null) {
+			ObjectNode keyOptions = wire.putObject("idempotencyKeyOptions");
+			keyOptions.put("key", recorded.userValue());
+			keyOptions.put("scope", "run");
+		}
+	}
+
+	private static void writeKeyTtl(ObjectNode wire, @Nullable String ttl, String field) {
+		checkKeyTtl(ttl, field);
+		putIfPresent(wire, "idempotencyKeyTTL", ttl);
+	}
+
+	private static void checkKeyTtl(@Nullable String ttl, String field) {
+		if (ttl != null && !KEY_TTL.matcher(ttl).matches()) {
+			throw new TriggerValidationException(field, "must be a number followed by s, m, h or d (like '30m' or "
+					+ "'1d'), but was '" + ttl + "'. The official SDK would send it unchecked and it would be "
+					+ "silently ignored: the server would fall back to its default of 30 days. Write it in a "
+					+ "single unit, for example '90m' instead of '1h30m'.");
+		}
+	}
+
+	private static long seconds(Duration duration, String field) {
+		if (duration.isNegative()) {
+			throw new TriggerValidationException(field,
+					"must not be negative, but was " + duration + ". Use zero or a positive duration.");
+		}
+		return duration.getSeconds();
+	}
+
+	private static void putIfPresent(ObjectNode wire, String name, @Nullable String value) {
+		if (value != null) {
+			wire.put(name, value);
+		}
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.github.triggerspring.tasks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link IdempotencyKeys}.
+ *
+ * @author trigger-spring-boot contributors
+ */
+class IdempotencyKeysTests {
+
+	/** {@code printf order-1234 | sha256sum}. */
+	private static final String SHA256_ORDER_1234 = "71983129e5088fcbbb2be5a2e186253aa3ee915c173f42553285baf7100b0059";
+
+	@Test
+	void hashOfAStringIsTheLowercaseHexSha256OfItsUtf8Bytes() throws Exception {
+		String expected = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest("order-1234".getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(IdempotencyKeys.hash("order-1234")).isEqualTo(expected).isEqualTo(SHA256_ORDER_1234);
+	}
+
+	@Test
+	void hashOfAListJoinsItsPartsWithDashes() {
+		assertThat(IdempotencyKeys.hash(List.of("order", "1234"))).isEqualTo(SHA256_ORDER_1234);
+	}
+
+	@Test
+	void hashOfNonAsciiKeysUsesUtf8() throws Exception {
+		String expected = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest("commande-é-€".getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(IdempotencyKeys.hash("commande-é-€")).isEqualTo(expected);
+	}
+
+	@Test
+	void aKeyOfExactly64CharactersIsTakenAsAHashAndReturnedUnchanged() {
+		assertThat(IdempotencyKeys.hash(SHA256_ORDER_1234)).isSameAs(SHA256_ORDER_1234);
+		String sixtyFour = "k".repeat(64);
+		assertThat(IdempotencyKeys.hash(sixtyFour)).isEqualTo(sixtyFour);
+	}
+
+	@Test
+	void keysOf63And65CharactersAreHashed() {
+		assertThat(IdempotencyKeys.hash("k".repeat(63))).hasSize(64).isNotEqualTo("k".repeat(63));
+		assertThat(IdempotencyKeys.hash("k".repeat(65))).hasSize(64);
+	}
+
+	@Test
+	void aListKeyIsHashedEvenWhenItsJoinedLengthIs64() throws Exception {
+		List<String> parts = List.of("a".repeat(31), "b".repeat(32));
+		String joined = String.join("-", parts);
+		String expected = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(joined).hasSize(64);
+		assertThat(IdempotencyKeys.hash(parts)).isEqualTo(expected);
+	}
+
+}
