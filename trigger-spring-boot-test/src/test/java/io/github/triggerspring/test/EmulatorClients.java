@@ -9,7 +9,10 @@ import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerRetryPolicy;
+import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.runs.RunsClient;
+import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.tasks.TasksClient;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,6 +91,18 @@ final class EmulatorClients {
 
 	RunsClient runs() {
 		return new RunsClient(this.http);
+	}
+
+	TasksClient tasks() {
+		return new TasksClient(this.http, FAST_RETRY);
+	}
+
+	EnvVarsClient envVars() {
+		return new EnvVarsClient(this.http);
+	}
+
+	SchedulesClient schedules() {
+		return new SchedulesClient(this.http);
 	}
 
 }
