@@ -1,0 +1,188 @@
+package io.github.triggerspring.test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+import io.github.triggerspring.auth.CredentialKind;
+import io.github.triggerspring.auth.TriggerCredentials;
+import io.github.triggerspring.auth.TriggerEndpoint;
+import io.github.triggerspring.auth.TriggerEnvironment;
+import io.github.triggerspring.auth.UnsupportedCredentialException;
+import io.github.triggerspring.emulator.EmulatorAccount;
+import io.github.triggerspring.emulator.RunSeed;
+import io.github.triggerspring.emulator.ScheduleSeed;
+import io.github.triggerspring.emulator.TaskBehavior;
+import io.github.triggerspring.emulator.TriggerEmulator;
+import io.github.triggerspring.envvars.CreateEnvVarRequest;
+import io.github.triggerspring.envvars.EnvVarUpload;
+import io.github.triggerspring.schedules.CreateScheduleRequest;
+import io.github.triggerspring.schedules.UpdateScheduleRequest;
+import io.github.triggerspring.tasks.BatchItem;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of the emulator's authentication through the real clients: every endpoint of the
+ * credential table called with every kind of seeded credential.
+ *
+ * @author trigger-spring-boot contributors
+ */
+class EmulatorAuthenticationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+	@RegisterExtension
+	static final TriggerEmulatorExtension trigger = new TriggerEmulatorExtension();
+
+	/**
+	 * A seeded credential.
+	 * @param name display name
+	 * @param kind the credential kind
+	 * @param credentials the client credentials
+	 * @param environment the environment the calls reach
+	 * @param branch the preview branch, or {@code null}
+	 */
+	record Credential(String name, CredentialKind kind, TriggerCredentials credentials,
+			io.github.triggerspring.emulator.TriggerEnvironment environment, @Nullable String branch) {
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+	/**
+	 * Resources of the credential's environment that the calls address.
+	 * @param runId a queued run
+	 * @param scheduleId a schedule
+	 */
+	record Fixture(String runId, String scheduleId) {
+	}
+
+	private static final Map<TriggerEndpoint, BiFunction<EmulatorClients, Fixture, Mono<?>>> CALLS = calls();
+
+	private static Map<TriggerEndpoint, BiFunction<EmulatorClients, Fixture, Mono<?>>> calls() {
+		Map<TriggerEndpoint, BiFunction<EmulatorClients, Fixture, Mono<?>>> calls = new java.util.EnumMap<>(
+				TriggerEndpoint.class);
+		calls.put(TriggerEndpoint.TASK_TRIGGER, (c, f) -> c.tasks().trigger("my-task", Map.of("n", 1)));
+		calls.put(TriggerEndpoint.TASK_BATCH_TRIGGER,
+				(c, f) -> c.tasks().batchTrigger("my-task", List.of(BatchItem.of(Map.of("n", 1)))));
+		calls.put(TriggerEndpoint.RUNS_LIST, (c, f) -> c.runs().list().collectList());
+		calls.put(TriggerEndpoint.RUNS_RETRIEVE, (c, f) -> c.runs().retrieve(f.runId()));
+		calls.put(TriggerEndpoint.RUNS_CANCEL, (c, f) -> c.runs().cancel(f.runId()));
+		calls.put(TriggerEndpoint.RUNS_REPLAY, (c, f) -> c.runs().replay(f.runId()));
+		calls.put(TriggerEndpoint.ENVVARS_LIST, (c, f) -> c.envVars().list().collectList());
+		calls.put(TriggerEndpoint.ENVVARS_RETRIEVE, (c, f) -> c.envVars().retrieve("EXISTING"));
+		calls.put(TriggerEndpoint.ENVVARS_UPLOAD,
+				(c, f) -> c.envVars().upload(EnvVarUpload.builder().variable("A", "1").build()).thenReturn(true));
+		calls.put(TriggerEndpoint.ENVVARS_CREATE,
+				(c, f) -> c.envVars().create(CreateEnvVarRequest.of("B", "2")).thenReturn(true));
+		calls.put(TriggerEndpoint.ENVVARS_UPDATE, (c, f) -> c.envVars().update("EXISTING", "3").thenReturn(true));
+		calls.put(TriggerEndpoint.ENVVARS_DEL, (c, f) -> c.envVars().del("EXISTING").thenReturn(true));
+		calls.put(TriggerEndpoint.SCHEDULES_LIST, (c, f) -> c.schedules().list().collectList());
+		calls.put(TriggerEndpoint.SCHEDULES_CREATE, (c, f) -> c.schedules()
+			.create(CreateScheduleRequest.builder().task("t").cron("0 * * * *").deduplicationKey("k").build()));
+		calls.put(TriggerEndpoint.SCHEDULES_RETRIEVE, (c, f) -> c.schedules().retrieve(f.scheduleId()));
+		calls.put(TriggerEndpoint.SCHEDULES_UPDATE, (c, f) -> c.schedules()
+			.update(f.scheduleId(), UpdateScheduleRequest.builder().task("t").cron("5 * * * *").build()));
+		calls.put(TriggerEndpoint.SCHEDULES_ACTIVATE, (c, f) -> c.schedules().activate(f.scheduleId()));
+		calls.put(TriggerEndpoint.SCHEDULES_DEACTIVATE, (c, f) -> c.schedules().deactivate(f.scheduleId()));
+		calls.put(TriggerEndpoint.SCHEDULES_DEL, (c, f) -> c.schedules().del(f.scheduleId()));
+		calls.put(TriggerEndpoint.SCHEDULES_TIMEZONES, (c, f) -> c.schedules().timezones());
+		return calls;
+	}
+
+	static List<Credential> credentials() {
+		List<Credential> credentials = new ArrayList<>();
+		for (TriggerEnvironment environment : TriggerEnvironment.values()) {
+			io.github.triggerspring.emulator.TriggerEnvironment target = TriggerEmulatorConnectionDetails
+				.emulatorEnvironment(environment);
+			String branch = (environment == TriggerEnvironment.PREVIEW) ? EmulatorAccount.PREVIEW_BRANCH : null;
+			credentials.add(new Credential(environment.pathSegment() + " secret key", CredentialKind.SECRET_KEY,
+					TriggerCredentials.of(EmulatorAccount.secretKey(target), null, EmulatorAccount.PROJECT_REF, null,
+							branch),
+					target, branch));
+		}
+		credentials.add(new Credential("personal access token", CredentialKind.PERSONAL_ACCESS_TOKEN,
+				TriggerCredentials.of(null, EmulatorAccount.PERSONAL_ACCESS_TOKEN, EmulatorAccount.PROJECT_REF,
+						TriggerEnvironment.STAGING, null),
+				io.github.triggerspring.emulator.TriggerEnvironment.STAGING, null));
+		credentials.add(new Credential("organization access token", CredentialKind.PERSONAL_ACCESS_TOKEN,
+				TriggerCredentials.of(null, EmulatorAccount.ORGANIZATION_ACCESS_TOKEN, EmulatorAccount.PROJECT_REF,
+						TriggerEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH),
+				io.github.triggerspring.emulator.TriggerEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH));
+		return credentials;
+	}
+
+	static Stream<Arguments> endpointsAndCredentials() {
+		return Arrays.stream(TriggerEndpoint.values())
+			.flatMap((endpoint) -> credentials().stream().map((credential) -> Arguments.of(endpoint, credential)));
+	}
+
+	@Test
+	void everyEndpointOfTheTableHasACall() {
+		assertThat(CALLS.keySet()).containsExactlyInAnyOrder(TriggerEndpoint.values());
+	}
+
+	@ParameterizedTest(name = "{0} with the {1}")
+	@MethodSource("endpointsAndCredentials")
+	void acceptedCredentialsReachTheEmulatorAndOthersAreRefusedBeforeTheWire(TriggerEndpoint endpoint,
+			Credential credential) {
+		TriggerEmulator emulator = trigger.emulator();
+		Fixture fixture = seed(emulator, credential);
+		EmulatorClients clients = EmulatorClients.of(emulator, credential.credentials());
+		Mono<?> call = CALLS.get(endpoint).apply(clients, fixture);
+		if (endpoint.isPublic() || endpoint.accepts(credential.kind())) {
+			StepVerifier.create(call).expectNextCount(1).expectComplete().verify(TIMEOUT);
+			assertThat(emulator.journal().requests()).isNotEmpty().allSatisfy((request) -> {
+				assertThat(request.responseStatus()).isBetween(200, 299);
+				assertThat(request.header("x-trigger-branch")).isEqualTo(java.util.Optional
+					.ofNullable(endpoint.isPublic() ? null : credential.branch()));
+			});
+			assertThat(emulator.journal().requests()).extracting(
+					(request) -> request.header("Authorization").orElse(null))
+				.containsOnly(endpoint.isPublic() ? null : "Bearer " + clientToken(credential));
+		}
+		else {
+			StepVerifier.create(call)
+				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(
+						UnsupportedCredentialException.class,
+						(unsupported) -> assertThat(unsupported.getEndpoint()).isEqualTo(endpoint)))
+				.verify(TIMEOUT);
+			assertThat(emulator.journal().count()).isZero();
+		}
+	}
+
+	private static String clientToken(Credential credential) {
+		TriggerCredentials credentials = credential.credentials();
+		return credentials.token(credential.kind());
+	}
+
+	private static Fixture seed(TriggerEmulator emulator, Credential credential) {
+		String runId = emulator.seedRun(RunSeed.of("seeded-task")
+			.in(credential.environment())
+			.branch(credential.branch())
+			.behavior(TaskBehavior.staysQueued()));
+		String scheduleId = emulator.seedSchedule(ScheduleSeed.of("seeded-task", "0 0 * * *", "seeded")
+			.in(credential.environment())
+			.branch(credential.branch()));
+		emulator.seedEnvVar(EmulatorAccount.PROJECT_REF, credential.environment(), credential.branch(), "EXISTING",
+				"1");
+		return new Fixture(runId, scheduleId);
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.github.triggerspring.test;
+
+import java.time.Duration;
+
+import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
+import io.github.triggerspring.auth.TriggerCredentials;
+import io.github.triggerspring.auth.TriggerEnvironment;
+import io.github.triggerspring.emulator.EmulatorAccount;
+import io.github.triggerspring.emulator.TriggerEmulator;
+import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.http.TriggerRetryPolicy;
+import io.github.triggerspring.envvars.EnvVarsClient;
+import io.github.triggerspring.runs.RunsClient;
+import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.tasks.TasksClient;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Real Trigger.dev clients pointed at an in-JVM emulator, with fast retries.
+ *
+ * @author trigger-spring-boot contributors
+ */
+final class EmulatorClients {
+
+	/** Fast retries for tests: 5 attempts, 10 ms doubling, capped at 40 ms, no jitter. */
+	static final TriggerRetryPolicy FAST_RETRY = new TriggerRetryPolicy(5, Duration.ofMillis(10),
+			Duration.ofMillis(40), 2, 0);
+
+	private final TriggerHttpClient http;
+
+	private EmulatorClients(TriggerEmulator emulator, TriggerCredentials credentials) {
+		this.http = new TriggerHttpClient(WebClient.builder().baseUrl(emulator.baseUrl()).build(),
+				new DefaultTriggerAuthStrategy(credentials), JsonMapper.builder().build(), FAST_RETRY,
+				Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Clients with the given credentials.
+	 * @param emulator the emulator
+	 * @param credentials the credentials
+	 * @return the clients
+	 */
+	static EmulatorClients of(TriggerEmulator emulator, TriggerCredentials credentials) {
+		return new EmulatorClients(emulator, credentials);
+	}
+
+	/**
+	 * Clients with the seeded {@code dev} secret key.
+	 * @param emulator the emulator
+	 * @return the clients
+	 */
+	static EmulatorClients devKey(TriggerEmulator emulator) {
+		return of(emulator, TriggerCredentials.of(EmulatorAccount.DEV_SECRET_KEY, null, EmulatorAccount.PROJECT_REF,
+				null, null));
+	}
+
+	/**
+	 * Clients with the seeded credentials of {@link TriggerEmulatorConnectionDetails}.
+	 * @param emulator the emulator
+	 * @param credentials which credentials
+	 * @param environment the environment
+	 * @return the clients
+	 */
+	static EmulatorClients of(TriggerEmulator emulator, EmulatorCredentials credentials,
+			TriggerEnvironment environment) {
+		TriggerEmulatorConnectionDetails details = TriggerEmulatorConnectionDetails.of(emulator, credentials,
+				environment);
+		return of(emulator, TriggerCredentials.of(details.getSecretKey(), details.getPersonalAccessToken(),
+				details.getProjectRef(), environment, details.getPreviewBranch()));
+	}
+
+	/**
+	 * Clients with the given access token, targeting an environment.
+	 * @param emulator the emulator
+	 * @param token the personal or organization access token
+	 * @param environment the environment
+	 * @param branch the preview branch, or {@code null}
+	 * @return the clients
+	 */
+	static EmulatorClients accessToken(TriggerEmulator emulator, String token, TriggerEnvironment environment,
+			@Nullable String branch) {
+		return of(emulator, TriggerCredentials.of(null, token, EmulatorAccount.PROJECT_REF, environment, branch));
+	}
+
+	TriggerHttpClient http() {
+		return this.http;
+	}
+
+	RunsClient runs() {
+		return new RunsClient(this.http);
+	}
+
+	TasksClient tasks() {
+		return new TasksClient(this.http, FAST_RETRY);
+	}
+
+	EnvVarsClient envVars() {
+		return new EnvVarsClient(this.http);
+	}
+
+	SchedulesClient schedules() {
+		return new SchedulesClient(this.http);
+	}
+
+}
