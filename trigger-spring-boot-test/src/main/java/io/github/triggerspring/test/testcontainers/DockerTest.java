@@ -13,11 +13,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * but run (and fail loudly) when the environment variable {@code CI} is {@code true}.
  *
  * @author trigger-spring-boot contributors
+ * @since 0.1.0
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ExtendWith(DockerTestCondition.class)
-@interface DockerTest {
+public @interface DockerTest {
 
 }

@@ -1,0 +1,88 @@
+package io.github.triggerspring.samples.orders;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.triggerspring.error.TriggerApiException;
+import io.github.triggerspring.error.TriggerException;
+import io.github.triggerspring.error.TriggerValidationException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * HTTP API of the sample.
+ *
+ * @author trigger-spring-boot contributors
+ */
+@RestController
+public class OrderController {
+
+	private final OrderProcessing orders;
+
+	private final PreviewEnvVarsSync previewEnvVars;
+
+	public OrderController(OrderProcessing orders, PreviewEnvVarsSync previewEnvVars) {
+		this.orders = orders;
+		this.previewEnvVars = previewEnvVars;
+	}
+
+	@PostMapping("/orders/{orderId}")
+	Mono<Map<String, Object>> placeOrder(@PathVariable String orderId,
+			@RequestBody(required = false) Map<String, Object> order) {
+		Map<String, Object> payload = (order != null) ? order : Map.of();
+		return this.orders.process(orderId, payload)
+			.map((run) -> Map.of("orderId", orderId, "runId", run.id(), "cached", run.isCached()));
+	}
+
+	@GetMapping("/runs/{runId}")
+	Mono<Map<String, Object>> run(@PathVariable String runId) {
+		return this.orders.run(runId)
+			.map((run) -> Map.of("id", run.id(), "task", run.taskIdentifier(), "status", run.status().value(),
+					"completed", run.isCompleted()));
+	}
+
+	@GetMapping("/runs")
+	Flux<Map<String, Object>> recentRuns(@RequestParam(defaultValue = "10") int limit) {
+		return this.orders.recentRuns(limit)
+			.map((run) -> Map.of("id", run.id(), "status", run.status().value(), "tags",
+					(run.tags() != null) ? run.tags() : List.of()));
+	}
+
+	@PostMapping("/runs/{runId}/cancel")
+	Mono<Map<String, String>> cancel(@PathVariable String runId) {
+		return this.orders.cancel(runId).map((id) -> Map.of("canceled", id));
+	}
+
+	@PostMapping("/runs/{runId}/replay")
+	Mono<Map<String, String>> replay(@PathVariable String runId) {
+		return this.orders.replay(runId).map((id) -> Map.of("replayedAs", id));
+	}
+
+	@PostMapping("/env-vars/sync")
+	Mono<Map<String, Object>> syncPreviewEnvVars() {
+		return this.previewEnvVars.sync().map((names) -> Map.of("synced", names));
+	}
+
+	@ExceptionHandler(TriggerException.class)
+	ResponseEntity<Map<String, String>> triggerError(TriggerException ex) {
+		HttpStatus status = HttpStatus.BAD_GATEWAY;
+		if (ex instanceof TriggerApiException api && api.getStatus() == 404) {
+			status = HttpStatus.NOT_FOUND;
+		}
+		else if (ex instanceof TriggerValidationException) {
+			status = HttpStatus.BAD_REQUEST;
+		}
+		return ResponseEntity.status(status).body(Map.of("error", ex.getMessage()));
+	}
+
+}

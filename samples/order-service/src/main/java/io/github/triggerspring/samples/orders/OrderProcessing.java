@@ -1,0 +1,70 @@
+package io.github.triggerspring.samples.orders;
+
+import java.util.Map;
+
+import io.github.triggerspring.runs.ListRunsRequest;
+import io.github.triggerspring.runs.Run;
+import io.github.triggerspring.runs.RunSummary;
+import io.github.triggerspring.runs.RunsClient;
+import io.github.triggerspring.tasks.TasksClient;
+import io.github.triggerspring.tasks.TriggerOptions;
+import io.github.triggerspring.tasks.TriggerResult;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Triggers the order-processing task and manages its runs.
+ *
+ * @author trigger-spring-boot contributors
+ */
+@Service
+public class OrderProcessing {
+
+	private final TasksClient tasks;
+
+	private final RunsClient runs;
+
+	private final SampleProperties properties;
+
+	public OrderProcessing(TasksClient tasks, RunsClient runs, SampleProperties properties) {
+		this.tasks = tasks;
+		this.runs = runs;
+		this.properties = properties;
+	}
+
+	/**
+	 * Triggers the processing of an order. The order id is the idempotency key, so placing
+	 * the same order twice returns the first run.
+	 * @param orderId the order id
+	 * @param order the order, sent as the task's payload
+	 * @return the triggered (or cached) run
+	 */
+	public Mono<TriggerResult> process(String orderId, Map<String, Object> order) {
+		TriggerOptions options = TriggerOptions.builder()
+			.idempotencyKey(orderId)
+			.tags("order:" + orderId)
+			.build();
+		return this.tasks.trigger(this.properties.processOrderTask(), order, options);
+	}
+
+	public Mono<Run> run(String runId) {
+		return this.runs.retrieve(runId);
+	}
+
+	public Flux<RunSummary> recentRuns(int limit) {
+		return this.runs
+			.list(ListRunsRequest.builder().taskIdentifier(this.properties.processOrderTask()).pageSize(limit).build())
+			.take(limit);
+	}
+
+	public Mono<String> cancel(String runId) {
+		return this.runs.cancel(runId);
+	}
+
+	public Mono<String> replay(String runId) {
+		return this.runs.replay(runId);
+	}
+
+}

@@ -1,0 +1,159 @@
+package io.github.triggerspring.samples.orders;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.triggerspring.emulator.EmulatorAccount;
+import io.github.triggerspring.emulator.RecordedTrigger;
+import io.github.triggerspring.emulator.TriggerEmulator;
+import io.github.triggerspring.schedules.Schedule;
+import io.github.triggerspring.tasks.IdempotencyKeys;
+import io.github.triggerspring.test.AutoConfigureTriggerEmulator;
+import io.github.triggerspring.test.EmulatorCredentials;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the order service against the in-JVM Trigger.dev emulator.
+ *
+ * @author trigger-spring-boot contributors
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "trigger.retry.initial-backoff=10ms", "trigger.retry.max-backoff=40ms" })
+@AutoConfigureWebTestClient
+@AutoConfigureTriggerEmulator(credentials = EmulatorCredentials.BOTH)
+class OrderServiceApplicationTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	private WebTestClient web;
+
+	@Autowired
+	private TriggerEmulator emulator;
+
+	@Autowired
+	private DailyReportSchedule dailyReportSchedule;
+
+	@Test
+	void placingAnOrderTriggersProcessOrderWithTheOrderIdAsIdempotencyKey() {
+		Map<String, Object> first = placeOrder("order-1234");
+		Map<String, Object> again = placeOrder("order-1234");
+		assertThat(first).containsEntry("orderId", "order-1234").containsEntry("cached", false);
+		assertThat(again).containsEntry("runId", first.get("runId")).containsEntry("cached", true);
+		List<RecordedTrigger> triggers = this.emulator.journal().triggers("process-order");
+		assertThat(triggers).hasSize(2);
+		assertThat(triggers.get(0).payload()).isEqualTo(Map.of("amount", 42));
+		assertThat(triggers.get(0).idempotencyKey()).isEqualTo(IdempotencyKeys.hash("order-1234"));
+		assertThat(triggers.get(0).tags()).containsExactly("order:order-1234");
+	}
+
+	@Test
+	void showsTheStatusOfARun() {
+		String runId = (String) placeOrder("order-1").get("runId");
+		Map<String, Object> run = this.web.get()
+			.uri("/runs/{runId}", runId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(run).containsEntry("id", runId)
+			.containsEntry("task", "process-order")
+			.containsEntry("status", "COMPLETED")
+			.containsEntry("completed", true);
+	}
+
+	@Test
+	void listsRecentRunsOfProcessOrder() {
+		String first = (String) placeOrder("order-1").get("runId");
+		String second = (String) placeOrder("order-2").get("runId");
+		List<Map<String, Object>> runs = this.web.get()
+			.uri("/runs?limit=5")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(runs).extracting((run) -> run.get("id")).containsExactly(second, first);
+	}
+
+	@Test
+	void cancelsAQueuedRunAndReplaysIt() {
+		this.emulator.taskBehavior("process-order", io.github.triggerspring.emulator.TaskBehavior.staysQueued());
+		String runId = (String) placeOrder("order-queued").get("runId");
+		this.web.post().uri("/runs/{runId}/cancel", runId).exchange().expectStatus().isOk().expectBody(JSON)
+			.isEqualTo(Map.of("canceled", runId));
+		assertThat(this.emulator.runStatus(runId).name()).isEqualTo("CANCELED");
+		Map<String, Object> replayed = this.web.post()
+			.uri("/runs/{runId}/replay", runId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(replayed.get("replayedAs")).isNotNull().isNotEqualTo(runId);
+	}
+
+	@Test
+	void unknownRunIsA404() {
+		this.web.get().uri("/runs/{runId}", "run_doesnotexist0000000000").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void syncsThePreviewBranchEnvVarsFromTheFile() {
+		Map<String, Object> synced = this.web.post()
+			.uri("/env-vars/sync")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(synced).containsEntry("synced", List.of("FEATURE_FLAGS", "PAYMENTS_BASE_URL"));
+		assertThat(this.emulator.envVar(EmulatorAccount.PROJECT_REF,
+				io.github.triggerspring.emulator.TriggerEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH,
+				"FEATURE_FLAGS"))
+			.isEqualTo("checkout-v2,fast-refunds");
+		assertThat(this.emulator.journal().last().header("x-trigger-branch")).contains(EmulatorAccount.PREVIEW_BRANCH);
+	}
+
+	@Test
+	void ensuringTheDailyReportScheduleIsIdempotent() {
+		Schedule first = this.dailyReportSchedule.ensure().block(Duration.ofSeconds(10));
+		Schedule second = this.dailyReportSchedule.ensure().block(Duration.ofSeconds(10));
+		assertThat(first).isNotNull();
+		assertThat(second).isNotNull();
+		assertThat(second.id()).isEqualTo(first.id());
+		assertThat(first.task()).isEqualTo("daily-report");
+		assertThat(first.deduplicationKey()).isEqualTo("order-service-daily-report");
+		assertThat(first.generator().expression()).isEqualTo("0 6 * * *");
+	}
+
+	private Map<String, Object> placeOrder(String orderId) {
+		return this.web.post()
+			.uri("/orders/{orderId}", orderId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("amount", 42))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+	}
+
+}
