@@ -93,10 +93,19 @@ apt_install() {
 
 docker_ok() { timeout 20 docker info >/dev/null 2>&1; }
 
+# True if process $1 exists and is not a zombie. (kill -0 succeeds on zombies,
+# and a killed dockerd can stay a zombie here: PID 1 may not reap orphans.)
+alive() {
+	local stat
+	stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+	stat=${stat##*) }
+	[ "${stat%% *}" != Z ] && [ "${stat%% *}" != X ]
+}
+
 dockerd_pid() {
 	local pid
 	pid=$(cat /var/run/docker.pid 2>/dev/null || true)
-	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null \
+	if [ -n "$pid" ] && alive "$pid" \
 		&& [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = dockerd ]; then
 		echo "$pid"
 	fi
@@ -107,7 +116,7 @@ wait_for_docker() {
 	local pid=$1 deadline=$(($(date +%s) + DOCKERD_WAIT))
 	while [ "$(date +%s)" -lt "$deadline" ]; do
 		docker_ok && return 0
-		if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+		if [ -n "$pid" ] && ! alive "$pid"; then
 			log "dockerd (pid ${pid}) exited"
 			return 1
 		fi
