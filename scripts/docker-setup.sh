@@ -137,9 +137,12 @@ start_dockerd() {
 	rm -f /var/run/docker.pid
 	log "starting dockerd ${args[*]} (log: ${DOCKERD_LOG})"
 	{ echo "---- $(date -u +%FT%TZ) dockerd ${args[*]}"; } >>"$DOCKERD_LOG"
-	# setsid: own session, so dockerd outlives the caller's process group.
+	# setsid: own session, so dockerd outlives the caller's process group;
+	# started from / so it does not keep the caller's directory (a CI clone) busy.
+	pushd / >/dev/null
 	setsid dockerd "${args[@]}" >>"$DOCKERD_LOG" 2>&1 </dev/null &
 	pid=$!
+	popd >/dev/null
 	wait_for_docker "$pid"
 }
 
@@ -345,7 +348,7 @@ check_java() {
 check_published_port() {
 	local cid port="" status=""
 	cid=$(docker run -d -p 8080 "$IMAGE_TAG" busybox httpd -f -p 8080 -h /opt/java/openjdk)
-	for _ in $(seq 1 20); do
+	for _ in $(seq 1 60); do
 		port=$(docker port "$cid" 8080/tcp 2>/dev/null | sed -n 's/^0\.0\.0\.0://p' | head -n 1)
 		if [ -n "$port" ] && status=$(http_status 127.0.0.1 "$port") && [ "$status" = 200 ]; then
 			break
