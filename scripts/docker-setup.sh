@@ -138,9 +138,10 @@ start_dockerd() {
 	log "starting dockerd ${args[*]} (log: ${DOCKERD_LOG})"
 	{ echo "---- $(date -u +%FT%TZ) dockerd ${args[*]}"; } >>"$DOCKERD_LOG"
 	# setsid: own session, so dockerd outlives the caller's process group;
-	# started from / so it does not keep the caller's directory (a CI clone) busy.
+	# started from / so it does not keep the caller's directory (a CI clone) busy;
+	# 9>&-: dockerd must not inherit (and so hold forever) this script's lock.
 	pushd / >/dev/null
-	setsid dockerd "${args[@]}" >>"$DOCKERD_LOG" 2>&1 </dev/null &
+	setsid dockerd "${args[@]}" >>"$DOCKERD_LOG" 2>&1 </dev/null 9>&- &
 	pid=$!
 	popd >/dev/null
 	wait_for_docker "$pid"
@@ -380,7 +381,10 @@ http_status() {
 main() {
 	[ "$(id -u)" = 0 ] || die "run as root (it installs packages and starts dockerd)"
 	exec 9>"$LOCK_FILE"
-	flock -w 900 9 || die "another docker-setup.sh holds ${LOCK_FILE}"
+	if ! flock -n 9; then
+		log "another docker-setup.sh is running; waiting for ${LOCK_FILE}"
+		flock -w 300 9 || die "${LOCK_FILE} still held after 300s"
+	fi
 
 	step "docker engine" ensure_docker
 	step "base image ${IMAGE_TAG}" build_image
