@@ -24,6 +24,7 @@
 #   TRIGGER_DOCKERD_ARGS        extra dockerd arguments   (none)
 #   TRIGGER_DOCKERD_WAIT        seconds to wait for dockerd (60)
 #   TRIGGER_DOCKER_SMOKE        0 = skip the published-port check (1)
+#   TRIGGER_DOCKERD_NO_PULL     0 = let a dockerd started here try registries (1)
 set -euo pipefail
 
 IMAGE_TAG="${TRIGGER_BASE_IMAGE_TAG:-trigger-spring-boot/jre:17}"
@@ -31,6 +32,7 @@ REBUILD="${TRIGGER_BASE_IMAGE_REBUILD:-0}"
 DOCKERD_LOG="${TRIGGER_DOCKERD_LOG:-/tmp/dockerd.log}"
 DOCKERD_WAIT="${TRIGGER_DOCKERD_WAIT:-60}"
 DOCKER_SMOKE="${TRIGGER_DOCKER_SMOKE:-1}"
+NO_PULL="${TRIGGER_DOCKERD_NO_PULL:-1}"
 DOCKER_SOCK=/var/run/docker.sock
 LOCK_FILE=/tmp/trigger-docker-setup.lock
 APT_LOG=/tmp/trigger-docker-setup-apt.log
@@ -126,22 +128,46 @@ wait_for_docker() {
 	return 1
 }
 
+LOG_OFFSET=0
+# Prints the end of what the last dockerd started by this script logged.
 dump_dockerd_log() {
-	log "last lines of ${DOCKERD_LOG}:"
-	tail -n 40 "$DOCKERD_LOG" >&2 2>/dev/null || true
+	log "last lines of ${DOCKERD_LOG} (this attempt):"
+	tail -c "+$((LOG_OFFSET + 1))" "$DOCKERD_LOG" 2>/dev/null | tail -n 40 >&2 || true
+}
+
+# Removes what a killed dockerd leaves behind and a new one trips over: its pid
+# file and the pid file of its managed containerd. If that containerd is dead
+# or a zombie, dockerd would otherwise wait for it and fail after ~15 s.
+clean_stale_state() {
+	local f pid
+	for f in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
+		pid=$(cat "$f" 2>/dev/null || true)
+		if [ -e "$f" ] && { [ -z "$pid" ] || ! alive "$pid"; }; then
+			log "removing stale ${f}"
+			rm -f "$f"
+		fi
+	done
 }
 
 start_dockerd() {
 	# shellcheck disable=SC2206 # word splitting of extra args is intended
 	local args=(--storage-driver=vfs ${TRIGGER_DOCKERD_ARGS:-} "$@") pid
-	rm -f /var/run/docker.pid
+	local -a env=()
+	clean_stale_state
+	if [ "$NO_PULL" != 0 ]; then
+		# No registry is reachable: send any pull to a closed port on localhost,
+		# so it fails at once and not even a DNS query leaves the machine.
+		env=(HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9 NO_PROXY=)
+	fi
+	touch "$DOCKERD_LOG"
+	LOG_OFFSET=$(stat -c %s "$DOCKERD_LOG")
 	log "starting dockerd ${args[*]} (log: ${DOCKERD_LOG})"
-	{ echo "---- $(date -u +%FT%TZ) dockerd ${args[*]}"; } >>"$DOCKERD_LOG"
+	{ echo "---- $(date -u +%FT%TZ) ${env[*]} dockerd ${args[*]}"; } >>"$DOCKERD_LOG"
 	# setsid: own session, so dockerd outlives the caller's process group;
 	# started from / so it does not keep the caller's directory (a CI clone) busy;
 	# 9>&-: dockerd must not inherit (and so hold forever) this script's lock.
 	pushd / >/dev/null
-	setsid dockerd "${args[@]}" >>"$DOCKERD_LOG" 2>&1 </dev/null 9>&- &
+	env "${env[@]}" setsid dockerd "${args[@]}" >>"$DOCKERD_LOG" 2>&1 </dev/null 9>&- &
 	pid=$!
 	popd >/dev/null
 	wait_for_docker "$pid"
@@ -168,19 +194,19 @@ ensure_docker() {
 		dump_dockerd_log
 		die "dockerd (pid ${pid}) does not answer; stop it and run this script again"
 	fi
-	if start_dockerd; then
-		return 0
+	start_dockerd && return 0
+	dump_dockerd_log
+	[ -z "$(dockerd_pid)" ] || die "dockerd runs but does not answer"
+	# One retry. If iptables/NAT was the problem (common in sandboxes), retry
+	# without it: ports published on localhost still work through docker-proxy.
+	if tail -c "+$((LOG_OFFSET + 1))" "$DOCKERD_LOG" | grep -qi iptables; then
+		log "retrying dockerd with --iptables=false"
+		start_dockerd --iptables=false && return 0
+	else
+		log "retrying dockerd once"
+		start_dockerd && return 0
 	fi
 	dump_dockerd_log
-	# The usual failure in a sandbox is iptables/NAT. Without iptables, ports
-	# published on the host still work through docker-proxy.
-	if [ -z "$(dockerd_pid)" ]; then
-		log "retrying dockerd with --iptables=false"
-		if start_dockerd --iptables=false; then
-			return 0
-		fi
-		dump_dockerd_log
-	fi
 	die "could not start dockerd"
 }
 
