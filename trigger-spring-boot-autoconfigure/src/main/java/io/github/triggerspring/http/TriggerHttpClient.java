@@ -3,7 +3,8 @@ package io.github.triggerspring.http;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -168,22 +169,17 @@ public final class TriggerHttpClient {
 
 	private <T> Mono<TriggerResponse<T>> attempt(TriggerRequest request, CallAuthorization authorization,
 			String requestIdempotencyKey, ParameterizedTypeReference<T> bodyType) {
-		Map<String, Object> variables = new LinkedHashMap<>();
-		int index = 0;
-		for (Object value : request.pathVariables()) {
-			variables.put("p" + index++, value);
-		}
-		StringBuilder template = new StringBuilder(positional(request.pathTemplate()));
+		List<Object> variables = new ArrayList<>(request.pathVariables());
+		StringBuilder template = new StringBuilder(request.pathTemplate());
 		char separator = '?';
-		index = 0;
+		int index = 0;
 		for (Map.Entry<String, String> parameter : request.query().entrySet()) {
-			String name = "q" + index++;
-			template.append(separator).append(parameter.getKey()).append("={").append(name).append('}');
-			variables.put(name, parameter.getValue());
+			template.append(separator).append(parameter.getKey()).append("={q").append(index++).append('}');
+			variables.add(parameter.getValue());
 			separator = '&';
 		}
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
-			.uri(template.toString(), variables)
+			.uri(template.toString(), variables.toArray())
 			.headers((headers) -> applyHeaders(headers, request, authorization, requestIdempotencyKey));
 		WebClient.RequestHeadersSpec<?> withBody = spec;
 		if (request.body() != null) {
@@ -193,27 +189,6 @@ public final class TriggerHttpClient {
 			withBody = spec.body(BodyInserters.fromPublisher(request.bodyStream(), String.class));
 		}
 		return withBody.exchangeToMono((response) -> handle(response, bodyType));
-	}
-
-	/**
-	 * Rewrites {@code {name}} placeholders to positional names so that the path variables
-	 * can be given in order.
-	 */
-	private static String positional(String pathTemplate) {
-		StringBuilder result = new StringBuilder();
-		int index = 0;
-		int position = 0;
-		while (position < pathTemplate.length()) {
-			int open = pathTemplate.indexOf('{', position);
-			if (open < 0) {
-				result.append(pathTemplate, position, pathTemplate.length());
-				break;
-			}
-			int close = pathTemplate.indexOf('}', open);
-			result.append(pathTemplate, position, open).append("{p").append(index++).append('}');
-			position = close + 1;
-		}
-		return result.toString();
 	}
 
 	private void applyHeaders(HttpHeaders headers, TriggerRequest request, CallAuthorization authorization,

@@ -71,9 +71,7 @@ final class TriggerRetry extends Retry {
 				return untilReset.plusMillis(random(1000 * this.policy.jitter()));
 			}
 		}
-		Duration backoff = this.policy.backoff(failedAttempt);
-		long withJitter = backoff.toMillis() + random(backoff.toMillis() * this.policy.jitter());
-		return Duration.ofMillis(Math.min(withJitter, Math.max(this.policy.maxBackoff().toMillis(), backoff.toMillis())));
+		return this.policy.backoffWithJitter(failedAttempt);
 	}
 
 	private static long random(double bound) {

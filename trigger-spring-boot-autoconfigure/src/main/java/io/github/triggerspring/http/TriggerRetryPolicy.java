@@ -1,6 +1,7 @@
 package io.github.triggerspring.http;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.util.Assert;
 
@@ -52,6 +53,19 @@ public record TriggerRetryPolicy(int maxAttempts, Duration initialBackoff, Durat
 	public Duration backoff(long failedAttempt) {
 		double millis = this.initialBackoff.toMillis() * Math.pow(this.multiplier, failedAttempt - 1);
 		return Duration.ofMillis(Math.round(Math.min(this.maxBackoff.toMillis(), millis)));
+	}
+
+	/**
+	 * Backoff wait after the given failed attempt with a random extra of up to
+	 * {@code jitter} times the wait, still capped at {@link #maxBackoff()}.
+	 * @param failedAttempt number of the attempt that failed, starting at 1
+	 * @return the wait
+	 */
+	public Duration backoffWithJitter(long failedAttempt) {
+		long backoff = backoff(failedAttempt).toMillis();
+		long bound = (long) (backoff * this.jitter);
+		long extra = (bound > 0) ? ThreadLocalRandom.current().nextLong(bound + 1) : 0;
+		return Duration.ofMillis(Math.min(backoff + extra, this.maxBackoff.toMillis()));
 	}
 
 }

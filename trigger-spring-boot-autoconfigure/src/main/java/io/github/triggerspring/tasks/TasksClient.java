@@ -3,7 +3,6 @@ package io.github.triggerspring.tasks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.TriggerEndpoint;
@@ -222,16 +221,9 @@ public class TasksClient {
 					: Mono.error(new Unsealed(batchId, response.body())))
 			.retryWhen(Retry.max(this.sealRetry.maxAttempts() - 1L)
 				.filter(Unsealed.class::isInstance)
-				.doBeforeRetryAsync((signal) -> Mono.delay(sealBackoff(signal.totalRetries() + 1)).then())
+				.doBeforeRetryAsync((signal) -> Mono.delay(this.sealRetry.backoffWithJitter(signal.totalRetries() + 1)).then())
 				.onRetryExhaustedThrow((spec, signal) -> ((Unsealed) signal.failure())
 					.toException((int) signal.totalRetries() + 1)));
-	}
-
-	private Duration sealBackoff(long failedAttempt) {
-		long backoff = this.sealRetry.backoff(failedAttempt).toMillis();
-		long jitter = (long) (backoff * this.sealRetry.jitter());
-		long withJitter = backoff + ((jitter > 0) ? ThreadLocalRandom.current().nextLong(jitter + 1) : 0);
-		return Duration.ofMillis(Math.min(withJitter, this.sealRetry.maxBackoff().toMillis()));
 	}
 
 	private static String requiredId(TriggerResponse<JsonNode> response) {
