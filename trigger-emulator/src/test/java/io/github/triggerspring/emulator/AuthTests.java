@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author trigger-spring-boot contributors
  */
-class AuthTest extends EmulatorTestSupport {
+class AuthTests extends EmulatorTestSupport {
 
 	private static final String ENVVARS = "/api/v1/projects/" + PROJECT + "/envvars/dev";
 

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author trigger-spring-boot contributors
  */
-class TriggerAndBatchTest extends EmulatorTestSupport {
+class TriggerAndBatchTests extends EmulatorTestSupport {
 
 	@Test
 	void triggerCreatesRunWithFriendlyIdAndJwt() {

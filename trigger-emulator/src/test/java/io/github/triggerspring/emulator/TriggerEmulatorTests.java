@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author trigger-spring-boot contributors
  */
-class TriggerEmulatorTest {
+class TriggerEmulatorTests {
 
 	@Test
 	void defaultCredentialsHaveTheRealFormats() {

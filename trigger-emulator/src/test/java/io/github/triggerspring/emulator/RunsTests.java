@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author trigger-spring-boot contributors
  */
-class RunsTest extends EmulatorTestSupport {
+class RunsTests extends EmulatorTestSupport {
 
 	private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
 

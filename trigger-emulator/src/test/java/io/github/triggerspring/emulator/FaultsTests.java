@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  *
  * @author trigger-spring-boot contributors
  */
-class FaultsTest extends EmulatorTestSupport {
+class FaultsTests extends EmulatorTestSupport {
 
 	@Test
 	void failNextCallsWithStatusBodyAndHeaders() {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author trigger-spring-boot contributors
  */
-class EnvVarsAndSchedulesTest extends EmulatorTestSupport {
+class EnvVarsAndSchedulesTests extends EmulatorTestSupport {
 
 	private static final String BASE = "/api/v1/projects/" + PROJECT + "/envvars/";
 
