@@ -1,0 +1,65 @@
+package io.github.triggerspring.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.triggerspring.runs.RunsClient;
+import io.github.triggerspring.testing.MockTriggerApi;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
+
+/**
+ * Tests that Trigger.dev calls are observed through Boot's {@code WebClient.Builder}, with
+ * the URI template (not the expanded path) as a low-cardinality key.
+ *
+ * @author trigger-spring-boot contributors
+ */
+class TriggerObservationTests {
+
+	private final MockTriggerApi api = new MockTriggerApi();
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+				WebClientObservationAutoConfiguration.class, TriggerAutoConfiguration.class))
+		.withBean(TestObservationRegistry.class, () -> this.registry)
+		.withPropertyValues("trigger.api-url=" + this.api.baseUrl(), "trigger.secret-key=" + MockTriggerApi.SECRET_KEY);
+
+	@AfterEach
+	void closeApi() {
+		this.api.close();
+	}
+
+	@Test
+	void observesCallsWithTheUriTemplate() {
+		this.api.respond(200, """
+				{"id":"run_1234","status":"QUEUED","taskIdentifier":"process-order","isQueued":true,"isExecuting":false,
+				 "isWaiting":false,"isCompleted":false,"isSuccess":false,"isFailed":false,"isCancelled":false,
+				 "isTest":false,"tags":[],"costInCents":0,"baseCostInCents":0,"durationMs":0,"depth":0,"attemptCount":0}""");
+		this.contextRunner.run((context) -> {
+			StepVerifier.create(context.getBean(RunsClient.class).retrieve("run_1234"))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(Duration.ofSeconds(10));
+			TestObservationRegistryAssert.assertThat(this.registry)
+				.hasObservationWithNameEqualTo("http.client.requests")
+				.that()
+				.hasLowCardinalityKeyValue("uri", "/api/v3/runs/{runId}")
+				.hasLowCardinalityKeyValue("method", "GET")
+				.hasLowCardinalityKeyValue("status", "200");
+		});
+	}
+
+}
