@@ -27,7 +27,9 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -126,6 +128,24 @@ public final class TriggerAutoConfiguration {
 	TriggerClient triggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
 			SchedulesClient schedules) {
 		return new TriggerClient(tasks, runs, envVars, schedules);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorSanitizingConfiguration {
+
+		/**
+		 * Masks Trigger.dev credentials in actuator output ({@code /actuator/env},
+		 * {@code /actuator/configprops}), even where values are shown: by property or
+		 * environment variable name, and by the credential prefixes wherever they appear.
+		 */
+		@Bean
+		SanitizingFunction triggerCredentialsSanitizingFunction() {
+			return SanitizingFunction.sanitizeValue()
+				.ifKeyMatches((key) -> TriggerCredentialNames.isCredential(key))
+				.ifValueStringMatches(TriggerCredentialNames.CREDENTIAL_VALUE);
+		}
+
 	}
 
 	@Bean
