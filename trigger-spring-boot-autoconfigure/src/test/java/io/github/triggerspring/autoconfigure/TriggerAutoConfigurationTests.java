@@ -27,6 +27,8 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -189,6 +191,25 @@ class TriggerAutoConfigurationTests {
 				assertThat(request.getHeaders().get("x-app-wide")).isEqualTo("boot");
 				assertThat(request.getHeaders().get("x-trigger-only")).isEqualTo("yes");
 				assertThat(request.getHeaders().values("x-order")).containsExactly("trigger");
+			});
+	}
+
+	@Test
+	void buildsItsConnectorWithTheApplicationsSettingsAndItsOwnConnectTimeout() {
+		java.util.List<HttpClientSettings> built = new java.util.concurrent.CopyOnWriteArrayList<>();
+		this.contextRunner
+			.withPropertyValues("trigger.secret-key=" + MockTriggerApi.SECRET_KEY, "trigger.connect-timeout=3s",
+					"spring.http.clients.read-timeout=42s")
+			.withBean(ClientHttpConnectorBuilder.class, () -> (ClientHttpConnectorBuilder<?>) (settings) -> {
+				built.add(settings);
+				return ClientHttpConnectorBuilder.reactor().build(settings);
+			})
+			.run((context) -> {
+				context.getBean(TriggerHttpClient.class);
+				assertThat(built).anySatisfy((settings) -> {
+					assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+					assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(42));
+				});
 			});
 	}
 
