@@ -3,7 +3,6 @@ package io.github.triggerspring.emulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +15,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -28,6 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.triggerspring.emulator.ApiAuthenticator.Mode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -59,6 +57,8 @@ final class ApiHandler implements HttpHandler {
 
 	private final Faults faults;
 
+	private final ApiAuthenticator authenticator;
+
 	private final List<Route> routes = new ArrayList<>();
 
 	private long rateLimitWindowEnd;
@@ -70,42 +70,43 @@ final class ApiHandler implements HttpHandler {
 		this.clock = clock;
 		this.journal = journal;
 		this.faults = faults;
+		this.authenticator = new ApiAuthenticator(state);
 		String envvars = "/api/v1/projects/{projectRef}/envvars/{env}";
-		route("POST", "/api/v1/tasks/{taskId}/trigger", EmulatorEndpoint.TASK_TRIGGER, AuthMode.SECRET, this::trigger);
-		route("POST", "/api/v3/batches", EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE, AuthMode.SECRET,
+		route("POST", "/api/v1/tasks/{taskId}/trigger", EmulatorEndpoint.TASK_TRIGGER, Mode.SECRET, this::trigger);
+		route("POST", "/api/v3/batches", EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE, Mode.SECRET,
 				this::createBatch);
-		route("POST", "/api/v3/batches/{batchId}/items", EmulatorEndpoint.TASK_BATCH_TRIGGER_ITEMS, AuthMode.SECRET,
+		route("POST", "/api/v3/batches/{batchId}/items", EmulatorEndpoint.TASK_BATCH_TRIGGER_ITEMS, Mode.SECRET,
 				this::batchItems);
-		route("GET", "/api/v2/batches/{batchId}", EmulatorEndpoint.BATCH_RETRIEVE, AuthMode.SECRET,
+		route("GET", "/api/v2/batches/{batchId}", EmulatorEndpoint.BATCH_RETRIEVE, Mode.SECRET,
 				this::retrieveBatch);
-		route("GET", "/api/v1/runs", EmulatorEndpoint.RUNS_LIST, AuthMode.SECRET, this::listRuns);
-		route("GET", "/api/v1/projects/{projectRef}/runs", EmulatorEndpoint.RUNS_LIST, AuthMode.ACCESS_TOKEN,
+		route("GET", "/api/v1/runs", EmulatorEndpoint.RUNS_LIST, Mode.SECRET, this::listRuns);
+		route("GET", "/api/v1/projects/{projectRef}/runs", EmulatorEndpoint.RUNS_LIST, Mode.ACCESS_TOKEN,
 				this::listProjectRuns);
-		route("GET", "/api/v3/runs/{runId}", EmulatorEndpoint.RUNS_RETRIEVE, AuthMode.SECRET, this::retrieveRun);
-		route("POST", "/api/v2/runs/{runId}/cancel", EmulatorEndpoint.RUNS_CANCEL, AuthMode.SECRET, this::cancelRun);
-		route("POST", "/api/v1/runs/{runId}/replay", EmulatorEndpoint.RUNS_REPLAY, AuthMode.SECRET, this::replayRun);
-		route("GET", envvars, EmulatorEndpoint.ENVVARS_LIST, AuthMode.ANY, this::listEnvVars);
-		route("POST", envvars, EmulatorEndpoint.ENVVARS_CREATE, AuthMode.ANY, this::createEnvVar);
-		route("POST", envvars + "/import", EmulatorEndpoint.ENVVARS_UPLOAD, AuthMode.ANY, this::uploadEnvVars);
-		route("GET", envvars + "/{name}", EmulatorEndpoint.ENVVARS_RETRIEVE, AuthMode.ANY, this::retrieveEnvVar);
-		route("PUT", envvars + "/{name}", EmulatorEndpoint.ENVVARS_UPDATE, AuthMode.ANY, this::updateEnvVar);
-		route("DELETE", envvars + "/{name}", EmulatorEndpoint.ENVVARS_DEL, AuthMode.ANY, this::deleteEnvVar);
-		route("GET", "/api/v1/schedules", EmulatorEndpoint.SCHEDULES_LIST, AuthMode.SECRET, this::listSchedules);
-		route("POST", "/api/v1/schedules", EmulatorEndpoint.SCHEDULES_CREATE, AuthMode.SECRET, this::createSchedule);
-		route("GET", "/api/v1/schedules/{scheduleId}", EmulatorEndpoint.SCHEDULES_RETRIEVE, AuthMode.SECRET,
+		route("GET", "/api/v3/runs/{runId}", EmulatorEndpoint.RUNS_RETRIEVE, Mode.SECRET, this::retrieveRun);
+		route("POST", "/api/v2/runs/{runId}/cancel", EmulatorEndpoint.RUNS_CANCEL, Mode.SECRET, this::cancelRun);
+		route("POST", "/api/v1/runs/{runId}/replay", EmulatorEndpoint.RUNS_REPLAY, Mode.SECRET, this::replayRun);
+		route("GET", envvars, EmulatorEndpoint.ENVVARS_LIST, Mode.ANY, this::listEnvVars);
+		route("POST", envvars, EmulatorEndpoint.ENVVARS_CREATE, Mode.ANY, this::createEnvVar);
+		route("POST", envvars + "/import", EmulatorEndpoint.ENVVARS_UPLOAD, Mode.ANY, this::uploadEnvVars);
+		route("GET", envvars + "/{name}", EmulatorEndpoint.ENVVARS_RETRIEVE, Mode.ANY, this::retrieveEnvVar);
+		route("PUT", envvars + "/{name}", EmulatorEndpoint.ENVVARS_UPDATE, Mode.ANY, this::updateEnvVar);
+		route("DELETE", envvars + "/{name}", EmulatorEndpoint.ENVVARS_DEL, Mode.ANY, this::deleteEnvVar);
+		route("GET", "/api/v1/schedules", EmulatorEndpoint.SCHEDULES_LIST, Mode.SECRET, this::listSchedules);
+		route("POST", "/api/v1/schedules", EmulatorEndpoint.SCHEDULES_CREATE, Mode.SECRET, this::createSchedule);
+		route("GET", "/api/v1/schedules/{scheduleId}", EmulatorEndpoint.SCHEDULES_RETRIEVE, Mode.SECRET,
 				this::retrieveSchedule);
-		route("PUT", "/api/v1/schedules/{scheduleId}", EmulatorEndpoint.SCHEDULES_UPDATE, AuthMode.SECRET,
+		route("PUT", "/api/v1/schedules/{scheduleId}", EmulatorEndpoint.SCHEDULES_UPDATE, Mode.SECRET,
 				this::updateSchedule);
-		route("DELETE", "/api/v1/schedules/{scheduleId}", EmulatorEndpoint.SCHEDULES_DEL, AuthMode.SECRET,
+		route("DELETE", "/api/v1/schedules/{scheduleId}", EmulatorEndpoint.SCHEDULES_DEL, Mode.SECRET,
 				this::deleteSchedule);
 		route("POST", "/api/v1/schedules/{scheduleId}/activate", EmulatorEndpoint.SCHEDULES_ACTIVATE,
-				AuthMode.SECRET, (call, principal) -> setScheduleActive(call, principal, true));
+				Mode.SECRET, (call, principal) -> setScheduleActive(call, principal, true));
 		route("POST", "/api/v1/schedules/{scheduleId}/deactivate", EmulatorEndpoint.SCHEDULES_DEACTIVATE,
-				AuthMode.SECRET, (call, principal) -> setScheduleActive(call, principal, false));
-		route("GET", "/api/v1/timezones", EmulatorEndpoint.SCHEDULES_TIMEZONES, AuthMode.NONE, this::timezones);
+				Mode.SECRET, (call, principal) -> setScheduleActive(call, principal, false));
+		route("GET", "/api/v1/timezones", EmulatorEndpoint.SCHEDULES_TIMEZONES, Mode.NONE, this::timezones);
 	}
 
-	private void route(String method, String pattern, EmulatorEndpoint endpoint, AuthMode auth, Handler handler) {
+	private void route(String method, String pattern, EmulatorEndpoint endpoint, Mode auth, Handler handler) {
 		this.routes.add(new Route(method, pattern.substring(1).split("/"), endpoint, auth, handler));
 	}
 
@@ -119,7 +120,7 @@ final class ApiHandler implements HttpHandler {
 			try (InputStream in = exchange.getRequestBody()) {
 				body = in.readAllBytes();
 			}
-			Call call = new Call(exchange, body);
+			ApiCall call = new ApiCall(exchange, body);
 			Route route = null;
 			Set<String> allowed = new TreeSet<>();
 			for (Route candidate : this.routes) {
@@ -142,7 +143,7 @@ final class ApiHandler implements HttpHandler {
 					faultKeys.add(EmulatorEndpoint.TASK_BATCH_TRIGGER.id());
 				}
 			}
-			Reply reply = null;
+			ApiReply reply = null;
 			for (Fault fault : this.faults.take(faultKeys)) {
 				switch (fault.kind()) {
 					case LATENCY -> sleep(fault.duration());
@@ -166,7 +167,7 @@ final class ApiHandler implements HttpHandler {
 				recorded.respond(500, null);
 			}
 			try {
-				send(exchange, null, Reply.error(500, "Internal Server Error"));
+				send(exchange, null, ApiReply.error(500, "Internal Server Error"));
 			}
 			catch (IOException | RuntimeException ignored) {
 				// the response may have been started already
@@ -177,15 +178,15 @@ final class ApiHandler implements HttpHandler {
 		}
 	}
 
-	private Reply dispatch(Call call, Route route, Set<String> allowed) {
+	private ApiReply dispatch(ApiCall call, Route route, Set<String> allowed) {
 		if (route == null) {
 			if (!allowed.isEmpty()) {
-				return Reply.error(405, "Method not allowed").header("Allow", String.join(", ", allowed));
+				return ApiReply.error(405, "Method not allowed").header("Allow", String.join(", ", allowed));
 			}
-			return Reply.error(404, "Not Found");
+			return ApiReply.error(404, "Not Found");
 		}
 		try {
-			Principal principal = authenticate(call, route.auth);
+			ApiPrincipal principal = this.authenticator.authenticate(call, route.auth);
 			synchronized (this.state) {
 				return route.handler.handle(call, principal);
 			}
@@ -195,7 +196,7 @@ final class ApiHandler implements HttpHandler {
 		}
 	}
 
-	private void send(HttpExchange exchange, RecordedRequest recorded, Reply reply) throws IOException {
+	private void send(HttpExchange exchange, RecordedRequest recorded, ApiReply reply) throws IOException {
 		byte[] bytes = (reply.body != null) ? reply.body.getBytes(StandardCharsets.UTF_8) : new byte[0];
 		if (recorded != null) {
 			recorded.respond(reply.status, reply.body);
@@ -214,7 +215,7 @@ final class ApiHandler implements HttpHandler {
 		}
 	}
 
-	private synchronized void rateLimitHeaders(Reply reply) {
+	private synchronized void rateLimitHeaders(ApiReply reply) {
 		long now = System.currentTimeMillis();
 		if (now >= this.rateLimitWindowEnd) {
 			this.rateLimitWindowEnd = now + 60_000;
@@ -235,23 +236,23 @@ final class ApiHandler implements HttpHandler {
 		}
 	}
 
-	private static Reply faultReply(Fault fault) {
+	private static ApiReply faultReply(Fault fault) {
 		String body = fault.responseBody();
 		if (body == null) {
 			body = Json.write(Json.error(reasonPhrase(fault.statusCode())));
 		}
-		Reply reply = new Reply(fault.statusCode(), body);
+		ApiReply reply = new ApiReply(fault.statusCode(), body);
 		fault.headers().forEach(reply::header);
 		return reply;
 	}
 
-	private static Reply rateLimitedReply(Fault fault, boolean batchLimiter) {
+	private static ApiReply rateLimitedReply(Fault fault, boolean batchLimiter) {
 		long nowMs = System.currentTimeMillis();
 		long resetMs = nowMs + fault.duration().toMillis();
 		long seconds = Math.max(0, (fault.duration().toMillis() + 999) / 1000);
-		Reply reply;
+		ApiReply reply;
 		if (batchLimiter) {
-			reply = new Reply(429, (fault.responseBody() != null) ? fault.responseBody()
+			reply = new ApiReply(429, (fault.responseBody() != null) ? fault.responseBody()
 					: Json.write(Json.error("Batch rate limit exceeded. Please try again in " + seconds + " seconds.")));
 			reply.header("X-RateLimit-Limit", "1200")
 				.header("X-RateLimit-Remaining", "0")
@@ -271,7 +272,7 @@ final class ApiHandler implements HttpHandler {
 				.put("remaining", 0)
 				.put("secondsUntilReset", seconds)
 				.put("error", detail);
-			reply = new Reply(429, (fault.responseBody() != null) ? fault.responseBody() : Json.write(body));
+			reply = new ApiReply(429, (fault.responseBody() != null) ? fault.responseBody() : Json.write(body));
 			if (fault.responseBody() == null) {
 				reply.contentType = "application/problem+json";
 			}
@@ -302,82 +303,23 @@ final class ApiHandler implements HttpHandler {
 		};
 	}
 
-	// ---------------------------------------------------------------- authentication
-
-	private Principal authenticate(Call call, AuthMode mode) {
-		if (mode == AuthMode.NONE) {
-			return null;
-		}
-		String authorization = call.header("authorization");
-		if (authorization == null || authorization.isBlank()) {
-			throw new ApiError(401, "No authorization header provided");
-		}
-		String token = authorization.replaceFirst("^Bearer ", "").trim();
-		synchronized (this.state) {
-			if (token.startsWith("tr_pat_") || token.startsWith("tr_oat_")) {
-				EmulatorState.AccessToken accessToken = this.state.accessTokens.get(token);
-				if (accessToken == null || mode == AuthMode.SECRET) {
-					throw new ApiError(401, "Invalid API Key");
-				}
-				return new Principal(null, accessToken);
-			}
-			EnvRecord root = this.state.secretKeys.get(token);
-			if (root == null) {
-				throw new ApiError(401, "Invalid API Key");
-			}
-			if (mode == AuthMode.ACCESS_TOKEN) {
-				throw new ApiError(401, "Invalid or Missing API key");
-			}
-			String branch = sanitizeBranch(call.header("x-trigger-branch"));
-			EnvRecord env = root;
-			if (root.type == TriggerEnvironment.PREVIEW && root.branch == null) {
-				if (branch == null) {
-					throw new ApiError(401, "x-trigger-branch header required for preview env");
-				}
-				env = root.project.branch(TriggerEnvironment.PREVIEW, branch);
-			}
-			else if (root.type == TriggerEnvironment.DEV && root.branch == null && branch != null
-					&& !"default".equals(branch)) {
-				env = root.project.branch(TriggerEnvironment.DEV, branch);
-			}
-			if (env == null) {
-				throw new ApiError(401, "No matching branch env");
-			}
-			return new Principal(env, null);
-		}
-	}
-
-	static String sanitizeBranch(String branch) {
-		if (branch == null || branch.isBlank()) {
-			return null;
-		}
-		String value = branch.trim();
-		for (String prefix : List.of("refs/heads/", "refs/remotes/", "refs/tags/", "refs/pull/", "refs/merge/",
-				"refs/release/")) {
-			if (value.startsWith(prefix)) {
-				return value.substring(prefix.length());
-			}
-		}
-		return value.startsWith("refs/") ? null : value;
-	}
-
 	// ---------------------------------------------------------------- tasks and batches
 
-	private Reply trigger(Call call, Principal principal) {
+	private ApiReply trigger(ApiCall call, ApiPrincipal principal) {
 		if (call.body.length > MAX_TRIGGER_BODY) {
 			throw new ApiError(413, "Request body too large");
 		}
-		JsonNode body = jsonBody(call);
+		JsonNode body = call.jsonBody();
 		String taskId = call.params.get("taskId");
 		checkKnownTask(taskId);
 		JsonNode options = optionsOf(body.get("options"));
 		String key = call.header("idempotency-key");
 		String ttl = call.header("idempotency-key-ttl");
-		Created created = createRun(principal.env, taskId, body.get("payload"), options, key, ttl, null);
-		return Reply.json(200, Json.object().put("id", created.run.id).put("isCached", created.cached))
-			.header("x-trigger-jwt", jwt(principal.env, List.of("read:runs:" + created.run.id,
+		Created created = createRun(principal.env(), taskId, body.get("payload"), options, key, ttl, null);
+		return ApiReply.json(200, Json.object().put("id", created.run.id).put("isCached", created.cached))
+			.header("x-trigger-jwt", jwt(principal.env(), List.of("read:runs:" + created.run.id,
 					"write:inputStreams:" + created.run.id)))
-			.header("x-trigger-jwt-claims", jwtClaims(principal.env));
+			.header("x-trigger-jwt-claims", jwtClaims(principal.env()));
 	}
 
 	private void checkKnownTask(String taskId) {
@@ -514,8 +456,8 @@ final class ApiHandler implements HttpHandler {
 		}
 	}
 
-	private Reply createBatch(Call call, Principal principal) {
-		JsonNode body = jsonBody(call);
+	private ApiReply createBatch(ApiCall call, ApiPrincipal principal) {
+		JsonNode body = call.jsonBody();
 		JsonNode runCountNode = body.get("runCount");
 		if (runCountNode == null || !runCountNode.canConvertToInt() || !runCountNode.isIntegralNumber()
 				|| runCountNode.asInt() < 1) {
@@ -527,7 +469,7 @@ final class ApiHandler implements HttpHandler {
 					+ MAX_BATCH_RUN_COUNT + " items");
 		}
 		String key = Json.text(body, "idempotencyKey");
-		EnvRecord env = principal.env;
+		EnvRecord env = principal.env();
 		if (key != null) {
 			String existingId = this.state.batchIdempotency.get(env.id + "\u0000" + key);
 			BatchRecord existing = (existingId != null) ? this.state.batches.get(existingId) : null;
@@ -544,27 +486,24 @@ final class ApiHandler implements HttpHandler {
 		return batchCreated(batch, false);
 	}
 
-	private Reply batchCreated(BatchRecord batch, boolean cached) {
+	private ApiReply batchCreated(BatchRecord batch, boolean cached) {
 		ObjectNode body = Json.object().put("id", batch.id).put("runCount", batch.runCount).put("isCached", cached);
 		if (batch.idempotencyKey != null) {
 			body.put("idempotencyKey", batch.idempotencyKey);
 		}
-		return Reply.json(202, body)
+		return ApiReply.json(202, body)
 			.header("x-trigger-jwt", jwt(batch.env, List.of("read:batch:" + batch.id)))
 			.header("x-trigger-jwt-claims", jwtClaims(batch.env));
 	}
 
-	private Reply batchItems(Call call, Principal principal) {
-		String contentType = call.contentType();
-		if (!"application/x-ndjson".equals(contentType) && !"application/ndjson".equals(contentType)) {
-			throw new ApiError(415, "Content-Type must be application/x-ndjson or application/ndjson");
-		}
+	private ApiReply batchItems(ApiCall call, ApiPrincipal principal) {
+		String lines = call.ndjsonBody();
 		BatchRecord batch = this.state.batches.get(call.params.get("batchId"));
-		if (batch == null || batch.env != principal.env) {
+		if (batch == null || batch.env != principal.env()) {
 			throw new ApiError(404, "Batch not found");
 		}
 		List<JsonNode> items = new ArrayList<>();
-		for (String line : new String(call.body, StandardCharsets.UTF_8).split("\r?\n")) {
+		for (String line : lines.split("\r?\n")) {
 			if (line.isBlank()) {
 				continue;
 			}
@@ -611,12 +550,12 @@ final class ApiHandler implements HttpHandler {
 			.put("sealed", batch.sealed())
 			.put("enqueuedCount", batch.runIdsByIndex.size())
 			.put("expectedCount", batch.runCount);
-		return Reply.json(200, body);
+		return ApiReply.json(200, body);
 	}
 
-	private Reply retrieveBatch(Call call, Principal principal) {
+	private ApiReply retrieveBatch(ApiCall call, ApiPrincipal principal) {
 		BatchRecord batch = this.state.batches.get(call.params.get("batchId"));
-		if (batch == null || batch.env != principal.env) {
+		if (batch == null || batch.env != principal.env()) {
 			throw new ApiError(404, "Batch not found");
 		}
 		ObjectNode body = Json.object()
@@ -635,17 +574,17 @@ final class ApiHandler implements HttpHandler {
 			processing.put("completedAt", Json.date(batch.sealedAt));
 		}
 		processing.putArray("errors");
-		return Reply.json(200, body);
+		return ApiReply.json(200, body);
 	}
 
 	// ---------------------------------------------------------------- runs
 
-	private Reply listRuns(Call call, Principal principal) {
-		return runPage(call, (run) -> run.env == principal.env);
+	private ApiReply listRuns(ApiCall call, ApiPrincipal principal) {
+		return runPage(call, (run) -> run.env == principal.env());
 	}
 
-	private Reply listProjectRuns(Call call, Principal principal) {
-		ProjectRecord project = accessibleProject(principal, call.params.get("projectRef"));
+	private ApiReply listProjectRuns(ApiCall call, ApiPrincipal principal) {
+		ProjectRecord project = principal.accessibleProject(this.state, call.params.get("projectRef"));
 		String filter = call.queryParam("filter[env]");
 		EnvRecord env = null;
 		if (filter != null) {
@@ -664,22 +603,14 @@ final class ApiHandler implements HttpHandler {
 		return runPage(call, (run) -> run.env == target);
 	}
 
-	private ProjectRecord accessibleProject(Principal principal, String projectRef) {
-		ProjectRecord project = this.state.projects.get(projectRef);
-		if (project == null || !principal.token.projectRefs.contains(projectRef)) {
-			throw new ApiError(404, "Project not found");
-		}
-		return project;
-	}
-
-	private Reply runPage(Call call, Predicate<RunRecord> scope) {
+	private ApiReply runPage(ApiCall call, Predicate<RunRecord> scope) {
 		Instant now = this.clock.instant();
 		int size = 25;
 		String sizeParam = call.queryParam("page[size]");
 		if (sizeParam != null) {
-			size = queryInt("page[size]", sizeParam);
+			size = ApiCall.queryInt("page[size]", sizeParam);
 			if (size < 1 || size > 100) {
-				throw queryError("page[size]", "Number must be between 1 and 100");
+				throw ApiError.query("page[size]", "Number must be between 1 and 100");
 			}
 		}
 		Predicate<RunRecord> filter = scope.and(runFilter(call, now));
@@ -723,7 +654,7 @@ final class ApiHandler implements HttpHandler {
 		if (from > 0 && to > from) {
 			pagination.put("previous", matching.get(from).id);
 		}
-		return Reply.json(200, body);
+		return ApiReply.json(200, body);
 	}
 
 	private static int indexOf(List<RunRecord> runs, String id) {
@@ -735,7 +666,7 @@ final class ApiHandler implements HttpHandler {
 		return -1;
 	}
 
-	private Predicate<RunRecord> runFilter(Call call, Instant now) {
+	private Predicate<RunRecord> runFilter(ApiCall call, Instant now) {
 		List<Predicate<RunRecord>> filters = new ArrayList<>();
 		Set<String> statuses = csv(call.queryParam("filter[status]"));
 		if (statuses != null) {
@@ -744,7 +675,7 @@ final class ApiHandler implements HttpHandler {
 					RunStatus.valueOf(status);
 				}
 				catch (IllegalArgumentException ex) {
-					throw queryError("filter[status]", "Invalid enum value '" + status + "'");
+					throw ApiError.query("filter[status]", "Invalid enum value '" + status + "'");
 				}
 			}
 			filters.add((run) -> statuses.contains(run.status(now).name()));
@@ -768,7 +699,7 @@ final class ApiHandler implements HttpHandler {
 		String isTest = call.queryParam("filter[isTest]");
 		if (isTest != null) {
 			if (!isTest.equals("true") && !isTest.equals("false")) {
-				throw queryError("filter[isTest]", "Expected 'true' or 'false'");
+				throw ApiError.query("filter[isTest]", "Expected 'true' or 'false'");
 			}
 			boolean test = Boolean.parseBoolean(isTest);
 			filters.add((run) -> run.test == test);
@@ -787,7 +718,7 @@ final class ApiHandler implements HttpHandler {
 		if (period != null) {
 			Duration duration = EmulatorState.naturalDuration(period);
 			if (duration == null || duration.isZero()) {
-				throw queryError("filter[createdAt][period]", "Invalid period '" + period + "'");
+				throw ApiError.query("filter[createdAt][period]", "Invalid period '" + period + "'");
 			}
 			Instant since = now.minus(duration);
 			filters.add((run) -> !run.createdAt.isBefore(since));
@@ -824,15 +755,6 @@ final class ApiHandler implements HttpHandler {
 		return values;
 	}
 
-	private static int queryInt(String name, String value) {
-		try {
-			return Integer.parseInt(value);
-		}
-		catch (NumberFormatException ex) {
-			throw queryError(name, "Expected number, received '" + value + "'");
-		}
-	}
-
 	private static Instant instantParam(String name, String value) {
 		try {
 			if (value.matches("\\d+")) {
@@ -841,14 +763,8 @@ final class ApiHandler implements HttpHandler {
 			return ZonedDateTime.parse(value).toInstant();
 		}
 		catch (DateTimeParseException | NumberFormatException ex) {
-			throw queryError(name, "Invalid date '" + value + "'");
+			throw ApiError.query(name, "Invalid date '" + value + "'");
 		}
-	}
-
-	private static ApiError queryError(String name, String message) {
-		ObjectNode body = Json.error("Query Error");
-		body.putArray("details").addObject().put("message", message).putArray("path").add(name);
-		return new ApiError(Reply.json(400, body));
 	}
 
 	private ObjectNode runJson(RunRecord run, Instant now, boolean detailed) {
@@ -935,17 +851,17 @@ final class ApiHandler implements HttpHandler {
 		return node;
 	}
 
-	private RunRecord runInEnv(Call call, Principal principal) {
+	private RunRecord runInEnv(ApiCall call, ApiPrincipal principal) {
 		RunRecord run = this.state.runs.get(call.params.get("runId"));
-		if (run == null || run.env != principal.env) {
+		if (run == null || run.env != principal.env()) {
 			throw new ApiError(404, "Run not found");
 		}
 		return run;
 	}
 
-	private Reply retrieveRun(Call call, Principal principal) {
+	private ApiReply retrieveRun(ApiCall call, ApiPrincipal principal) {
 		try {
-			return Reply.json(200, runJson(runInEnv(call, principal), this.clock.instant(), true));
+			return ApiReply.json(200, runJson(runInEnv(call, principal), this.clock.instant(), true));
 		}
 		catch (ApiError ex) {
 			ex.reply.header("x-should-retry", "true");
@@ -953,16 +869,16 @@ final class ApiHandler implements HttpHandler {
 		}
 	}
 
-	private Reply cancelRun(Call call, Principal principal) {
+	private ApiReply cancelRun(ApiCall call, ApiPrincipal principal) {
 		RunRecord run = runInEnv(call, principal);
 		Instant now = this.clock.instant();
 		if (!run.status(now).isFinal()) {
 			run.canceledAt = now.truncatedTo(ChronoUnit.MILLIS);
 		}
-		return Reply.json(200, Json.object().put("id", run.id));
+		return ApiReply.json(200, Json.object().put("id", run.id));
 	}
 
-	private Reply replayRun(Call call, Principal principal) {
+	private ApiReply replayRun(ApiCall call, ApiPrincipal principal) {
 		RunRecord original = runInEnv(call, principal);
 		RunRecord run = this.state.newRun(original.env, original.taskId, this.clock.instant());
 		run.payload = original.payload;
@@ -976,30 +892,30 @@ final class ApiHandler implements HttpHandler {
 		run.maxAttempts = original.maxAttempts;
 		run.maxDuration = original.maxDuration;
 		run.test = original.test;
-		return Reply.json(200, Json.object().put("id", run.id));
+		return ApiReply.json(200, Json.object().put("id", run.id));
 	}
 
 	// ---------------------------------------------------------------- env vars
 
-	private EnvRecord envVarTarget(Call call, Principal principal) {
+	private EnvRecord envVarTarget(ApiCall call, ApiPrincipal principal) {
 		String projectRef = call.params.get("projectRef");
 		String slug = call.params.get("env");
-		if (principal.env != null) {
-			if (!principal.env.project.ref.equals(projectRef)) {
+		if (principal.env() != null) {
+			if (!principal.env().project.ref.equals(projectRef)) {
 				throw new ApiError(400, "Invalid project ref for this API key");
 			}
 			var type = TriggerEnvironment.fromEnvVarSlug(slug);
-			if (type.isEmpty() || type.get() != principal.env.type) {
+			if (type.isEmpty() || type.get() != principal.env().type) {
 				throw new ApiError(400, "Invalid environment slug for this API key");
 			}
-			return principal.env;
+			return principal.env();
 		}
-		ProjectRecord project = accessibleProject(principal, projectRef);
+		ProjectRecord project = principal.accessibleProject(this.state, projectRef);
 		var type = TriggerEnvironment.fromEnvVarSlug(slug);
 		if (type.isEmpty()) {
 			throw new ApiError(404, "Environment not found");
 		}
-		String branch = sanitizeBranch(call.header("x-trigger-branch"));
+		String branch = ApiAuthenticator.sanitizeBranch(call.header("x-trigger-branch"));
 		if (type.get() == TriggerEnvironment.PREVIEW && branch != null) {
 			EnvRecord env = project.branch(TriggerEnvironment.PREVIEW, branch);
 			if (env == null) {
@@ -1026,26 +942,26 @@ final class ApiHandler implements HttpHandler {
 			.put("isSecret", var.secret);
 	}
 
-	private Reply listEnvVars(Call call, Principal principal) {
+	private ApiReply listEnvVars(ApiCall call, ApiPrincipal principal) {
 		EnvRecord env = envVarTarget(call, principal);
 		ArrayNode body = Json.array();
 		visibleVars(env).forEach((name, var) -> body.add(varJson(name, var)));
-		return Reply.json(200, body);
+		return ApiReply.json(200, body);
 	}
 
-	private Reply retrieveEnvVar(Call call, Principal principal) {
+	private ApiReply retrieveEnvVar(ApiCall call, ApiPrincipal principal) {
 		EnvRecord env = envVarTarget(call, principal);
 		String name = call.params.get("name");
 		EmulatorState.EnvVar var = visibleVars(env).get(name);
 		if (var == null) {
 			throw new ApiError(404, "Environment variable not found");
 		}
-		return Reply.json(200, varJson(name, var));
+		return ApiReply.json(200, varJson(name, var));
 	}
 
-	private Reply createEnvVar(Call call, Principal principal) {
+	private ApiReply createEnvVar(ApiCall call, ApiPrincipal principal) {
 		EnvRecord env = envVarTarget(call, principal);
-		JsonNode body = jsonBody(call);
+		JsonNode body = call.jsonBody();
 		String name = Json.text(body, "name");
 		String value = Json.text(body, "value");
 		if (name == null || name.isEmpty() || value == null) {
@@ -1068,9 +984,9 @@ final class ApiHandler implements HttpHandler {
 		}
 	}
 
-	private Reply updateEnvVar(Call call, Principal principal) {
+	private ApiReply updateEnvVar(ApiCall call, ApiPrincipal principal) {
 		EnvRecord env = envVarTarget(call, principal);
-		JsonNode body = jsonBody(call);
+		JsonNode body = call.jsonBody();
 		String value = Json.text(body, "value");
 		if (value == null) {
 			throw new ApiError(400, "Invalid request body");
@@ -1083,7 +999,7 @@ final class ApiHandler implements HttpHandler {
 		return success();
 	}
 
-	private Reply deleteEnvVar(Call call, Principal principal) {
+	private ApiReply deleteEnvVar(ApiCall call, ApiPrincipal principal) {
 		EnvRecord env = envVarTarget(call, principal);
 		if (this.state.vars(env).remove(call.params.get("name")) == null) {
 			throw new ApiError(404, "Environment variable not found");
@@ -1091,9 +1007,9 @@ final class ApiHandler implements HttpHandler {
 		return success();
 	}
 
-	private Reply uploadEnvVars(Call call, Principal principal) {
+	private ApiReply uploadEnvVars(ApiCall call, ApiPrincipal principal) {
 		EnvRecord env = envVarTarget(call, principal);
-		JsonNode body = jsonBody(call);
+		JsonNode body = call.jsonBody();
 		JsonNode variables = body.get("variables");
 		if (variables == null || !variables.isObject()) {
 			throw new ApiError(400, "Invalid request body");
@@ -1124,29 +1040,29 @@ final class ApiHandler implements HttpHandler {
 		return success();
 	}
 
-	private static Reply success() {
-		return Reply.json(200, Json.object().put("success", true));
+	private static ApiReply success() {
+		return ApiReply.json(200, Json.object().put("success", true));
 	}
 
 	// ---------------------------------------------------------------- schedules
 
-	private Reply listSchedules(Call call, Principal principal) {
+	private ApiReply listSchedules(ApiCall call, ApiPrincipal principal) {
 		int page = 1;
 		int perPage = 20;
 		String pageParam = call.queryParam("page");
 		if (pageParam != null) {
-			page = queryInt("page", pageParam);
+			page = ApiCall.queryInt("page", pageParam);
 			if (page < 1) {
-				throw queryError("page", "Number must be greater than or equal to 1");
+				throw ApiError.query("page", "Number must be greater than or equal to 1");
 			}
 		}
 		String perPageParam = call.queryParam("perPage");
 		if (perPageParam != null) {
-			perPage = Math.max(1, Math.min(100, queryInt("perPage", perPageParam)));
+			perPage = Math.max(1, Math.min(100, ApiCall.queryInt("perPage", perPageParam)));
 		}
 		List<ScheduleRecord> schedules = this.state.schedules.values()
 			.stream()
-			.filter((schedule) -> schedule.env == principal.env)
+			.filter((schedule) -> schedule.env == principal.env())
 			.toList();
 		int count = schedules.size();
 		int totalPages = (count + perPage - 1) / perPage;
@@ -1157,11 +1073,11 @@ final class ApiHandler implements HttpHandler {
 			data.add(scheduleJson(schedule));
 		}
 		body.putObject("pagination").put("currentPage", page).put("totalPages", totalPages).put("count", count);
-		return Reply.json(200, body);
+		return ApiReply.json(200, body);
 	}
 
-	private Reply createSchedule(Call call, Principal principal) {
-		JsonNode body = jsonBody(call);
+	private ApiReply createSchedule(ApiCall call, ApiPrincipal principal) {
+		JsonNode body = call.jsonBody();
 		String deduplicationKey = Json.text(body, "deduplicationKey");
 		String task = Json.text(body, "task");
 		String cron = Json.text(body, "cron");
@@ -1169,16 +1085,16 @@ final class ApiHandler implements HttpHandler {
 			throw new ApiError(400, "Invalid request body: task, cron and deduplicationKey are required");
 		}
 		String timezone = validateSchedule(cron, Json.text(body, "timezone"));
-		ScheduleRecord schedule = this.state.scheduleByDeduplicationKey(principal.env, deduplicationKey);
+		ScheduleRecord schedule = this.state.scheduleByDeduplicationKey(principal.env(), deduplicationKey);
 		if (schedule == null) {
-			schedule = new ScheduleRecord(Ids.friendly("sched_"), principal.env, deduplicationKey);
+			schedule = new ScheduleRecord(Ids.friendly("sched_"), principal.env(), deduplicationKey);
 			this.state.schedules.put(schedule.id, schedule);
 		}
 		schedule.task = task;
 		schedule.cron = cron.trim();
 		schedule.timezone = timezone;
 		schedule.externalId = Json.text(body, "externalId");
-		return Reply.json(200, scheduleJson(schedule));
+		return ApiReply.json(200, scheduleJson(schedule));
 	}
 
 	private static String validateSchedule(String cron, String timezone) {
@@ -1198,21 +1114,21 @@ final class ApiHandler implements HttpHandler {
 		return zone;
 	}
 
-	private ScheduleRecord scheduleInEnv(Call call, Principal principal) {
+	private ScheduleRecord scheduleInEnv(ApiCall call, ApiPrincipal principal) {
 		ScheduleRecord schedule = this.state.schedules.get(call.params.get("scheduleId"));
-		if (schedule == null || schedule.env != principal.env) {
+		if (schedule == null || schedule.env != principal.env()) {
 			throw new ApiError(404, "Schedule not found");
 		}
 		return schedule;
 	}
 
-	private Reply retrieveSchedule(Call call, Principal principal) {
-		return Reply.json(200, scheduleJson(scheduleInEnv(call, principal)));
+	private ApiReply retrieveSchedule(ApiCall call, ApiPrincipal principal) {
+		return ApiReply.json(200, scheduleJson(scheduleInEnv(call, principal)));
 	}
 
-	private Reply updateSchedule(Call call, Principal principal) {
+	private ApiReply updateSchedule(ApiCall call, ApiPrincipal principal) {
 		ScheduleRecord schedule = scheduleInEnv(call, principal);
-		JsonNode body = jsonBody(call);
+		JsonNode body = call.jsonBody();
 		String task = Json.text(body, "task");
 		String cron = Json.text(body, "cron");
 		if (task == null || cron == null) {
@@ -1225,19 +1141,19 @@ final class ApiHandler implements HttpHandler {
 		if (body.has("externalId")) {
 			schedule.externalId = Json.text(body, "externalId");
 		}
-		return Reply.json(200, scheduleJson(schedule));
+		return ApiReply.json(200, scheduleJson(schedule));
 	}
 
-	private Reply setScheduleActive(Call call, Principal principal, boolean active) {
+	private ApiReply setScheduleActive(ApiCall call, ApiPrincipal principal, boolean active) {
 		ScheduleRecord schedule = scheduleInEnv(call, principal);
 		schedule.active = active;
-		return Reply.json(200, scheduleJson(schedule));
+		return ApiReply.json(200, scheduleJson(schedule));
 	}
 
-	private Reply deleteSchedule(Call call, Principal principal) {
+	private ApiReply deleteSchedule(ApiCall call, ApiPrincipal principal) {
 		ScheduleRecord schedule = scheduleInEnv(call, principal);
 		this.state.schedules.remove(schedule.id);
-		return Reply.json(200, Json.object().put("id", schedule.id));
+		return ApiReply.json(200, Json.object().put("id", schedule.id));
 	}
 
 	private static ObjectNode generator(ScheduleRecord schedule) {
@@ -1273,7 +1189,7 @@ final class ApiHandler implements HttpHandler {
 		return node;
 	}
 
-	private Reply timezones(Call call, Principal principal) {
+	private ApiReply timezones(ApiCall call, ApiPrincipal principal) {
 		boolean excludeUtc = "true".equals(call.queryParam("excludeUtc"));
 		ObjectNode body = Json.object();
 		ArrayNode zones = body.putArray("timezones");
@@ -1283,30 +1199,7 @@ final class ApiHandler implements HttpHandler {
 		new TreeSet<>(ZoneId.getAvailableZoneIds()).stream()
 			.filter((zone) -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
 			.forEach(zones::add);
-		return Reply.json(200, body);
-	}
-
-	// ---------------------------------------------------------------- helpers
-
-	private static JsonNode jsonBody(Call call) {
-		String contentType = call.contentType();
-		if (!"application/json".equals(contentType)) {
-			throw new ApiError(415, "Content-Type must be application/json");
-		}
-		if (call.body.length == 0) {
-			throw new ApiError(400, "Request body is empty");
-		}
-		JsonNode body;
-		try {
-			body = Json.parse(call.body);
-		}
-		catch (JacksonException ex) {
-			throw new ApiError(400, "Invalid JSON");
-		}
-		if (body == null || !body.isObject()) {
-			throw new ApiError(400, "Invalid request body: expected a JSON object");
-		}
-		return body;
+		return ApiReply.json(200, body);
 	}
 
 	private static String jwt(EnvRecord env, List<String> scopes) {
@@ -1334,20 +1227,11 @@ final class ApiHandler implements HttpHandler {
 		return Json.write(Json.object().put("sub", env.id).put("pub", true));
 	}
 
-	enum AuthMode {
-
-		NONE, SECRET, ACCESS_TOKEN, ANY
-
-	}
-
 	@FunctionalInterface
 	interface Handler {
 
-		Reply handle(Call call, Principal principal);
+		ApiReply handle(ApiCall call, ApiPrincipal principal);
 
-	}
-
-	record Principal(EnvRecord env, EmulatorState.AccessToken token) {
 	}
 
 	record Created(RunRecord run, boolean cached) {
@@ -1361,11 +1245,11 @@ final class ApiHandler implements HttpHandler {
 
 		final EmulatorEndpoint endpoint;
 
-		final AuthMode auth;
+		final Mode auth;
 
 		final Handler handler;
 
-		Route(String method, String[] pattern, EmulatorEndpoint endpoint, AuthMode auth, Handler handler) {
+		Route(String method, String[] pattern, EmulatorEndpoint endpoint, Mode auth, Handler handler) {
 			this.method = method;
 			this.pattern = pattern;
 			this.endpoint = endpoint;
@@ -1391,130 +1275,6 @@ final class ApiHandler implements HttpHandler {
 				}
 			}
 			return params;
-		}
-
-	}
-
-	static final class Call {
-
-		final String method;
-
-		final String path;
-
-		final List<String> segments = new ArrayList<>();
-
-		final Map<String, List<String>> query = new LinkedHashMap<>();
-
-		final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-
-		final byte[] body;
-
-		Map<String, String> params = Map.of();
-
-		Call(HttpExchange exchange, byte[] body) {
-			this.method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-			this.body = body;
-			String rawPath = exchange.getRequestURI().getRawPath();
-			String trimmed = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
-			if (trimmed.endsWith("/")) {
-				trimmed = trimmed.substring(0, trimmed.length() - 1);
-			}
-			StringBuilder decoded = new StringBuilder();
-			for (String segment : trimmed.split("/", -1)) {
-				String value = decode(segment.replace("+", "%2B"));
-				this.segments.add(value);
-				decoded.append('/').append(value);
-			}
-			this.path = decoded.toString();
-			String rawQuery = exchange.getRequestURI().getRawQuery();
-			if (rawQuery != null) {
-				for (String pair : rawQuery.split("&")) {
-					if (pair.isEmpty()) {
-						continue;
-					}
-					int equals = pair.indexOf('=');
-					String name = decode((equals < 0) ? pair : pair.substring(0, equals));
-					String value = (equals < 0) ? "" : decode(pair.substring(equals + 1));
-					this.query.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
-				}
-			}
-			exchange.getRequestHeaders().forEach((name, values) -> this.headers.put(name, List.copyOf(values)));
-		}
-
-		private static String decode(String value) {
-			try {
-				return URLDecoder.decode(value, StandardCharsets.UTF_8);
-			}
-			catch (IllegalArgumentException ex) {
-				return value;
-			}
-		}
-
-		String header(String name) {
-			List<String> values = this.headers.get(name);
-			return (values == null || values.isEmpty()) ? null : values.get(0);
-		}
-
-		String queryParam(String name) {
-			List<String> values = this.query.get(name);
-			return (values == null || values.isEmpty()) ? null : values.get(0);
-		}
-
-		String contentType() {
-			String contentType = header("content-type");
-			if (contentType == null) {
-				return null;
-			}
-			int semicolon = contentType.indexOf(';');
-			return ((semicolon < 0) ? contentType : contentType.substring(0, semicolon)).trim()
-				.toLowerCase(Locale.ROOT);
-		}
-
-	}
-
-	static final class Reply {
-
-		final int status;
-
-		final String body;
-
-		String contentType = "application/json";
-
-		final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-
-		Reply(int status, String body) {
-			this.status = status;
-			this.body = body;
-		}
-
-		static Reply json(int status, JsonNode body) {
-			return new Reply(status, Json.write(body));
-		}
-
-		static Reply error(int status, String message) {
-			return json(status, Json.error(message));
-		}
-
-		Reply header(String name, String value) {
-			this.headers.put(name, value);
-			return this;
-		}
-
-	}
-
-	static final class ApiError extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		final transient Reply reply;
-
-		ApiError(int status, String message) {
-			this(Reply.error(status, message));
-		}
-
-		ApiError(Reply reply) {
-			super(null, null, false, false);
-			this.reply = reply;
 		}
 
 	}
