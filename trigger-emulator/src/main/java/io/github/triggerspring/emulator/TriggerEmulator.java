@@ -92,7 +92,7 @@ public final class TriggerEmulator implements AutoCloseable {
 				return thread;
 			});
 			server.setExecutor(this.executor);
-			server.createContext("/", new ApiHandler(this.state, this.clock, this.journal, this.faults));
+			server.createContext("/", new ApiRouter(this.state, this.clock, this.journal, this.faults));
 			server.start();
 			this.server = server;
 			return this;

@@ -1,0 +1,86 @@
+package io.github.triggerspring.emulator;
+
+import java.util.List;
+
+/**
+ * Authenticates a call: a secret key selects its environment (a preview key also needs the
+ * {@code x-trigger-branch} header, a dev key may name a branch), a personal or organization
+ * access token ({@code tr_pat_}, {@code tr_oat_}) reaches the projects it was granted.
+ *
+ * @author trigger-spring-boot contributors
+ */
+final class ApiAuthenticator {
+
+	private final EmulatorState state;
+
+	ApiAuthenticator(EmulatorState state) {
+		this.state = state;
+	}
+
+	ApiPrincipal authenticate(ApiCall call, Mode mode) {
+		if (mode == Mode.NONE) {
+			return null;
+		}
+		String authorization = call.header("authorization");
+		if (authorization == null || authorization.isBlank()) {
+			throw new ApiError(401, "No authorization header provided");
+		}
+		String token = authorization.replaceFirst("^Bearer ", "").trim();
+		synchronized (this.state) {
+			if (token.startsWith("tr_pat_") || token.startsWith("tr_oat_")) {
+				EmulatorState.AccessToken accessToken = this.state.accessTokens.get(token);
+				if (accessToken == null || mode == Mode.SECRET) {
+					throw new ApiError(401, "Invalid API Key");
+				}
+				return new ApiPrincipal(null, accessToken);
+			}
+			EnvRecord root = this.state.secretKeys.get(token);
+			if (root == null) {
+				throw new ApiError(401, "Invalid API Key");
+			}
+			if (mode == Mode.ACCESS_TOKEN) {
+				throw new ApiError(401, "Invalid or Missing API key");
+			}
+			String branch = sanitizeBranch(call.header("x-trigger-branch"));
+			EnvRecord env = root;
+			if (root.type == TriggerEnvironment.PREVIEW && root.branch == null) {
+				if (branch == null) {
+					throw new ApiError(401, "x-trigger-branch header required for preview env");
+				}
+				env = root.project.branch(TriggerEnvironment.PREVIEW, branch);
+			}
+			else if (root.type == TriggerEnvironment.DEV && root.branch == null && branch != null
+					&& !"default".equals(branch)) {
+				env = root.project.branch(TriggerEnvironment.DEV, branch);
+			}
+			if (env == null) {
+				throw new ApiError(401, "No matching branch env");
+			}
+			return new ApiPrincipal(env, null);
+		}
+	}
+
+	static String sanitizeBranch(String branch) {
+		if (branch == null || branch.isBlank()) {
+			return null;
+		}
+		String value = branch.trim();
+		for (String prefix : List.of("refs/heads/", "refs/remotes/", "refs/tags/", "refs/pull/", "refs/merge/",
+				"refs/release/")) {
+			if (value.startsWith(prefix)) {
+				return value.substring(prefix.length());
+			}
+		}
+		return value.startsWith("refs/") ? null : value;
+	}
+
+	/**
+	 * The credentials a route accepts.
+	 */
+	enum Mode {
+
+		NONE, SECRET, ACCESS_TOKEN, ANY
+
+	}
+
+}

@@ -1,0 +1,338 @@
+package io.github.triggerspring.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.triggerspring.emulator.ApiAuthenticator.Mode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Routes the HTTP calls of the emulated API: matches method and path (404, 405), records
+ * each call in the journal, injects the armed faults, authenticates and hands the call to
+ * the handler of its namespace under the state lock, then writes the reply with the
+ * rate-limit headers.
+ *
+ * @author trigger-spring-boot contributors
+ */
+final class ApiRouter implements HttpHandler {
+
+	static final int RATE_LIMIT = 1500;
+
+	private final EmulatorState state;
+
+	private final EmulatorClock clock;
+
+	private final Journal journal;
+
+	private final Faults faults;
+
+	private final ApiAuthenticator authenticator;
+
+	private final List<Route> routes = new ArrayList<>();
+
+	private long rateLimitWindowEnd;
+
+	private int rateLimitUsed;
+
+	ApiRouter(EmulatorState state, EmulatorClock clock, Journal journal, Faults faults) {
+		this.state = state;
+		this.clock = clock;
+		this.journal = journal;
+		this.faults = faults;
+		this.authenticator = new ApiAuthenticator(state);
+		TasksHandler tasks = new TasksHandler(state, clock);
+		RunsHandler runs = new RunsHandler(state, clock);
+		EnvVarsHandler envVars = new EnvVarsHandler(state);
+		SchedulesHandler schedules = new SchedulesHandler(state, clock);
+		String envvars = "/api/v1/projects/{projectRef}/envvars/{env}";
+		route("POST", "/api/v1/tasks/{taskId}/trigger", EmulatorEndpoint.TASK_TRIGGER, Mode.SECRET, tasks::trigger);
+		route("POST", "/api/v3/batches", EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE, Mode.SECRET,
+				tasks::createBatch);
+		route("POST", "/api/v3/batches/{batchId}/items", EmulatorEndpoint.TASK_BATCH_TRIGGER_ITEMS, Mode.SECRET,
+				tasks::batchItems);
+		route("GET", "/api/v2/batches/{batchId}", EmulatorEndpoint.BATCH_RETRIEVE, Mode.SECRET, tasks::retrieveBatch);
+		route("GET", "/api/v1/runs", EmulatorEndpoint.RUNS_LIST, Mode.SECRET, runs::listRuns);
+		route("GET", "/api/v1/projects/{projectRef}/runs", EmulatorEndpoint.RUNS_LIST, Mode.ACCESS_TOKEN,
+				runs::listProjectRuns);
+		route("GET", "/api/v3/runs/{runId}", EmulatorEndpoint.RUNS_RETRIEVE, Mode.SECRET, runs::retrieveRun);
+		route("POST", "/api/v2/runs/{runId}/cancel", EmulatorEndpoint.RUNS_CANCEL, Mode.SECRET, runs::cancelRun);
+		route("POST", "/api/v1/runs/{runId}/replay", EmulatorEndpoint.RUNS_REPLAY, Mode.SECRET, runs::replayRun);
+		route("GET", envvars, EmulatorEndpoint.ENVVARS_LIST, Mode.ANY, envVars::listEnvVars);
+		route("POST", envvars, EmulatorEndpoint.ENVVARS_CREATE, Mode.ANY, envVars::createEnvVar);
+		route("POST", envvars + "/import", EmulatorEndpoint.ENVVARS_UPLOAD, Mode.ANY, envVars::uploadEnvVars);
+		route("GET", envvars + "/{name}", EmulatorEndpoint.ENVVARS_RETRIEVE, Mode.ANY, envVars::retrieveEnvVar);
+		route("PUT", envvars + "/{name}", EmulatorEndpoint.ENVVARS_UPDATE, Mode.ANY, envVars::updateEnvVar);
+		route("DELETE", envvars + "/{name}", EmulatorEndpoint.ENVVARS_DEL, Mode.ANY, envVars::deleteEnvVar);
+		route("GET", "/api/v1/schedules", EmulatorEndpoint.SCHEDULES_LIST, Mode.SECRET, schedules::listSchedules);
+		route("POST", "/api/v1/schedules", EmulatorEndpoint.SCHEDULES_CREATE, Mode.SECRET, schedules::createSchedule);
+		route("GET", "/api/v1/schedules/{scheduleId}", EmulatorEndpoint.SCHEDULES_RETRIEVE, Mode.SECRET,
+				schedules::retrieveSchedule);
+		route("PUT", "/api/v1/schedules/{scheduleId}", EmulatorEndpoint.SCHEDULES_UPDATE, Mode.SECRET,
+				schedules::updateSchedule);
+		route("DELETE", "/api/v1/schedules/{scheduleId}", EmulatorEndpoint.SCHEDULES_DEL, Mode.SECRET,
+				schedules::deleteSchedule);
+		route("POST", "/api/v1/schedules/{scheduleId}/activate", EmulatorEndpoint.SCHEDULES_ACTIVATE, Mode.SECRET,
+				(call, principal) -> schedules.setScheduleActive(call, principal, true));
+		route("POST", "/api/v1/schedules/{scheduleId}/deactivate", EmulatorEndpoint.SCHEDULES_DEACTIVATE, Mode.SECRET,
+				(call, principal) -> schedules.setScheduleActive(call, principal, false));
+		route("GET", "/api/v1/timezones", EmulatorEndpoint.SCHEDULES_TIMEZONES, Mode.NONE, schedules::timezones);
+	}
+
+	private void route(String method, String pattern, EmulatorEndpoint endpoint, Mode auth, Handler handler) {
+		this.routes.add(new Route(method, pattern.substring(1).split("/"), endpoint, auth, handler));
+	}
+
+	// ---------------------------------------------------------------- HTTP plumbing
+
+	@Override
+	public void handle(HttpExchange exchange) throws IOException {
+		RecordedRequest recorded = null;
+		try {
+			byte[] body;
+			try (InputStream in = exchange.getRequestBody()) {
+				body = in.readAllBytes();
+			}
+			ApiCall call = new ApiCall(exchange, body);
+			Route route = null;
+			Set<String> allowed = new TreeSet<>();
+			for (Route candidate : this.routes) {
+				Map<String, String> params = candidate.match(call.segments);
+				if (params != null) {
+					allowed.add(candidate.method);
+					if (route == null && candidate.method.equals(call.method)) {
+						route = candidate;
+						call.params = params;
+					}
+				}
+			}
+			recorded = this.journal.add(this.clock.instant(), call.method, call.path, call.query, call.headers, body,
+					(route != null) ? route.endpoint.id() : null);
+			List<String> faultKeys = new ArrayList<>();
+			if (route != null) {
+				faultKeys.add(route.endpoint.id());
+				if (route.endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE
+						|| route.endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_ITEMS) {
+					faultKeys.add(EmulatorEndpoint.TASK_BATCH_TRIGGER.id());
+				}
+			}
+			ApiReply reply = null;
+			for (Fault fault : this.faults.take(faultKeys)) {
+				switch (fault.kind()) {
+					case LATENCY -> sleep(fault.duration());
+					case DROP_CONNECTION -> {
+						recorded.respond(0, null);
+						exchange.close();
+						return;
+					}
+					case STATUS -> reply = faultReply(fault);
+					case RATE_LIMITED -> reply = rateLimitedReply(fault,
+							route != null && route.endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE);
+				}
+			}
+			if (reply == null) {
+				reply = dispatch(call, route, allowed);
+			}
+			send(exchange, recorded, reply);
+		}
+		catch (RuntimeException | IOException | Error ex) {
+			if (recorded != null && recorded.responseStatus() == 0) {
+				recorded.respond(500, null);
+			}
+			try {
+				send(exchange, null, ApiReply.error(500, "Internal Server Error"));
+			}
+			catch (IOException | RuntimeException ignored) {
+				// the response may have been started already
+			}
+		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	private ApiReply dispatch(ApiCall call, Route route, Set<String> allowed) {
+		if (route == null) {
+			if (!allowed.isEmpty()) {
+				return ApiReply.error(405, "Method not allowed").header("Allow", String.join(", ", allowed));
+			}
+			return ApiReply.error(404, "Not Found");
+		}
+		try {
+			ApiPrincipal principal = this.authenticator.authenticate(call, route.auth);
+			synchronized (this.state) {
+				return route.handler.handle(call, principal);
+			}
+		}
+		catch (ApiError ex) {
+			return ex.reply;
+		}
+	}
+
+	private void send(HttpExchange exchange, RecordedRequest recorded, ApiReply reply) throws IOException {
+		byte[] bytes = (reply.body != null) ? reply.body.getBytes(StandardCharsets.UTF_8) : new byte[0];
+		if (recorded != null) {
+			recorded.respond(reply.status, reply.body);
+		}
+		var headers = exchange.getResponseHeaders();
+		if (reply.body != null) {
+			headers.set("Content-Type", reply.contentType);
+		}
+		rateLimitHeaders(reply);
+		reply.headers.forEach(headers::set);
+		exchange.sendResponseHeaders(reply.status, (bytes.length == 0) ? -1 : bytes.length);
+		if (bytes.length > 0) {
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		}
+	}
+
+	private synchronized void rateLimitHeaders(ApiReply reply) {
+		long now = System.currentTimeMillis();
+		if (now >= this.rateLimitWindowEnd) {
+			this.rateLimitWindowEnd = now + 60_000;
+			this.rateLimitUsed = 0;
+		}
+		this.rateLimitUsed++;
+		reply.headers.putIfAbsent("x-ratelimit-limit", String.valueOf(RATE_LIMIT));
+		reply.headers.putIfAbsent("x-ratelimit-remaining", String.valueOf(Math.max(0, RATE_LIMIT - this.rateLimitUsed)));
+		reply.headers.putIfAbsent("x-ratelimit-reset", String.valueOf(this.rateLimitWindowEnd));
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static ApiReply faultReply(Fault fault) {
+		String body = fault.responseBody();
+		if (body == null) {
+			body = Json.write(Json.error(reasonPhrase(fault.statusCode())));
+		}
+		ApiReply reply = new ApiReply(fault.statusCode(), body);
+		fault.headers().forEach(reply::header);
+		return reply;
+	}
+
+	private static ApiReply rateLimitedReply(Fault fault, boolean batchLimiter) {
+		long nowMs = System.currentTimeMillis();
+		long resetMs = nowMs + fault.duration().toMillis();
+		long seconds = Math.max(0, (fault.duration().toMillis() + 999) / 1000);
+		ApiReply reply;
+		if (batchLimiter) {
+			reply = new ApiReply(429, (fault.responseBody() != null) ? fault.responseBody()
+					: Json.write(Json.error("Batch rate limit exceeded. Please try again in " + seconds + " seconds.")));
+			reply.header("X-RateLimit-Limit", "1200")
+				.header("X-RateLimit-Remaining", "0")
+				.header("X-RateLimit-Reset", String.valueOf((resetMs + 999) / 1000))
+				.header("Retry-After", String.valueOf(seconds));
+		}
+		else {
+			String detail = "Rate limit exceeded 0/" + RATE_LIMIT + " requests remaining. Retry in " + seconds
+					+ " seconds.";
+			ObjectNode body = Json.object()
+				.put("title", "Rate Limit Exceeded")
+				.put("status", 429)
+				.put("type", "https://trigger.dev/docs/limits#rate-limits")
+				.put("detail", detail)
+				.put("reset", resetMs)
+				.put("limit", RATE_LIMIT)
+				.put("remaining", 0)
+				.put("secondsUntilReset", seconds)
+				.put("error", detail);
+			reply = new ApiReply(429, (fault.responseBody() != null) ? fault.responseBody() : Json.write(body));
+			if (fault.responseBody() == null) {
+				reply.contentType = "application/problem+json";
+			}
+			reply.header("x-ratelimit-limit", String.valueOf(RATE_LIMIT))
+				.header("x-ratelimit-remaining", "0")
+				.header("x-ratelimit-reset", String.valueOf(resetMs));
+		}
+		fault.headers().forEach(reply::header);
+		return reply;
+	}
+
+	private static String reasonPhrase(int status) {
+		return switch (status) {
+			case 400 -> "Bad Request";
+			case 401 -> "Unauthorized";
+			case 403 -> "Forbidden";
+			case 404 -> "Not Found";
+			case 408 -> "Request Timeout";
+			case 409 -> "Conflict";
+			case 413 -> "Request body too large";
+			case 422 -> "Unprocessable Entity";
+			case 429 -> "Too Many Requests";
+			case 500 -> "Internal Server Error";
+			case 502 -> "Bad Gateway";
+			case 503 -> "Service Unavailable";
+			case 504 -> "Gateway Timeout";
+			default -> "Emulated fault " + status;
+		};
+	}
+
+	@FunctionalInterface
+	interface Handler {
+
+		ApiReply handle(ApiCall call, ApiPrincipal principal);
+
+	}
+
+	static final class Route {
+
+		final String method;
+
+		final String[] pattern;
+
+		final EmulatorEndpoint endpoint;
+
+		final Mode auth;
+
+		final Handler handler;
+
+		Route(String method, String[] pattern, EmulatorEndpoint endpoint, Mode auth, Handler handler) {
+			this.method = method;
+			this.pattern = pattern;
+			this.endpoint = endpoint;
+			this.auth = auth;
+			this.handler = handler;
+		}
+
+		Map<String, String> match(List<String> segments) {
+			if (segments.size() != this.pattern.length) {
+				return null;
+			}
+			Map<String, String> params = new LinkedHashMap<>();
+			for (int i = 0; i < this.pattern.length; i++) {
+				String part = this.pattern[i];
+				if (part.startsWith("{")) {
+					if (segments.get(i).isEmpty()) {
+						return null;
+					}
+					params.put(part.substring(1, part.length() - 1), segments.get(i));
+				}
+				else if (!part.equals(segments.get(i))) {
+					return null;
+				}
+			}
+			return params;
+		}
+
+	}
+
+}

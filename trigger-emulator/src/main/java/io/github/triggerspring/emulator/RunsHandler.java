@@ -1,0 +1,343 @@
+package io.github.triggerspring.emulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The runs namespace: lists (per environment or per project), retrieves, cancels and replays runs.
+ *
+ * @param state all emulator data; the router holds its lock while a handler runs
+ * @param clock the emulator clock
+ * @author trigger-spring-boot contributors
+ */
+record RunsHandler(EmulatorState state, EmulatorClock clock) {
+
+	ApiReply listRuns(ApiCall call, ApiPrincipal principal) {
+		return runPage(call, (run) -> run.env == principal.env());
+	}
+
+	ApiReply listProjectRuns(ApiCall call, ApiPrincipal principal) {
+		ProjectRecord project = principal.accessibleProject(this.state, call.params.get("projectRef"));
+		String filter = call.queryParam("filter[env]");
+		EnvRecord env = null;
+		if (filter != null) {
+			for (String slug : filter.split(",")) {
+				var type = TriggerEnvironment.fromSlug(slug.trim());
+				if (type.isPresent()) {
+					env = project.root(type.get());
+					break;
+				}
+			}
+		}
+		if (env == null) {
+			throw new ApiError(500, "Internal Server Error");
+		}
+		EnvRecord target = env;
+		return runPage(call, (run) -> run.env == target);
+	}
+
+	private ApiReply runPage(ApiCall call, Predicate<RunRecord> scope) {
+		Instant now = this.clock.instant();
+		int size = 25;
+		String sizeParam = call.queryParam("page[size]");
+		if (sizeParam != null) {
+			size = ApiCall.queryInt("page[size]", sizeParam);
+			if (size < 1 || size > 100) {
+				throw ApiError.query("page[size]", "Number must be between 1 and 100");
+			}
+		}
+		Predicate<RunRecord> filter = scope.and(runFilter(call, now));
+		List<RunRecord> matching = new ArrayList<>();
+		for (RunRecord run : this.state.runs.values()) {
+			if (filter.test(run)) {
+				matching.add(run);
+			}
+		}
+		matching.sort((a, b) -> {
+			int byDate = b.createdAt.compareTo(a.createdAt);
+			return (byDate != 0) ? byDate : Long.compare(b.sequence, a.sequence);
+		});
+		String after = call.queryParam("page[after]");
+		String before = call.queryParam("page[before]");
+		int from;
+		int to;
+		if (after != null) {
+			int position = indexOf(matching, after);
+			from = (position < 0) ? matching.size() : position + 1;
+			to = Math.min(matching.size(), from + size);
+		}
+		else if (before != null) {
+			int position = indexOf(matching, before);
+			to = (position < 0) ? 0 : position;
+			from = Math.max(0, to - size);
+		}
+		else {
+			from = 0;
+			to = Math.min(matching.size(), size);
+		}
+		ObjectNode body = Json.object();
+		ArrayNode data = body.putArray("data");
+		for (RunRecord run : matching.subList(from, to)) {
+			data.add(runJson(run, now, false));
+		}
+		ObjectNode pagination = body.putObject("pagination");
+		if (to < matching.size() && to > from) {
+			pagination.put("next", matching.get(to - 1).id);
+		}
+		if (from > 0 && to > from) {
+			pagination.put("previous", matching.get(from).id);
+		}
+		return ApiReply.json(200, body);
+	}
+
+	private static int indexOf(List<RunRecord> runs, String id) {
+		for (int i = 0; i < runs.size(); i++) {
+			if (runs.get(i).id.equals(id)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private Predicate<RunRecord> runFilter(ApiCall call, Instant now) {
+		List<Predicate<RunRecord>> filters = new ArrayList<>();
+		Set<String> statuses = csv(call.queryParam("filter[status]"));
+		if (statuses != null) {
+			for (String status : statuses) {
+				try {
+					RunStatus.valueOf(status);
+				}
+				catch (IllegalArgumentException ex) {
+					throw ApiError.query("filter[status]", "Invalid enum value '" + status + "'");
+				}
+			}
+			filters.add((run) -> statuses.contains(run.status(now).name()));
+		}
+		Set<String> tasks = csv(call.queryParam("filter[taskIdentifier]"));
+		if (tasks != null) {
+			filters.add((run) -> tasks.contains(run.taskId));
+		}
+		Set<String> versions = csv(call.queryParam("filter[version]"));
+		if (versions != null) {
+			filters.add((run) -> versions.contains(run.version));
+		}
+		Set<String> tags = csv(call.queryParam("filter[tag]"));
+		if (tags != null) {
+			filters.add((run) -> run.tags.stream().anyMatch(tags::contains));
+		}
+		String schedule = call.queryParam("filter[schedule]");
+		if (schedule != null) {
+			filters.add((run) -> schedule.equals(run.scheduleId));
+		}
+		String isTest = call.queryParam("filter[isTest]");
+		if (isTest != null) {
+			if (!isTest.equals("true") && !isTest.equals("false")) {
+				throw ApiError.query("filter[isTest]", "Expected 'true' or 'false'");
+			}
+			boolean test = Boolean.parseBoolean(isTest);
+			filters.add((run) -> run.test == test);
+		}
+		String fromParam = call.queryParam("filter[createdAt][from]");
+		if (fromParam != null) {
+			Instant from = instantParam("filter[createdAt][from]", fromParam);
+			filters.add((run) -> !run.createdAt.isBefore(from));
+		}
+		String toParam = call.queryParam("filter[createdAt][to]");
+		if (toParam != null) {
+			Instant to = instantParam("filter[createdAt][to]", toParam);
+			filters.add((run) -> !run.createdAt.isAfter(to));
+		}
+		String period = call.queryParam("filter[createdAt][period]");
+		if (period != null) {
+			Duration duration = EmulatorState.naturalDuration(period);
+			if (duration == null || duration.isZero()) {
+				throw ApiError.query("filter[createdAt][period]", "Invalid period '" + period + "'");
+			}
+			Instant since = now.minus(duration);
+			filters.add((run) -> !run.createdAt.isBefore(since));
+		}
+		String batch = call.queryParam("filter[batch]");
+		if (batch != null) {
+			filters.add((run) -> batch.equals(run.batchId));
+		}
+		Set<String> queues = csv(call.queryParam("filter[queue]"));
+		if (queues != null) {
+			filters.add((run) -> queues.contains(run.queue));
+		}
+		Set<String> machines = csv(call.queryParam("filter[machine]"));
+		if (machines != null) {
+			filters.add((run) -> machines.contains(run.machine));
+		}
+		Set<String> regions = csv(call.queryParam("filter[region]"));
+		if (regions != null) {
+			filters.add((run) -> regions.contains(run.region));
+		}
+		return (run) -> filters.stream().allMatch((filter) -> filter.test(run));
+	}
+
+	private static Set<String> csv(String value) {
+		if (value == null) {
+			return null;
+		}
+		Set<String> values = new LinkedHashSet<>();
+		for (String part : value.split(",")) {
+			if (!part.isBlank()) {
+				values.add(part.trim());
+			}
+		}
+		return values;
+	}
+
+	private static Instant instantParam(String name, String value) {
+		try {
+			if (value.matches("\\d+")) {
+				return Instant.ofEpochMilli(Long.parseLong(value));
+			}
+			return ZonedDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException | NumberFormatException ex) {
+			throw ApiError.query(name, "Invalid date '" + value + "'");
+		}
+	}
+
+	private ObjectNode runJson(RunRecord run, Instant now, boolean detailed) {
+		RunStatus status = run.status(now);
+		ObjectNode node = Json.object().put("id", run.id).put("status", status.name()).put("taskIdentifier",
+				run.taskId);
+		if (run.idempotencyKey != null) {
+			node.put("idempotencyKey", run.idempotencyKey);
+		}
+		if (run.version != null) {
+			node.put("version", run.version);
+		}
+		node.put("isQueued", status.isQueued())
+			.put("isExecuting", status.isExecuting())
+			.put("isWaiting", status.isWaiting())
+			.put("isCompleted", status.isFinal())
+			.put("isSuccess", status.isSuccess())
+			.put("isFailed", status.isFailed())
+			.put("isCancelled", status.isCancelled())
+			.put("isTest", run.test)
+			.put("createdAt", Json.date(run.createdAt))
+			.put("updatedAt", Json.date(run.updatedAt(now)));
+		Instant startedAt = run.startedAt(now);
+		if (startedAt != null) {
+			node.put("startedAt", Json.date(startedAt));
+		}
+		Instant finishedAt = run.finishedAt(now);
+		if (finishedAt != null) {
+			node.put("finishedAt", Json.date(finishedAt));
+		}
+		if (run.delayUntil != null) {
+			node.put("delayedUntil", Json.date(run.delayUntil));
+		}
+		if (run.ttl != null) {
+			node.put("ttl", run.ttl);
+		}
+		if (status == RunStatus.EXPIRED && finishedAt != null) {
+			node.put("expiredAt", Json.date(finishedAt));
+		}
+		ArrayNode tags = node.putArray("tags");
+		run.tags.forEach(tags::add);
+		node.put("costInCents", 0).put("baseCostInCents", 0).put("durationMs", run.durationMs(now));
+		if (run.metadata != null) {
+			node.set("metadata", run.metadata);
+		}
+		if (run.region != null) {
+			node.put("region", run.region);
+		}
+		if (!detailed) {
+			node.putObject("env").put("id", run.env.id).put("name", run.env.slug());
+			return node;
+		}
+		node.put("depth", 0).put("triggerFunction", run.triggerFunction);
+		if (run.batchId != null) {
+			node.put("batchId", run.batchId);
+		}
+		JsonNode payload = Json.decodePayload(run.payload, run.payloadType);
+		if (run.payload != null) {
+			node.set("payload", payload);
+		}
+		if (status == RunStatus.COMPLETED && run.behavior.output() != null) {
+			node.set("output", Json.valueToTree(run.behavior.output()));
+		}
+		if (status == RunStatus.FAILED) {
+			node.putObject("error")
+				.put("message", (run.behavior.errorMessage() != null) ? run.behavior.errorMessage() : "Run failed")
+				.put("name", "Error")
+				.put("stackTrace", "");
+		}
+		if (run.scheduleId != null) {
+			ScheduleRecord schedule = this.state.schedules.get(run.scheduleId);
+			ObjectNode scheduleNode = node.putObject("schedule").put("id", run.scheduleId);
+			if (schedule != null) {
+				if (schedule.externalId != null) {
+					scheduleNode.put("externalId", schedule.externalId);
+				}
+				scheduleNode.put("deduplicationKey", schedule.deduplicationKey);
+				scheduleNode.set("generator", SchedulesHandler.generator(schedule));
+			}
+		}
+		node.putObject("relatedRuns");
+		node.put("attemptCount", (startedAt != null) ? 1 : 0);
+		node.putArray("attempts");
+		return node;
+	}
+
+	private RunRecord runInEnv(ApiCall call, ApiPrincipal principal) {
+		RunRecord run = this.state.runs.get(call.params.get("runId"));
+		if (run == null || run.env != principal.env()) {
+			throw new ApiError(404, "Run not found");
+		}
+		return run;
+	}
+
+	ApiReply retrieveRun(ApiCall call, ApiPrincipal principal) {
+		try {
+			return ApiReply.json(200, runJson(runInEnv(call, principal), this.clock.instant(), true));
+		}
+		catch (ApiError ex) {
+			ex.reply.header("x-should-retry", "true");
+			throw ex;
+		}
+	}
+
+	ApiReply cancelRun(ApiCall call, ApiPrincipal principal) {
+		RunRecord run = runInEnv(call, principal);
+		Instant now = this.clock.instant();
+		if (!run.status(now).isFinal()) {
+			run.canceledAt = now.truncatedTo(ChronoUnit.MILLIS);
+		}
+		return ApiReply.json(200, Json.object().put("id", run.id));
+	}
+
+	ApiReply replayRun(ApiCall call, ApiPrincipal principal) {
+		RunRecord original = runInEnv(call, principal);
+		RunRecord run = this.state.newRun(original.env, original.taskId, this.clock.instant());
+		run.payload = original.payload;
+		run.payloadType = original.payloadType;
+		run.tags = new ArrayList<>(original.tags);
+		run.metadata = original.metadata;
+		run.queue = original.queue;
+		run.concurrencyKey = original.concurrencyKey;
+		run.machine = original.machine;
+		run.region = original.region;
+		run.maxAttempts = original.maxAttempts;
+		run.maxDuration = original.maxDuration;
+		run.test = original.test;
+		return ApiReply.json(200, Json.object().put("id", run.id));
+	}
+
+}
