@@ -1,0 +1,5 @@
+/**
+ * In-memory emulator of the Trigger.dev management API, for tests and local runs:
+ * {@link io.github.triggerspring.emulator.TriggerEmulator} is the entry point.
+ */
+package io.github.triggerspring.emulator;
