@@ -40,7 +40,6 @@ class EnvVarsClientTests {
 	 * Longer than the 2 s default of {@link MockTriggerApi}, so that the first call of a cold
 	 * JVM does not time out and retry against an empty response queue.
 	 */
-	private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(4);
 
 	private static final String BASE = "/api/v1/projects/" + PROJECT_REF + "/envvars/";
 
@@ -56,7 +55,7 @@ class EnvVarsClientTests {
 	}
 
 	private EnvVarsClient client(TriggerCredentials credentials) {
-		return new EnvVarsClient(this.api.http(credentials, MockTriggerApi.FAST_RETRY, RESPONSE_TIMEOUT));
+		return new EnvVarsClient(this.api.http(credentials));
 	}
 
 	@Test

@@ -39,7 +39,6 @@ class SchedulesClientTests {
 	 * Longer than the 2 s default of {@link MockTriggerApi}, so that the first call of a cold
 	 * JVM does not time out and retry against an empty response queue.
 	 */
-	private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(4);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -76,12 +75,12 @@ class SchedulesClientTests {
 
 	private SchedulesClient client() {
 		return new SchedulesClient(
-				this.api.http(MockTriggerApi.secretKey(), MockTriggerApi.FAST_RETRY, RESPONSE_TIMEOUT));
+				this.api.http(MockTriggerApi.secretKey()));
 	}
 
 	private static SchedulesClient patOnlyClient(MockTriggerApi api) {
 		return new SchedulesClient(
-				api.http(MockTriggerApi.pat(TriggerEnvironment.PROD), MockTriggerApi.FAST_RETRY, RESPONSE_TIMEOUT));
+				api.http(MockTriggerApi.pat(TriggerEnvironment.PROD)));
 	}
 
 	@Test

@@ -59,7 +59,7 @@ class TasksClientBatchTriggerTests {
 	private final MockTriggerApi api = new MockTriggerApi();
 
 	private final TasksClient tasks = new TasksClient(
-			this.api.http(MockTriggerApi.secretKey(), MockTriggerApi.FAST_RETRY, TIMEOUT), SEAL_RETRY);
+			this.api.http(MockTriggerApi.secretKey()), SEAL_RETRY);
 
 	@AfterEach
 	void close() {
@@ -335,7 +335,7 @@ class TasksClientBatchTriggerTests {
 	@Test
 	void batchTriggerWithOnlyAPersonalAccessTokenIsRefusedWithoutRequest() {
 		TasksClient patOnly = new TasksClient(
-				this.api.http(MockTriggerApi.pat(TriggerEnvironment.DEV), MockTriggerApi.FAST_RETRY, TIMEOUT));
+				this.api.http(MockTriggerApi.pat(TriggerEnvironment.DEV)));
 
 		StepVerifier.create(patOnly.batchTrigger("t", List.of(BatchItem.of("x"))))
 			.expectError(UnsupportedCredentialException.class)

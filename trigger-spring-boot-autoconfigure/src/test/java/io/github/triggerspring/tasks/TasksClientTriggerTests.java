@@ -38,7 +38,7 @@ class TasksClientTriggerTests {
 	private final MockTriggerApi api = new MockTriggerApi();
 
 	private final TasksClient tasks = new TasksClient(
-			this.api.http(MockTriggerApi.secretKey(), MockTriggerApi.FAST_RETRY, TIMEOUT));
+			this.api.http(MockTriggerApi.secretKey()));
 
 	@AfterEach
 	void close() {
@@ -207,7 +207,7 @@ class TasksClientTriggerTests {
 	@Test
 	void triggerWithOnlyAPersonalAccessTokenIsRefusedWithoutRequest() {
 		TasksClient patOnly = new TasksClient(
-				this.api.http(MockTriggerApi.pat(TriggerEnvironment.DEV), MockTriggerApi.FAST_RETRY, TIMEOUT));
+				this.api.http(MockTriggerApi.pat(TriggerEnvironment.DEV)));
 
 		StepVerifier.create(patOnly.trigger("t", "x"))
 			.expectError(UnsupportedCredentialException.class)
