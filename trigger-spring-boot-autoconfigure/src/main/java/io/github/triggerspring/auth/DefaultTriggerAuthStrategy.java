@@ -19,6 +19,9 @@ import reactor.core.publisher.Mono;
  * environment or the configured one.</li>
  * <li>Branch ({@code x-trigger-branch}): only when the target environment is
  * {@code preview}; the call's branch wins over the configured one.</li>
+ * <li>A call that carries a credential of its own ({@link AuthOptions#token()}) is
+ * decided by the same rules, as if that credential were the only one configured; the
+ * project ref, environment and branch settings still apply.</li>
  * </ul>
  *
  * @author trigger-spring-boot contributors
@@ -60,58 +63,64 @@ public class DefaultTriggerAuthStrategy implements TriggerAuthStrategy {
 	 * @param options the per-call options
 	 * @return the authorization
 	 * @throws UnsupportedCredentialException if no acceptable credential is configured
-	 * @throws TriggerValidationException if the call lacks a project ref or environment
+	 * @throws TriggerValidationException if the call lacks a project ref or environment,
+	 * or carries a credential that is not one
 	 */
 	public CallAuthorization decide(TriggerEndpoint endpoint, AuthOptions options) {
 		if (endpoint.isPublic()) {
 			return CallAuthorization.anonymous(endpoint);
 		}
-		CredentialKind kind = chooseCredential(endpoint, options);
-		String token = this.credentials.token(kind);
-		TriggerEnvironment environment = environment(endpoint, kind, options.environment());
+		TriggerCredentials credentials = (options.token() != null)
+				? this.credentials.forCall(options.token(), options.branch()) : this.credentials;
+		CredentialKind kind = chooseCredential(credentials, endpoint, options);
+		String token = credentials.token(kind);
+		TriggerEnvironment environment = environment(credentials, endpoint, kind, options.environment());
 		String projectRef = (kind == CredentialKind.PERSONAL_ACCESS_TOKEN || endpoint.isProjectScoped())
-				? requireProjectRef(endpoint) : null;
-		String branch = (environment == TriggerEnvironment.PREVIEW) ? branch(options.branch()) : null;
+				? requireProjectRef(credentials, endpoint) : null;
+		String branch = (environment == TriggerEnvironment.PREVIEW) ? branch(credentials, options.branch()) : null;
 		return new CallAuthorization(endpoint, kind, token, projectRef, environment, branch);
 	}
 
-	private CredentialKind chooseCredential(TriggerEndpoint endpoint, AuthOptions options) {
-		Set<CredentialKind> configured = this.credentials.configuredKinds();
+	private static CredentialKind chooseCredential(TriggerCredentials credentials, TriggerEndpoint endpoint,
+			AuthOptions options) {
+		Set<CredentialKind> configured = credentials.configuredKinds();
 		CredentialKind requested = options.credential();
 		if (requested != null) {
-			if (endpoint.accepts(requested) && this.credentials.has(requested)) {
+			if (endpoint.accepts(requested) && credentials.has(requested)) {
 				return requested;
 			}
 			throw UnsupportedCredentialException.requestedUnavailable(endpoint, requested, configured);
 		}
-		if (targetsAnotherEnvironmentThanTheSecretKey(options) && canUse(endpoint, CredentialKind.PERSONAL_ACCESS_TOKEN)) {
+		if (targetsAnotherEnvironmentThanTheSecretKey(credentials, options)
+				&& canUse(credentials, endpoint, CredentialKind.PERSONAL_ACCESS_TOKEN)) {
 			return CredentialKind.PERSONAL_ACCESS_TOKEN;
 		}
 		for (CredentialKind kind : CredentialKind.values()) {
-			if (canUse(endpoint, kind)) {
+			if (canUse(credentials, endpoint, kind)) {
 				return kind;
 			}
 		}
 		throw UnsupportedCredentialException.notAccepted(endpoint, configured);
 	}
 
-	private boolean canUse(TriggerEndpoint endpoint, CredentialKind kind) {
-		return endpoint.accepts(kind) && this.credentials.has(kind);
+	private static boolean canUse(TriggerCredentials credentials, TriggerEndpoint endpoint, CredentialKind kind) {
+		return endpoint.accepts(kind) && credentials.has(kind);
 	}
 
 	/**
 	 * Whether the call names an environment that the secret key cannot reach, so that an
 	 * access token, which reaches every environment, is the credential to use.
 	 */
-	private boolean targetsAnotherEnvironmentThanTheSecretKey(AuthOptions options) {
-		TriggerEnvironment keyEnvironment = this.credentials.secretKeyEnvironment();
+	private static boolean targetsAnotherEnvironmentThanTheSecretKey(TriggerCredentials credentials,
+			AuthOptions options) {
+		TriggerEnvironment keyEnvironment = credentials.secretKeyEnvironment();
 		return options.environment() != null && keyEnvironment != null && options.environment() != keyEnvironment;
 	}
 
-	private @Nullable TriggerEnvironment environment(TriggerEndpoint endpoint, CredentialKind kind,
-			@Nullable TriggerEnvironment requested) {
+	private static @Nullable TriggerEnvironment environment(TriggerCredentials credentials, TriggerEndpoint endpoint,
+			CredentialKind kind, @Nullable TriggerEnvironment requested) {
 		if (kind == CredentialKind.SECRET_KEY) {
-			TriggerEnvironment keyEnvironment = this.credentials.secretKeyEnvironment();
+			TriggerEnvironment keyEnvironment = credentials.secretKeyEnvironment();
 			if (requested != null && requested != keyEnvironment) {
 				throw new TriggerValidationException("environment",
 						"the call targets '" + requested.pathSegment() + "', but the secret key belongs to the '"
@@ -120,7 +129,7 @@ public class DefaultTriggerAuthStrategy implements TriggerAuthStrategy {
 			}
 			return keyEnvironment;
 		}
-		TriggerEnvironment environment = (requested != null) ? requested : this.credentials.environment();
+		TriggerEnvironment environment = (requested != null) ? requested : credentials.environment();
 		if (environment == null) {
 			throw new TriggerValidationException("environment",
 					"'" + endpoint.id() + "' with a personal access token needs a target environment. "
@@ -130,8 +139,8 @@ public class DefaultTriggerAuthStrategy implements TriggerAuthStrategy {
 		return environment;
 	}
 
-	private String requireProjectRef(TriggerEndpoint endpoint) {
-		String projectRef = this.credentials.projectRef();
+	private static String requireProjectRef(TriggerCredentials credentials, TriggerEndpoint endpoint) {
+		String projectRef = credentials.projectRef();
 		if (projectRef == null) {
 			throw new TriggerValidationException("projectRef", "'" + endpoint.id()
 					+ "' needs a project ref. Set 'trigger.project-ref' (environment variable TRIGGER_PROJECT_REF).");
@@ -139,8 +148,8 @@ public class DefaultTriggerAuthStrategy implements TriggerAuthStrategy {
 		return projectRef;
 	}
 
-	private @Nullable String branch(@Nullable String requested) {
-		return (requested != null && !requested.isBlank()) ? requested.trim() : this.credentials.previewBranch();
+	private static @Nullable String branch(TriggerCredentials credentials, @Nullable String requested) {
+		return (requested != null && !requested.isBlank()) ? requested.trim() : credentials.previewBranch();
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.triggerspring.auth;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.github.triggerspring.error.TriggerValidationException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
@@ -128,6 +129,33 @@ public final class TriggerCredentials {
 					"A personal access token (" + Secrets.mask(token) + ") is configured without a project ref. "
 							+ "An access token is not scoped to a project, so every access-token call needs one.",
 					"Set " + PROJECT_REF + " to the ref of the project (proj_…), found in the project's settings.");
+		}
+	}
+
+	/**
+	 * Credentials for one call that carries a credential of its own: that credential
+	 * alone, with this configuration's project ref, access-token environment and preview
+	 * branch.
+	 * @param credential the call's secret key or access token
+	 * @param branch the call's preview branch, or {@code null} for the configured one
+	 * @return the call's credentials
+	 * @throws TriggerValidationException if the credential is not a secret key or access
+	 * token, or cannot be used with this configuration
+	 */
+	public TriggerCredentials forCall(String credential, @Nullable String branch) {
+		String value = credential.trim();
+		boolean accessToken = isAccessToken(value);
+		String callBranch = (trimToNull(branch) != null) ? branch.trim() : this.previewBranch;
+		try {
+			return of(accessToken ? null : value, accessToken ? value : null, this.projectRef,
+					accessToken ? this.environment : null, callBranch);
+		}
+		catch (InvalidTriggerConfigurationException ex) {
+			throw new TriggerValidationException("requestOptions.credential",
+					ex.getDescription().replace("'trigger.secret-key'", "the per-call credential")
+						.replace("'trigger.personal-access-token'", "the per-call credential")
+							+ " Pass a secret key or access token as the per-call credential, or leave it out to use the "
+							+ "configured one.");
 		}
 	}
 

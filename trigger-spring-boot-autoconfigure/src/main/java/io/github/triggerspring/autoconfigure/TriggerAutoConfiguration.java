@@ -8,6 +8,7 @@ import io.github.triggerspring.auth.TriggerCredentials;
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.http.TriggerHttpSettings;
 import io.github.triggerspring.http.TriggerRetryPolicy;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
@@ -94,9 +95,11 @@ public final class TriggerAutoConfiguration {
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		TriggerProperties.Retry retry = properties.getRetry();
 		TriggerRetryPolicy retryPolicy = new TriggerRetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(),
-				retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter());
+				retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter(), retry.getMaxRateLimitWait());
+		TriggerHttpSettings settings = new TriggerHttpSettings(retryPolicy, properties.getResponseTimeout(),
+				properties.getCallTimeout(), properties.getMaxResponseSize());
 		return new TriggerHttpClient(builder.build(), authStrategy, jsonMapper.getIfAvailable(JsonMapper::new),
-				retryPolicy, properties.getResponseTimeout());
+				settings);
 	}
 
 	@Bean

@@ -3,9 +3,12 @@ package io.github.triggerspring.autoconfigure;
 import java.time.Duration;
 
 import io.github.triggerspring.auth.TriggerEnvironment;
+import io.github.triggerspring.http.TriggerHttpSettings;
+import io.github.triggerspring.http.TriggerRetryPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for the Trigger.dev clients. Each property can also be set
@@ -69,6 +72,17 @@ public class TriggerProperties {
 	 * Maximum time to wait for the complete response to one attempt of a call.
 	 */
 	private Duration responseTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * Deadline for a whole call, retries and rate-limit waits included. None by default.
+	 */
+	private @Nullable Duration callTimeout;
+
+	/**
+	 * Largest response body read from the API. A larger successful response fails the call
+	 * with TriggerResponseTooLargeException; a larger error body is truncated.
+	 */
+	private DataSize maxResponseSize = TriggerHttpSettings.DEFAULT_MAX_RESPONSE_SIZE;
 
 	private final Retry retry = new Retry();
 
@@ -144,6 +158,22 @@ public class TriggerProperties {
 		this.responseTimeout = responseTimeout;
 	}
 
+	public @Nullable Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	public void setCallTimeout(@Nullable Duration callTimeout) {
+		this.callTimeout = callTimeout;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
 	public Retry getRetry() {
 		return this.retry;
 	}
@@ -174,9 +204,16 @@ public class TriggerProperties {
 		private double multiplier = 1.6;
 
 		/**
-		 * Random extra wait, as a fraction of the backoff from 0 (none) to 1 (up to double).
+		 * Random extra wait, as a fraction of the backoff from 0 (none) to 1 (less than
+		 * double).
 		 */
 		private double jitter = 0;
+
+		/**
+		 * Longest wait for a rate limit to reset. A 429 whose reset is further away fails at
+		 * once with TriggerRateLimitException, which carries the reset time.
+		 */
+		private Duration maxRateLimitWait = TriggerRetryPolicy.DEFAULT_MAX_RATE_LIMIT_WAIT;
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;
@@ -216,6 +253,14 @@ public class TriggerProperties {
 
 		public void setJitter(double jitter) {
 			this.jitter = jitter;
+		}
+
+		public Duration getMaxRateLimitWait() {
+			return this.maxRateLimitWait;
+		}
+
+		public void setMaxRateLimitWait(Duration maxRateLimitWait) {
+			this.maxRateLimitWait = maxRateLimitWait;
 		}
 
 	}

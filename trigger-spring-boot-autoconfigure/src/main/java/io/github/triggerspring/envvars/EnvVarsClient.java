@@ -7,6 +7,7 @@ import io.github.triggerspring.auth.CallAuthorization;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.error.TriggerUnexpectedResponseException;
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.http.RequestOptions;
 import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerRequest;
 import org.jspecify.annotations.Nullable;
@@ -62,8 +63,18 @@ public class EnvVarsClient {
 	 * @return the variables; secret values are redacted by the server
 	 */
 	public Flux<EnvVar> list(EnvVarTarget target) {
+		return list(target, RequestOptions.none());
+	}
+
+	/**
+	 * Every variable of the target environment.
+	 * @param target the environment and preview branch
+	 * @param options the per-call options; the target's branch wins over theirs
+	 * @return the variables; secret values are redacted by the server
+	 */
+	public Flux<EnvVar> list(EnvVarTarget target, RequestOptions options) {
 		return this.http
-			.retrieve(TriggerEndpoint.ENVVARS_LIST, target.authOptions(),
+			.retrieve(TriggerEndpoint.ENVVARS_LIST, target.authOptions(), options,
 					(authorization) -> TriggerRequest.get(ENVIRONMENT_PATH, environment(target, authorization)), LIST)
 			.flatMapIterable(Function.identity());
 	}
@@ -86,7 +97,19 @@ public class EnvVarsClient {
 	 * {@link io.github.triggerspring.error.TriggerNotFoundException}
 	 */
 	public Mono<EnvVar> retrieve(String name, EnvVarTarget target) {
-		return this.http.retrieve(TriggerEndpoint.ENVVARS_RETRIEVE, target.authOptions(),
+		return retrieve(name, target, RequestOptions.none());
+	}
+
+	/**
+	 * Retrieves one variable of the target environment.
+	 * @param name the variable's name
+	 * @param target the environment and preview branch
+	 * @param options the per-call options; the target's branch wins over theirs
+	 * @return the variable; a missing one gives a
+	 * {@link io.github.triggerspring.error.TriggerNotFoundException}
+	 */
+	public Mono<EnvVar> retrieve(String name, EnvVarTarget target, RequestOptions options) {
+		return this.http.retrieve(TriggerEndpoint.ENVVARS_RETRIEVE, target.authOptions(), options,
 				(authorization) -> TriggerRequest.get(VARIABLE_PATH, variable(target, authorization, name)),
 				EnvVar.class);
 	}
@@ -107,7 +130,18 @@ public class EnvVarsClient {
 	 * @return completes once the server has stored it
 	 */
 	public Mono<Void> create(CreateEnvVarRequest variable, EnvVarTarget target) {
-		return change(TriggerEndpoint.ENVVARS_CREATE, target, (authorization) -> {
+		return create(variable, target, RequestOptions.none());
+	}
+
+	/**
+	 * Creates a variable in the target environment, overwriting one of the same name.
+	 * @param variable the name, value and secrecy
+	 * @param target the environment and preview branch
+	 * @param options the per-call options; the target's branch wins over theirs
+	 * @return completes once the server has stored it
+	 */
+	public Mono<Void> create(CreateEnvVarRequest variable, EnvVarTarget target, RequestOptions options) {
+		return change(TriggerEndpoint.ENVVARS_CREATE, target, options, (authorization) -> {
 			Object[] pathVariables = environment(target, authorization);
 			checkName(variable.name());
 			checkValue(variable.value());
@@ -133,7 +167,19 @@ public class EnvVarsClient {
 	 * @return completes once the server has stored it
 	 */
 	public Mono<Void> update(String name, String value, EnvVarTarget target) {
-		return change(TriggerEndpoint.ENVVARS_UPDATE, target, (authorization) -> {
+		return update(name, value, target, RequestOptions.none());
+	}
+
+	/**
+	 * Changes the value of a variable of the target environment.
+	 * @param name the variable's name
+	 * @param value the new value
+	 * @param target the environment and preview branch
+	 * @param options the per-call options; the target's branch wins over theirs
+	 * @return completes once the server has stored it
+	 */
+	public Mono<Void> update(String name, String value, EnvVarTarget target, RequestOptions options) {
+		return change(TriggerEndpoint.ENVVARS_UPDATE, target, options, (authorization) -> {
 			Object[] pathVariables = variable(target, authorization, name);
 			checkValue(value);
 			return TriggerRequest.put(VARIABLE_PATH, pathVariables).withBody(new EnvVarValue(value));
@@ -156,7 +202,18 @@ public class EnvVarsClient {
 	 * @return completes once the server has deleted it
 	 */
 	public Mono<Void> del(String name, EnvVarTarget target) {
-		return change(TriggerEndpoint.ENVVARS_DEL, target,
+		return del(name, target, RequestOptions.none());
+	}
+
+	/**
+	 * Deletes a variable of the target environment.
+	 * @param name the variable's name
+	 * @param target the environment and preview branch
+	 * @param options the per-call options; the target's branch wins over theirs
+	 * @return completes once the server has deleted it
+	 */
+	public Mono<Void> del(String name, EnvVarTarget target, RequestOptions options) {
+		return change(TriggerEndpoint.ENVVARS_DEL, target, options,
 				(authorization) -> TriggerRequest.delete(VARIABLE_PATH, variable(target, authorization, name)));
 	}
 
@@ -176,16 +233,27 @@ public class EnvVarsClient {
 	 * @return completes once the server has stored them
 	 */
 	public Mono<Void> upload(EnvVarUpload upload, EnvVarTarget target) {
-		return change(TriggerEndpoint.ENVVARS_UPLOAD, target, (authorization) -> {
+		return upload(upload, target, RequestOptions.none());
+	}
+
+	/**
+	 * Imports several variables into the target environment at once.
+	 * @param upload the variables and import options
+	 * @param target the environment and preview branch
+	 * @param options the per-call options; the target's branch wins over theirs
+	 * @return completes once the server has stored them
+	 */
+	public Mono<Void> upload(EnvVarUpload upload, EnvVarTarget target, RequestOptions options) {
+		return change(TriggerEndpoint.ENVVARS_UPLOAD, target, options, (authorization) -> {
 			Object[] pathVariables = environment(target, authorization);
 			upload.validate();
 			return TriggerRequest.post(IMPORT_PATH, pathVariables).withBody(upload);
 		});
 	}
 
-	private Mono<Void> change(TriggerEndpoint endpoint, EnvVarTarget target,
+	private Mono<Void> change(TriggerEndpoint endpoint, EnvVarTarget target, RequestOptions options,
 			Function<CallAuthorization, TriggerRequest> request) {
-		return this.http.exchange(endpoint, target.authOptions(), request, EnvVarsSuccess.class)
+		return this.http.exchange(endpoint, target.authOptions(), options, request, EnvVarsSuccess.class)
 			.flatMap((response) -> response.body().success() ? Mono.<Void>empty()
 					: Mono.error(new TriggerUnexpectedResponseException(response.status(),
 							"The server answered '" + endpoint.id() + "' with success=false.", null)));

@@ -1,14 +1,17 @@
 package io.github.triggerspring.http;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 
 import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.CallAuthorization;
@@ -16,16 +19,29 @@ import io.github.triggerspring.auth.TriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.error.TriggerConnectionException;
 import io.github.triggerspring.error.TriggerException;
+import io.github.triggerspring.error.TriggerLocalException;
+import io.github.triggerspring.error.TriggerResponseTooLargeException;
 import io.github.triggerspring.error.TriggerTimeoutException;
 import io.github.triggerspring.error.TriggerUnexpectedResponseException;
+import io.github.triggerspring.error.TriggerValidationException;
+import io.netty.channel.ChannelException;
+import io.netty.handler.codec.DecoderException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -35,7 +51,15 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * HTTP layer shared by every client. For one logical call it asks the
  * {@link TriggerAuthStrategy} for an authorization (nothing is sent if it refuses), builds
  * the request, sends the headers the official SDK sends, retries with
- * {@link TriggerRetryPolicy} and maps errors to {@link TriggerException} subclasses.
+ * {@link TriggerRetryPolicy} and maps every failure to a {@link TriggerException}
+ * subclass.
+ * <p>
+ * Request and response models are written and read in the vendor's wire format, with a
+ * mapper of this library's own: the application's Jackson settings never change the
+ * wire. Only the user's data (payloads, metadata) is written with the application's
+ * {@link #jsonMapper() JsonMapper}, by the clients, before it reaches this layer. Bodies
+ * bypass the {@link WebClient}'s codecs, so {@code spring.codec.*} does not apply
+ * either: responses are limited by {@link TriggerHttpSettings#maxResponseSize()}.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -45,54 +69,66 @@ public final class TriggerHttpClient {
 	/** Value of {@code x-trigger-api-version}; without it the server uses old status names. */
 	public static final String API_VERSION = "2025-07-16";
 
+	/** Value of {@code x-trigger-realtime-streams-version}, as the SDK sends it. */
+	public static final String REALTIME_STREAMS_VERSION = "v2";
+
+	/** Most bytes of an error body that are read; the rest is dropped. */
+	static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
 	private final WebClient webClient;
 
 	private final TriggerAuthStrategy authStrategy;
 
-	private final Duration responseTimeout;
+	private final JsonMapper jsonMapper;
 
-	private final TriggerRetry retry;
+	private final TriggerHttpSettings settings;
+
+	private final Clock clock;
+
+	private final Scheduler scheduler;
+
+	private final RandomGenerator random;
 
 	private final ApiErrors errors;
 
-	private final JsonMapper jsonMapper;
-
 	/**
-	 * Creates a client with the system clock and Reactor's parallel scheduler.
+	 * Creates a client with the system clock, Reactor's parallel scheduler and a
+	 * thread-safe random generator for jitter.
 	 * @param webClient the web client, with the API's base URL
 	 * @param authStrategy the auth strategy
-	 * @param jsonMapper the application's JSON mapper
-	 * @param retryPolicy the retry policy
-	 * @param responseTimeout the maximum wait for each attempt's response
+	 * @param jsonMapper the application's JSON mapper, for the user's data
+	 * @param settings the settings
 	 */
 	public TriggerHttpClient(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
-			TriggerRetryPolicy retryPolicy, Duration responseTimeout) {
-		this(webClient, authStrategy, jsonMapper, retryPolicy, responseTimeout, Clock.systemUTC(),
-				Schedulers.parallel());
+			TriggerHttpSettings settings) {
+		this(webClient, authStrategy, jsonMapper, settings, Clock.systemUTC(), Schedulers.parallel(),
+				() -> ThreadLocalRandom.current().nextLong());
 	}
 
 	/**
 	 * Creates a client.
 	 * @param webClient the web client, with the API's base URL
 	 * @param authStrategy the auth strategy
-	 * @param jsonMapper the application's JSON mapper
-	 * @param retryPolicy the retry policy
-	 * @param responseTimeout the maximum wait for each attempt's response
+	 * @param jsonMapper the application's JSON mapper, for the user's data
+	 * @param settings the settings
 	 * @param clock the clock used to read rate-limit resets
-	 * @param scheduler the scheduler that times backoff waits
+	 * @param scheduler the scheduler that times backoff waits and timeouts
+	 * @param random the source of jitter; it must be safe for use by several threads
 	 */
 	public TriggerHttpClient(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
-			TriggerRetryPolicy retryPolicy, Duration responseTimeout, Clock clock, Scheduler scheduler) {
+			TriggerHttpSettings settings, Clock clock, Scheduler scheduler, RandomGenerator random) {
 		this.webClient = webClient;
 		this.authStrategy = authStrategy;
 		this.jsonMapper = jsonMapper;
-		this.responseTimeout = responseTimeout;
-		this.retry = new TriggerRetry(retryPolicy, clock, scheduler);
-		this.errors = new ApiErrors(jsonMapper, clock);
+		this.settings = settings;
+		this.clock = clock;
+		this.scheduler = scheduler;
+		this.random = random;
+		this.errors = new ApiErrors(WireJson.MAPPER, clock);
 	}
 
 	/**
-	 * Application's JSON mapper, for clients that serialize payloads themselves.
+	 * Application's JSON mapper, for clients that serialize the user's data themselves.
 	 * @return the JSON mapper
 	 */
 	public JsonMapper jsonMapper() {
@@ -100,42 +136,67 @@ public final class TriggerHttpClient {
 	}
 
 	/**
-	 * Performs one logical call and decodes its body.
-	 * @param <T> the body type
-	 * @param endpoint the endpoint called
-	 * @param options the per-call auth options
-	 * @param request builds the request from the authorization; a
-	 * {@link TriggerException} thrown here is signalled and nothing is sent
-	 * @param bodyType the body type
-	 * @return the response
+	 * Scheduler that times waits, for clients that wait between calls.
+	 * @return the scheduler
 	 */
-	public <T> Mono<TriggerResponse<T>> exchange(TriggerEndpoint endpoint, AuthOptions options,
-			Function<CallAuthorization, TriggerRequest> request, Class<T> bodyType) {
-		return exchange(endpoint, options, request, ParameterizedTypeReference.forType(bodyType));
+	public Scheduler scheduler() {
+		return this.scheduler;
+	}
+
+	/**
+	 * Source of jitter, for clients that wait between calls.
+	 * @return the random generator
+	 */
+	public RandomGenerator random() {
+		return this.random;
 	}
 
 	/**
 	 * Performs one logical call and decodes its body.
 	 * @param <T> the body type
 	 * @param endpoint the endpoint called
-	 * @param options the per-call auth options
+	 * @param auth the call's own auth choices
+	 * @param options the caller's per-call options
 	 * @param request builds the request from the authorization; a
 	 * {@link TriggerException} thrown here is signalled and nothing is sent
 	 * @param bodyType the body type
 	 * @return the response
 	 */
-	public <T> Mono<TriggerResponse<T>> exchange(TriggerEndpoint endpoint, AuthOptions options,
+	public <T> Mono<TriggerResponse<T>> exchange(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
+			Function<CallAuthorization, TriggerRequest> request, Class<T> bodyType) {
+		return exchange(endpoint, auth, options, request, ParameterizedTypeReference.forType(bodyType));
+	}
+
+	/**
+	 * Performs one logical call and decodes its body.
+	 * @param <T> the body type
+	 * @param endpoint the endpoint called
+	 * @param auth the call's own auth choices
+	 * @param options the caller's per-call options
+	 * @param request builds the request from the authorization; a
+	 * {@link TriggerException} thrown here is signalled and nothing is sent
+	 * @param bodyType the body type
+	 * @return the response
+	 */
+	public <T> Mono<TriggerResponse<T>> exchange(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
 			Function<CallAuthorization, TriggerRequest> request, ParameterizedTypeReference<T> bodyType) {
+		JavaType type = WireJson.MAPPER.constructType(bodyType.getType());
 		return Mono.defer(() -> {
+			TriggerHttpSettings call = settings(options);
 			String requestIdempotencyKey = UUID.randomUUID().toString();
-			return this.authStrategy.authorize(endpoint, options)
+			Mono<TriggerResponse<T>> attempts = this.authStrategy.authorize(endpoint, options.applyTo(auth))
 				.flatMap((authorization) -> {
 					TriggerRequest built = request.apply(authorization);
-					return Mono.defer(() -> attempt(built, authorization, requestIdempotencyKey, bodyType))
-						.timeout(this.responseTimeout)
-						.onErrorMap(this::toTriggerException)
-						.retryWhen(this.retry);
+					byte[] body = encode(built);
+					return Mono.defer(() -> this.<T>attempt(built, body, authorization, requestIdempotencyKey, type, call))
+						.timeout(call.responseTimeout(), this.scheduler)
+						.onErrorMap((failure) -> toTriggerException(failure, call))
+						.retryWhen(new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random));
 				});
+			Duration callTimeout = call.callTimeout();
+			return (callTimeout != null) ? attempts.timeout(callTimeout, this.scheduler)
+				.onErrorMap(TimeoutException.class, (ex) -> TriggerTimeoutException.callTimeout(callTimeout, ex))
+					: attempts;
 		});
 	}
 
@@ -143,32 +204,60 @@ public final class TriggerHttpClient {
 	 * Performs one logical call and returns only its decoded body.
 	 * @param <T> the body type
 	 * @param endpoint the endpoint called
-	 * @param options the per-call auth options
+	 * @param auth the call's own auth choices
+	 * @param options the caller's per-call options
 	 * @param request builds the request from the authorization
 	 * @param bodyType the body type
 	 * @return the body
 	 */
-	public <T> Mono<T> retrieve(TriggerEndpoint endpoint, AuthOptions options,
+	public <T> Mono<T> retrieve(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
 			Function<CallAuthorization, TriggerRequest> request, Class<T> bodyType) {
-		return exchange(endpoint, options, request, bodyType).map(TriggerResponse::body);
+		return exchange(endpoint, auth, options, request, bodyType).map(TriggerResponse::body);
 	}
 
 	/**
 	 * Performs one logical call and returns only its decoded body.
 	 * @param <T> the body type
 	 * @param endpoint the endpoint called
-	 * @param options the per-call auth options
+	 * @param auth the call's own auth choices
+	 * @param options the caller's per-call options
 	 * @param request builds the request from the authorization
 	 * @param bodyType the body type
 	 * @return the body
 	 */
-	public <T> Mono<T> retrieve(TriggerEndpoint endpoint, AuthOptions options,
+	public <T> Mono<T> retrieve(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
 			Function<CallAuthorization, TriggerRequest> request, ParameterizedTypeReference<T> bodyType) {
-		return exchange(endpoint, options, request, bodyType).map(TriggerResponse::body);
+		return exchange(endpoint, auth, options, request, bodyType).map(TriggerResponse::body);
 	}
 
-	private <T> Mono<TriggerResponse<T>> attempt(TriggerRequest request, CallAuthorization authorization,
-			String requestIdempotencyKey, ParameterizedTypeReference<T> bodyType) {
+	private TriggerHttpSettings settings(RequestOptions options) {
+		requirePositive(options.responseTimeout(), "requestOptions.responseTimeout", "trigger.response-timeout");
+		requirePositive(options.callTimeout(), "requestOptions.callTimeout", "trigger.call-timeout");
+		return this.settings.with(options);
+	}
+
+	private static void requirePositive(@Nullable Duration timeout, String field, String property) {
+		if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+			throw new TriggerValidationException(field, "must be positive, but was " + timeout
+					+ ". Pass a positive duration, or leave it out to use '" + property + "'.");
+		}
+	}
+
+	private static byte @Nullable [] encode(TriggerRequest request) {
+		if (request.body() == null) {
+			return null;
+		}
+		try {
+			return WireJson.MAPPER.writeValueAsBytes(request.body());
+		}
+		catch (JacksonException ex) {
+			throw new TriggerLocalException("Could not write the request body: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private <T> Mono<TriggerResponse<T>> attempt(TriggerRequest request, byte @Nullable [] body,
+			CallAuthorization authorization, String requestIdempotencyKey, JavaType type,
+			TriggerHttpSettings settings) {
 		List<Object> variables = new ArrayList<>(request.pathVariables());
 		StringBuilder template = new StringBuilder(request.pathTemplate());
 		char separator = '?';
@@ -182,13 +271,13 @@ public final class TriggerHttpClient {
 			.uri(template.toString(), variables.toArray())
 			.headers((headers) -> applyHeaders(headers, request, authorization, requestIdempotencyKey));
 		WebClient.RequestHeadersSpec<?> withBody = spec;
-		if (request.body() != null) {
-			withBody = spec.bodyValue(request.body());
+		if (body != null) {
+			withBody = spec.bodyValue(body);
 		}
 		else if (request.bodyStream() != null) {
 			withBody = spec.body(BodyInserters.fromPublisher(request.bodyStream(), String.class));
 		}
-		return withBody.exchangeToMono((response) -> handle(response, bodyType));
+		return withBody.exchangeToMono((response) -> handle(response, type, settings));
 	}
 
 	private void applyHeaders(HttpHeaders headers, TriggerRequest request, CallAuthorization authorization,
@@ -200,38 +289,79 @@ public final class TriggerHttpClient {
 		headers.set(HttpHeaders.ACCEPT, "application/json");
 		headers.set(HttpHeaders.USER_AGENT, TriggerUserAgent.VALUE);
 		headers.set("x-trigger-api-version", API_VERSION);
+		headers.set("x-trigger-realtime-streams-version", REALTIME_STREAMS_VERSION);
 		headers.set("x-trigger-request-idempotency-key", requestIdempotencyKey);
 		if (authorization.branch() != null) {
 			headers.set("x-trigger-branch", authorization.branch());
 		}
 	}
 
-	private <T> Mono<TriggerResponse<T>> handle(ClientResponse response, ParameterizedTypeReference<T> bodyType) {
+	private <T> Mono<TriggerResponse<T>> handle(ClientResponse response, JavaType type,
+			TriggerHttpSettings settings) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
+		Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers());
 		if (!response.statusCode().is2xxSuccessful()) {
-			return response.bodyToMono(String.class)
+			return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(body, MAX_ERROR_BODY_BYTES))
+				.map(TriggerHttpClient::text)
 				.defaultIfEmpty("")
-				.flatMap((body) -> Mono.error(this.errors.create(status, body, headers)));
+				.flatMap((text) -> Mono.error(this.errors.create(status, text, headers)));
 		}
-		return response.bodyToMono(bodyType)
-			.onErrorMap(CodecException.class,
-					(ex) -> new TriggerUnexpectedResponseException(status,
-							"The response to this call does not have the expected shape: " + ex.getMessage(), ex))
+		int limit = (int) settings.maxResponseSize().toBytes();
+		return DataBufferUtils.join(body, limit)
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> new TriggerResponseTooLargeException(status, settings.maxResponseSize(), ex))
+			.<T>handle((buffer, sink) -> {
+				try {
+					if (buffer.readableByteCount() > 0) {
+						sink.next(decode(buffer, type, status));
+					}
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			})
 			.switchIfEmpty(Mono.error(() -> new TriggerUnexpectedResponseException(status,
 					"The response to this call has no body, but one was expected.", null)))
-			.map((body) -> new TriggerResponse<>(status, headers, body));
+			.map((decoded) -> new TriggerResponse<>(status, headers, decoded));
 	}
 
-	private Throwable toTriggerException(Throwable failure) {
-		if (failure instanceof TriggerException) {
-			return failure;
+	private static <T> T decode(DataBuffer buffer, JavaType type, int status) {
+		try {
+			return WireJson.MAPPER.readValue(buffer.asInputStream(), type);
+		}
+		catch (JacksonException ex) {
+			throw new TriggerUnexpectedResponseException(status,
+					"The response to this call does not have the expected shape: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private static String text(DataBuffer buffer) {
+		try {
+			return buffer.toString(StandardCharsets.UTF_8);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private Throwable toTriggerException(Throwable failure, TriggerHttpSettings settings) {
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			if (current instanceof TriggerException triggerException) {
+				// for example a local failure of a streamed body, wrapped by WebClient
+				return triggerException;
+			}
 		}
 		if (failure instanceof TimeoutException) {
-			return new TriggerTimeoutException(this.responseTimeout, failure);
+			return new TriggerTimeoutException(settings.responseTimeout(), failure);
 		}
-		if (failure instanceof WebClientRequestException || hasCause(failure, IOException.class)) {
+		if (failure instanceof WebClientRequestException || hasCause(failure, IOException.class)
+				|| hasCause(failure, ChannelException.class) || hasCause(failure, DecoderException.class)) {
 			return new TriggerConnectionException("Connection error: " + rootMessage(failure), failure);
+		}
+		if (failure instanceof Exception) {
+			return new TriggerLocalException("The HTTP client failed: " + ClassUtils.getShortName(failure.getClass())
+					+ ": " + rootMessage(failure), failure);
 		}
 		return failure;
 	}

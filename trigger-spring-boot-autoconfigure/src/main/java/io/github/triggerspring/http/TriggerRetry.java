@@ -2,7 +2,7 @@ package io.github.triggerspring.http;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 import io.github.triggerspring.error.TriggerApiException;
 import io.github.triggerspring.error.TriggerConnectionException;
@@ -11,12 +11,14 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import org.jspecify.annotations.Nullable;
 import reactor.util.retry.Retry;
 
 /**
  * Reactor {@link Retry} that follows the official SDK's rules: connection errors, 408,
  * 409, 429 and 5xx are retried with exponential backoff; {@code x-should-retry} forces or
- * forbids a retry; a 429 waits until its reset time.
+ * forbids a retry; a 429 waits until its reset time, unless that is further away than
+ * {@link TriggerRetryPolicy#maxRateLimitWait()}, in which case the call fails at once.
  *
  * @author trigger-spring-boot contributors
  */
@@ -28,10 +30,13 @@ final class TriggerRetry extends Retry {
 
 	private final Scheduler scheduler;
 
-	TriggerRetry(TriggerRetryPolicy policy, Clock clock, Scheduler scheduler) {
+	private final RandomGenerator random;
+
+	TriggerRetry(TriggerRetryPolicy policy, Clock clock, Scheduler scheduler, RandomGenerator random) {
 		this.policy = policy;
 		this.clock = clock;
 		this.scheduler = scheduler;
+		this.random = random;
 	}
 
 	@Override
@@ -42,7 +47,8 @@ final class TriggerRetry extends Retry {
 			if (failedAttempt >= this.policy.maxAttempts() || !isRetryable(failure)) {
 				return Mono.error(failure);
 			}
-			return Mono.delay(delay(failure, failedAttempt), this.scheduler);
+			Duration delay = delay(failure, failedAttempt);
+			return (delay != null) ? Mono.delay(delay, this.scheduler) : Mono.error(failure);
 		});
 	}
 
@@ -64,18 +70,24 @@ final class TriggerRetry extends Retry {
 		return false;
 	}
 
-	Duration delay(Throwable failure, long failedAttempt) {
+	/**
+	 * Wait before the next attempt.
+	 * @param failure the failure of the attempt
+	 * @param failedAttempt number of the attempt that failed, starting at 1
+	 * @return the wait, or {@code null} when a rate limit resets later than the policy
+	 * allows to wait
+	 */
+	@Nullable Duration delay(Throwable failure, long failedAttempt) {
 		if (failure instanceof TriggerRateLimitException rateLimit && rateLimit.getReset() != null) {
 			Duration untilReset = Duration.between(this.clock.instant(), rateLimit.getReset());
+			if (untilReset.compareTo(this.policy.maxRateLimitWait()) > 0) {
+				return null;
+			}
 			if (!untilReset.isNegative() && !untilReset.isZero()) {
-				return untilReset.plusMillis(random(1000 * this.policy.jitter()));
+				return untilReset.plus(this.policy.rateLimitJitter(this.random));
 			}
 		}
-		return this.policy.backoffWithJitter(failedAttempt);
-	}
-
-	private static long random(double bound) {
-		return (bound >= 1) ? ThreadLocalRandom.current().nextLong((long) bound) : 0;
+		return this.policy.backoffWithJitter(failedAttempt, this.random);
 	}
 
 }

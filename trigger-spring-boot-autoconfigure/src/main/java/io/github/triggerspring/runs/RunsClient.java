@@ -7,6 +7,7 @@ import io.github.triggerspring.auth.CallAuthorization;
 import io.github.triggerspring.auth.CredentialKind;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.http.RequestOptions;
 import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerRequest;
 import io.github.triggerspring.paging.AutoPaging;
@@ -51,7 +52,18 @@ public class RunsClient {
 	 * @return the runs
 	 */
 	public Flux<RunSummary> list(ListRunsRequest request) {
-		return AutoPaging.byCursor((cursor) -> listPage((cursor != null) ? request.after(cursor) : request));
+		return list(request, RequestOptions.none());
+	}
+
+	/**
+	 * Runs that match the request, newest first, fetching pages as they are demanded.
+	 * @param request the filters
+	 * @param options the per-call options, applied to each page
+	 * @return the runs
+	 */
+	public Flux<RunSummary> list(ListRunsRequest request, RequestOptions options) {
+		return AutoPaging
+			.byCursor((cursor) -> listPage((cursor != null) ? request.after(cursor) : request, options));
 	}
 
 	/**
@@ -60,7 +72,17 @@ public class RunsClient {
 	 * @return the page
 	 */
 	public Mono<CursorPage<RunSummary>> listPage(ListRunsRequest request) {
-		return Mono.defer(() -> this.http.retrieve(TriggerEndpoint.RUNS_LIST, request.authOptions(),
+		return listPage(request, RequestOptions.none());
+	}
+
+	/**
+	 * One page of runs, with the cursors of its neighbours.
+	 * @param request the filters, page size and cursor
+	 * @param options the per-call options
+	 * @return the page
+	 */
+	public Mono<CursorPage<RunSummary>> listPage(ListRunsRequest request, RequestOptions options) {
+		return Mono.defer(() -> this.http.retrieve(TriggerEndpoint.RUNS_LIST, request.authOptions(), options,
 				(authorization) -> {
 					request.validate();
 					return listRequest(authorization, request);
@@ -83,7 +105,17 @@ public class RunsClient {
 	 * @return the run
 	 */
 	public Mono<Run> retrieve(String runId) {
-		return this.http.retrieve(TriggerEndpoint.RUNS_RETRIEVE, AuthOptions.DEFAULT,
+		return retrieve(runId, RequestOptions.none());
+	}
+
+	/**
+	 * Retrieves a run with its payload and output.
+	 * @param runId the run id
+	 * @param options the per-call options
+	 * @return the run
+	 */
+	public Mono<Run> retrieve(String runId, RequestOptions options) {
+		return this.http.retrieve(TriggerEndpoint.RUNS_RETRIEVE, AuthOptions.DEFAULT, options,
 				(authorization) -> TriggerRequest.get("/api/v3/runs/{runId}",
 						TriggerValidationException.requireText(runId, "runId")),
 				Run.class);
@@ -95,8 +127,18 @@ public class RunsClient {
 	 * @return the id of the canceled run
 	 */
 	public Mono<String> cancel(String runId) {
+		return cancel(runId, RequestOptions.none());
+	}
+
+	/**
+	 * Cancels a run. A run that already finished stays as it is.
+	 * @param runId the run id
+	 * @param options the per-call options
+	 * @return the id of the canceled run
+	 */
+	public Mono<String> cancel(String runId, RequestOptions options) {
 		return this.http
-			.retrieve(TriggerEndpoint.RUNS_CANCEL, AuthOptions.DEFAULT,
+			.retrieve(TriggerEndpoint.RUNS_CANCEL, AuthOptions.DEFAULT, options,
 					(authorization) -> TriggerRequest.post("/api/v2/runs/{runId}/cancel",
 							TriggerValidationException.requireText(runId, "runId")),
 					RunId.class)
@@ -109,8 +151,18 @@ public class RunsClient {
 	 * @return the id of the new run
 	 */
 	public Mono<String> replay(String runId) {
+		return replay(runId, RequestOptions.none());
+	}
+
+	/**
+	 * Replays a run: triggers a new run of the same task with the same payload.
+	 * @param runId the id of the run to replay
+	 * @param options the per-call options
+	 * @return the id of the new run
+	 */
+	public Mono<String> replay(String runId, RequestOptions options) {
 		return this.http
-			.retrieve(TriggerEndpoint.RUNS_REPLAY, AuthOptions.DEFAULT,
+			.retrieve(TriggerEndpoint.RUNS_REPLAY, AuthOptions.DEFAULT, options,
 					(authorization) -> TriggerRequest.post("/api/v1/runs/{runId}/replay",
 							TriggerValidationException.requireText(runId, "runId")),
 					RunId.class)

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.http.RequestOptions;
 import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerRequest;
 import io.github.triggerspring.paging.AutoPaging;
@@ -53,7 +54,17 @@ public class SchedulesClient {
 	 * @return the schedule
 	 */
 	public Mono<Schedule> create(CreateScheduleRequest request) {
-		return this.http.retrieve(TriggerEndpoint.SCHEDULES_CREATE, AuthOptions.DEFAULT, (authorization) -> {
+		return create(request, RequestOptions.none());
+	}
+
+	/**
+	 * Creates a schedule, or updates the one with the same deduplication key.
+	 * @param request the task, cron expression, deduplication key and options
+	 * @param options the per-call options
+	 * @return the schedule
+	 */
+	public Mono<Schedule> create(CreateScheduleRequest request, RequestOptions options) {
+		return this.http.retrieve(TriggerEndpoint.SCHEDULES_CREATE, AuthOptions.DEFAULT, options, (authorization) -> {
 			request.validate();
 			return TriggerRequest.post(SCHEDULES_PATH).withBody(request);
 		}, Schedule.class);
@@ -65,7 +76,17 @@ public class SchedulesClient {
 	 * @return the schedule
 	 */
 	public Mono<Schedule> retrieve(String scheduleId) {
-		return this.http.retrieve(TriggerEndpoint.SCHEDULES_RETRIEVE, AuthOptions.DEFAULT,
+		return retrieve(scheduleId, RequestOptions.none());
+	}
+
+	/**
+	 * Retrieves a schedule.
+	 * @param scheduleId the schedule id ({@code sched_…})
+	 * @param options the per-call options
+	 * @return the schedule
+	 */
+	public Mono<Schedule> retrieve(String scheduleId, RequestOptions options) {
+		return this.http.retrieve(TriggerEndpoint.SCHEDULES_RETRIEVE, AuthOptions.DEFAULT, options,
 				(authorization) -> TriggerRequest.get(SCHEDULE_PATH, ScheduleFields.requireScheduleId(scheduleId)),
 				Schedule.class);
 	}
@@ -77,7 +98,18 @@ public class SchedulesClient {
 	 * @return the updated schedule
 	 */
 	public Mono<Schedule> update(String scheduleId, UpdateScheduleRequest request) {
-		return this.http.retrieve(TriggerEndpoint.SCHEDULES_UPDATE, AuthOptions.DEFAULT, (authorization) -> {
+		return update(scheduleId, request, RequestOptions.none());
+	}
+
+	/**
+	 * Replaces the definition of an imperative schedule.
+	 * @param scheduleId the schedule id ({@code sched_…})
+	 * @param request the new task, cron expression and options
+	 * @param options the per-call options
+	 * @return the updated schedule
+	 */
+	public Mono<Schedule> update(String scheduleId, UpdateScheduleRequest request, RequestOptions options) {
+		return this.http.retrieve(TriggerEndpoint.SCHEDULES_UPDATE, AuthOptions.DEFAULT, options, (authorization) -> {
 			String id = ScheduleFields.requireScheduleId(scheduleId);
 			request.validate();
 			return TriggerRequest.put(SCHEDULE_PATH, id).withBody(request);
@@ -90,7 +122,17 @@ public class SchedulesClient {
 	 * @return the activated schedule
 	 */
 	public Mono<Schedule> activate(String scheduleId) {
-		return this.http.retrieve(TriggerEndpoint.SCHEDULES_ACTIVATE, AuthOptions.DEFAULT,
+		return activate(scheduleId, RequestOptions.none());
+	}
+
+	/**
+	 * Activates an imperative schedule, so that it triggers its task again.
+	 * @param scheduleId the schedule id ({@code sched_…})
+	 * @param options the per-call options
+	 * @return the activated schedule
+	 */
+	public Mono<Schedule> activate(String scheduleId, RequestOptions options) {
+		return this.http.retrieve(TriggerEndpoint.SCHEDULES_ACTIVATE, AuthOptions.DEFAULT, options,
 				(authorization) -> TriggerRequest.post(SCHEDULE_PATH + "/activate",
 						ScheduleFields.requireScheduleId(scheduleId)),
 				Schedule.class);
@@ -102,7 +144,17 @@ public class SchedulesClient {
 	 * @return the deactivated schedule
 	 */
 	public Mono<Schedule> deactivate(String scheduleId) {
-		return this.http.retrieve(TriggerEndpoint.SCHEDULES_DEACTIVATE, AuthOptions.DEFAULT,
+		return deactivate(scheduleId, RequestOptions.none());
+	}
+
+	/**
+	 * Deactivates an imperative schedule, so that it stops triggering its task.
+	 * @param scheduleId the schedule id ({@code sched_…})
+	 * @param options the per-call options
+	 * @return the deactivated schedule
+	 */
+	public Mono<Schedule> deactivate(String scheduleId, RequestOptions options) {
+		return this.http.retrieve(TriggerEndpoint.SCHEDULES_DEACTIVATE, AuthOptions.DEFAULT, options,
 				(authorization) -> TriggerRequest.post(SCHEDULE_PATH + "/deactivate",
 						ScheduleFields.requireScheduleId(scheduleId)),
 				Schedule.class);
@@ -114,8 +166,18 @@ public class SchedulesClient {
 	 * @return the id of the deleted schedule
 	 */
 	public Mono<String> del(String scheduleId) {
+		return del(scheduleId, RequestOptions.none());
+	}
+
+	/**
+	 * Deletes an imperative schedule.
+	 * @param scheduleId the schedule id ({@code sched_…})
+	 * @param options the per-call options
+	 * @return the id of the deleted schedule
+	 */
+	public Mono<String> del(String scheduleId, RequestOptions options) {
 		return this.http
-			.retrieve(TriggerEndpoint.SCHEDULES_DEL, AuthOptions.DEFAULT,
+			.retrieve(TriggerEndpoint.SCHEDULES_DEL, AuthOptions.DEFAULT, options,
 					(authorization) -> TriggerRequest.delete(SCHEDULE_PATH,
 							ScheduleFields.requireScheduleId(scheduleId)),
 					ScheduleId.class)
@@ -128,7 +190,17 @@ public class SchedulesClient {
 	 * @return the schedules
 	 */
 	public Flux<Schedule> list() {
-		return AutoPaging.byOffset((page) -> fetchPage(firstOmitted(page), null));
+		return list(RequestOptions.none());
+	}
+
+	/**
+	 * Every schedule, in pages of the server's default size (20), fetching each page only
+	 * when it is demanded.
+	 * @param options the per-call options, applied to each page
+	 * @return the schedules
+	 */
+	public Flux<Schedule> list(RequestOptions options) {
+		return AutoPaging.byOffset((page) -> fetchPage(firstOmitted(page), null, options));
 	}
 
 	/**
@@ -138,7 +210,18 @@ public class SchedulesClient {
 	 * @return the schedules
 	 */
 	public Flux<Schedule> list(int perPage) {
-		return AutoPaging.byOffset((page) -> fetchPage(firstOmitted(page), perPage));
+		return list(perPage, RequestOptions.none());
+	}
+
+	/**
+	 * Every schedule, in pages of the given size, fetching each page only when it is
+	 * demanded.
+	 * @param perPage the page size, from 1 to 100
+	 * @param options the per-call options, applied to each page
+	 * @return the schedules
+	 */
+	public Flux<Schedule> list(int perPage, RequestOptions options) {
+		return AutoPaging.byOffset((page) -> fetchPage(firstOmitted(page), perPage, options));
 	}
 
 	/**
@@ -148,7 +231,18 @@ public class SchedulesClient {
 	 * @return the page
 	 */
 	public Mono<OffsetPage<Schedule>> listPage(int page, int perPage) {
-		return fetchPage(page, perPage);
+		return listPage(page, perPage, RequestOptions.none());
+	}
+
+	/**
+	 * One page of schedules, with the page numbers.
+	 * @param page the page number, from 1
+	 * @param perPage the page size, from 1 to 100
+	 * @param options the per-call options
+	 * @return the page
+	 */
+	public Mono<OffsetPage<Schedule>> listPage(int page, int perPage, RequestOptions options) {
+		return fetchPage(page, perPage, options);
 	}
 
 	/**
@@ -158,8 +252,9 @@ public class SchedulesClient {
 		return (page > 1) ? page : null;
 	}
 
-	private Mono<OffsetPage<Schedule>> fetchPage(@Nullable Integer page, @Nullable Integer perPage) {
-		return this.http.retrieve(TriggerEndpoint.SCHEDULES_LIST, AuthOptions.DEFAULT, (authorization) -> {
+	private Mono<OffsetPage<Schedule>> fetchPage(@Nullable Integer page, @Nullable Integer perPage,
+			RequestOptions options) {
+		return this.http.retrieve(TriggerEndpoint.SCHEDULES_LIST, AuthOptions.DEFAULT, options, (authorization) -> {
 			TriggerValidationException.checkPageSize(perPage, "perPage");
 			if (page != null) {
 				ScheduleFields.checkPage(page);
@@ -186,8 +281,18 @@ public class SchedulesClient {
 	 * @return the time zone names
 	 */
 	public Mono<List<String>> timezones(boolean excludeUtc) {
+		return timezones(excludeUtc, RequestOptions.none());
+	}
+
+	/**
+	 * The IANA time zones that schedules accept. Sent without any credential.
+	 * @param excludeUtc whether to leave {@code UTC} out
+	 * @param options the per-call options
+	 * @return the time zone names
+	 */
+	public Mono<List<String>> timezones(boolean excludeUtc, RequestOptions options) {
 		return this.http
-			.retrieve(TriggerEndpoint.SCHEDULES_TIMEZONES, AuthOptions.DEFAULT,
+			.retrieve(TriggerEndpoint.SCHEDULES_TIMEZONES, AuthOptions.DEFAULT, options,
 					(authorization) -> excludeUtc ? TIMEZONES.withQuery(Map.of("excludeUtc", "true")) : TIMEZONES,
 					Timezones.class)
 			.map(Timezones::timezones);

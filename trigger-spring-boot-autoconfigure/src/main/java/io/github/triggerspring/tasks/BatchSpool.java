@@ -2,13 +2,13 @@ package io.github.triggerspring.tasks;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.triggerspring.error.TriggerLocalException;
 import io.github.triggerspring.error.TriggerValidationException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,11 +19,13 @@ import reactor.util.function.Tuple2;
  * A temporary file that holds a streamed batch as NDJSON lines, so that the run count is
  * known before phase 1 without holding every payload in memory, and so that the items
  * can be sent again if the batch is not sealed. Each item is serialized as it arrives;
- * the file is deleted on {@link #close()}.
+ * the file is deleted by {@link #delete()}. All file work runs on
+ * {@link Schedulers#boundedElastic()}, never on an event loop, and a failure of the file
+ * is a {@link TriggerLocalException}, which is not retried.
  *
  * @author trigger-spring-boot contributors
  */
-final class BatchSpool implements Closeable {
+final class BatchSpool {
 
 	private final Path file;
 
@@ -31,8 +33,14 @@ final class BatchSpool implements Closeable {
 		this.file = file;
 	}
 
-	static BatchSpool create() throws IOException {
-		return new BatchSpool(Files.createTempFile("trigger-batch-", ".ndjson"));
+	/**
+	 * Creates the temporary file.
+	 * @return the spool
+	 */
+	static Mono<BatchSpool> create() {
+		return Mono.fromCallable(() -> new BatchSpool(Files.createTempFile("trigger-batch-", ".ndjson")))
+			.onErrorMap(IOException.class, (ex) -> localFailure("create", ex))
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	/**
@@ -59,6 +67,8 @@ final class BatchSpool implements Closeable {
 							encoder.line(indexed.getT1().intValue(), indexed.getT2())))
 					.count(),
 				BatchSpool::closeWriter)
+			.onErrorMap(IOException.class, (ex) -> localFailure("write", ex))
+			.onErrorMap(UncheckedIOException.class, (ex) -> localFailure("write", ex.getCause()))
 			.map((count) -> new BatchLines(count.intValue(), lines()));
 	}
 
@@ -66,17 +76,29 @@ final class BatchSpool implements Closeable {
 		return Flux
 			.using(() -> Files.newBufferedReader(this.file, StandardCharsets.UTF_8),
 					(reader) -> Flux.fromStream(reader.lines()).map((line) -> line + "\n"), BatchSpool::closeReader)
+			.onErrorMap(IOException.class, (ex) -> localFailure("read", ex))
+			.onErrorMap(UncheckedIOException.class, (ex) -> localFailure("read", ex.getCause()))
 			.subscribeOn(Schedulers.boundedElastic());
 	}
 
-	@Override
-	public void close() {
-		try {
-			Files.deleteIfExists(this.file);
-		}
-		catch (IOException ex) {
-			this.file.toFile().deleteOnExit();
-		}
+	/**
+	 * Deletes the file, off the caller's thread, which may be an event loop.
+	 * @return completes once the file is deleted
+	 */
+	Mono<Void> delete() {
+		return Mono.<Void>fromRunnable(() -> {
+			try {
+				Files.deleteIfExists(this.file);
+			}
+			catch (IOException ex) {
+				this.file.toFile().deleteOnExit();
+			}
+		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private static TriggerLocalException localFailure(String action, Throwable cause) {
+		return new TriggerLocalException("Could not " + action
+				+ " the temporary file that holds the batch's items: " + cause.getMessage(), cause);
 	}
 
 	private static void write(BufferedWriter writer, String line) {

@@ -8,6 +8,7 @@ import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.error.TriggerUnexpectedResponseException;
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.http.RequestOptions;
 import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerRequest;
 import io.github.triggerspring.http.TriggerResponse;
@@ -15,7 +16,6 @@ import io.github.triggerspring.http.TriggerRetryPolicy;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 
@@ -100,7 +100,21 @@ public class TasksClient {
 	 * @return the run
 	 */
 	public Mono<TriggerResult> trigger(String taskId, @Nullable Object payload, TriggerOptions options) {
-		return this.http.exchange(TriggerEndpoint.TASK_TRIGGER, AuthOptions.DEFAULT,
+		return trigger(taskId, payload, options, RequestOptions.none());
+	}
+
+	/**
+	 * Triggers one run of a task: {@code POST /api/v1/tasks/{taskId}/trigger}.
+	 * @param taskId the task id; it is URL-encoded, so a {@code /} is sent as
+	 * {@code %2F}
+	 * @param payload the payload, or {@code null} for none
+	 * @param options the run's options
+	 * @param requestOptions the per-call options
+	 * @return the run
+	 */
+	public Mono<TriggerResult> trigger(String taskId, @Nullable Object payload, TriggerOptions options,
+			RequestOptions requestOptions) {
+		return this.http.exchange(TriggerEndpoint.TASK_TRIGGER, AuthOptions.DEFAULT, requestOptions,
 				(authorization) -> TriggerRequest
 					.post("/api/v1/tasks/{taskId}/trigger", TriggerValidationException.requireText(taskId, "taskId"))
 					.withBody(this.wire.triggerBody(payload, options)),
@@ -128,8 +142,22 @@ public class TasksClient {
 	 * @return the batch
 	 */
 	public Mono<BatchResult> batchTrigger(String taskId, List<BatchItem> items, BatchOptions options) {
+		return batchTrigger(taskId, items, options, RequestOptions.none());
+	}
+
+	/**
+	 * Triggers a batch of runs of one task. Every item is serialized, and checked,
+	 * before anything is sent.
+	 * @param taskId the task id
+	 * @param items the runs, 1 to {@value #MAX_BATCH_ITEMS}
+	 * @param options the batch's options
+	 * @param requestOptions the per-call options, applied to both phases
+	 * @return the batch
+	 */
+	public Mono<BatchResult> batchTrigger(String taskId, List<BatchItem> items, BatchOptions options,
+			RequestOptions requestOptions) {
 		return Mono.fromCallable(() -> inMemory(taskId, items, options))
-			.flatMap((lines) -> send(taskId, lines, options));
+			.flatMap((lines) -> send(taskId, lines, options, requestOptions));
 	}
 
 	/**
@@ -158,12 +186,31 @@ public class TasksClient {
 	 * @return the batch
 	 */
 	public Mono<BatchResult> batchTrigger(String taskId, Flux<BatchItem> items, BatchOptions options) {
+		return batchTrigger(taskId, items, options, RequestOptions.none());
+	}
+
+	/**
+	 * Triggers a batch of runs of one task from a stream of items. The batch's run
+	 * count must be sent first, so each item is serialized to its NDJSON line as it
+	 * arrives and written to a temporary file; memory use does not grow with the
+	 * payloads. The file is read again for each send of the items and deleted when the
+	 * returned {@link Mono} terminates or is cancelled. An item that breaks a rule, or
+	 * item {@value #MAX_BATCH_ITEMS} + 1, cancels the stream and fails the call before
+	 * anything is sent.
+	 * @param taskId the task id
+	 * @param items the runs, 1 to {@value #MAX_BATCH_ITEMS}
+	 * @param options the batch's options
+	 * @param requestOptions the per-call options, applied to both phases
+	 * @return the batch
+	 */
+	public Mono<BatchResult> batchTrigger(String taskId, Flux<BatchItem> items, BatchOptions options,
+			RequestOptions requestOptions) {
 		return Mono.defer(() -> {
 			validateBatch(taskId, options);
-			return Mono.using(BatchSpool::create, (spool) -> spool
+			return Mono.usingWhen(BatchSpool.create(), (spool) -> spool
 				.write(items, MAX_BATCH_ITEMS, (index, item) -> this.wire.batchLine(taskId, index, item, options))
-				.flatMap((lines) -> send(taskId, requireItems(lines), options)), BatchSpool::close);
-		}).subscribeOn(Schedulers.boundedElastic());
+				.flatMap((lines) -> send(taskId, requireItems(lines), options, requestOptions)), BatchSpool::delete);
+		});
 	}
 
 	private BatchLines inMemory(String taskId, List<BatchItem> items, BatchOptions options) {
@@ -196,9 +243,10 @@ public class TasksClient {
 				+ MAX_BATCH_ITEMS + ". Split the items into batches of at most " + MAX_BATCH_ITEMS + ".");
 	}
 
-	private Mono<BatchResult> send(String taskId, BatchLines lines, BatchOptions options) {
+	private Mono<BatchResult> send(String taskId, BatchLines lines, BatchOptions options,
+			RequestOptions requestOptions) {
 		return this.http
-			.exchange(TriggerEndpoint.TASK_BATCH_TRIGGER, AuthOptions.DEFAULT,
+			.exchange(TriggerEndpoint.TASK_BATCH_TRIGGER, AuthOptions.DEFAULT, requestOptions,
 					(authorization) -> TriggerRequest.post("/api/v3/batches")
 						.withBody(this.wire.createBatchBody(taskId, lines.count(), options)),
 					JsonNode.class)
@@ -207,13 +255,14 @@ public class TasksClient {
 				JsonNode body = response.body();
 				BatchResult result = new BatchResult(batchId, body.path("runCount").asInt(lines.count()),
 						isCached(body), response.headers().getFirst(JWT_HEADER));
-				return result.isCached() ? Mono.just(result) : streamItems(batchId, lines).thenReturn(result);
+				return result.isCached() ? Mono.just(result)
+						: streamItems(batchId, lines, requestOptions).thenReturn(result);
 			});
 	}
 
-	private Mono<Void> streamItems(String batchId, BatchLines lines) {
+	private Mono<Void> streamItems(String batchId, BatchLines lines, RequestOptions requestOptions) {
 		return this.http
-			.exchange(TriggerEndpoint.TASK_BATCH_TRIGGER, AuthOptions.DEFAULT,
+			.exchange(TriggerEndpoint.TASK_BATCH_TRIGGER, AuthOptions.DEFAULT, requestOptions,
 					(authorization) -> TriggerRequest.post("/api/v3/batches/{batchId}/items", batchId)
 						.withBodyStream(lines.lines(), MediaType.APPLICATION_NDJSON),
 					JsonNode.class)
@@ -221,7 +270,10 @@ public class TasksClient {
 					: Mono.error(new Unsealed(batchId, response.body())))
 			.retryWhen(Retry.max(this.sealRetry.maxAttempts() - 1L)
 				.filter(Unsealed.class::isInstance)
-				.doBeforeRetryAsync((signal) -> Mono.delay(this.sealRetry.backoffWithJitter(signal.totalRetries() + 1)).then())
+				.doBeforeRetryAsync((signal) -> Mono
+					.delay(this.sealRetry.backoffWithJitter(signal.totalRetries() + 1, this.http.random()),
+							this.http.scheduler())
+					.then())
 				.onRetryExhaustedThrow((spec, signal) -> ((Unsealed) signal.failure())
 					.toException((int) signal.totalRetries() + 1)));
 	}

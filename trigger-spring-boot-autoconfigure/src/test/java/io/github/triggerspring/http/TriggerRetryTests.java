@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.random.RandomGenerator;
 
 import io.github.triggerspring.error.TriggerApiException;
 import io.github.triggerspring.error.TriggerConnectionException;
@@ -11,10 +12,13 @@ import io.github.triggerspring.error.TriggerRateLimitException;
 import io.github.triggerspring.error.TriggerTimeoutException;
 import io.github.triggerspring.error.TriggerUnexpectedResponseException;
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.testing.FixedRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -36,7 +40,7 @@ class TriggerRetryTests {
 	private final ApiErrors errors = new ApiErrors(JsonMapper.builder().build(), this.clock);
 
 	private final TriggerRetry retry = new TriggerRetry(TriggerRetryPolicy.defaults(), this.clock,
-			Schedulers.immediate());
+			Schedulers.immediate(), FixedRandom.HIGHEST);
 
 	@Test
 	void serverErrorsWaitTheDefaultBackoffExactly() {
@@ -98,23 +102,65 @@ class TriggerRetryTests {
 	}
 
 	@Test
-	void jitterAddsUpToTheGivenFractionOfTheBackoff() {
-		TriggerRetry jittered = new TriggerRetry(
-				new TriggerRetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30), 1.6, 0.5), this.clock,
-				Schedulers.immediate());
-		for (int i = 0; i < 200; i++) {
-			assertThat(jittered.delay(error(500), 2)).isBetween(Duration.ofMillis(1600), Duration.ofMillis(2399));
-		}
+	void jitterAddsAtLeastNothingToTheBackoff() {
+		TriggerRetry jittered = retry(jitterPolicy(0.5), FixedRandom.LOWEST);
+		assertThat(jittered.delay(error(500), 2)).isEqualTo(Duration.ofMillis(1600));
+	}
+
+	@Test
+	void jitterAddsLessThanTheGivenFractionOfTheBackoff() {
+		// 0.5 × 1600 ms: the extra is drawn from [0, 800), so at most 799 ms
+		TriggerRetry jittered = retry(jitterPolicy(0.5), FixedRandom.HIGHEST);
+		assertThat(jittered.delay(error(500), 2)).isEqualTo(Duration.ofMillis(2399));
 	}
 
 	@Test
 	void jitterNeverPushesTheWaitBeyondTheCap() {
-		TriggerRetry jittered = new TriggerRetry(
-				new TriggerRetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30), 1.6, 1), this.clock,
-				Schedulers.immediate());
-		for (int i = 0; i < 200; i++) {
-			assertThat(jittered.delay(error(500), 20)).isEqualTo(Duration.ofSeconds(30));
-		}
+		TriggerRetry jittered = retry(jitterPolicy(1), FixedRandom.HIGHEST);
+		assertThat(jittered.delay(error(500), 8)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(jittered.delay(error(500), 20)).isEqualTo(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void rateLimitJitterAddsLessThanTheGivenFractionOfOneSecond() {
+		TriggerApiException failure = error(429, "x-ratelimit-reset", Long.toString(NOW.toEpochMilli() + 300));
+		assertThat(retry(jitterPolicy(0.5), FixedRandom.HIGHEST).delay(failure, 1)).isEqualTo(Duration.ofMillis(799));
+		assertThat(retry(jitterPolicy(0.5), FixedRandom.LOWEST).delay(failure, 1)).isEqualTo(Duration.ofMillis(300));
+	}
+
+	@Test
+	void rateLimitResetAtTheCapIsWaitedFor() {
+		TriggerApiException failure = error(429, "x-ratelimit-reset", Long.toString(NOW.toEpochMilli() + 60_000));
+		assertThat(this.retry.delay(failure, 1)).isEqualTo(Duration.ofSeconds(60));
+	}
+
+	@Test
+	void rateLimitResetBeyondTheCapIsNotWaitedFor() {
+		TriggerApiException failure = error(429, "x-ratelimit-reset", Long.toString(NOW.toEpochMilli() + 60_001));
+		assertThat(this.retry.delay(failure, 1)).isNull();
+		TriggerRetry shortCap = retry(new TriggerRetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30), 1.6,
+				0, Duration.ofMillis(200)), FixedRandom.LOWEST);
+		assertThat(shortCap.delay(error(429, "x-ratelimit-reset", Long.toString(NOW.toEpochMilli() + 300)), 1))
+			.isNull();
+	}
+
+	@Test
+	void rateLimitResetBeyondTheCapFailsAtOnceWithTheRateLimitException() {
+		TriggerApiException failure = error(429, "x-ratelimit-reset", Long.toString(NOW.toEpochMilli() + 90_000));
+		StepVerifier.create(Mono.error(failure).retryWhen(this.retry))
+			.expectErrorSatisfies((error) -> {
+				assertThat(error).isSameAs(failure);
+				assertThat(((TriggerRateLimitException) error).getReset()).isEqualTo(NOW.plusSeconds(90));
+			})
+			.verify(Duration.ofSeconds(5));
+	}
+
+	private TriggerRetry retry(TriggerRetryPolicy policy, RandomGenerator random) {
+		return new TriggerRetry(policy, this.clock, Schedulers.immediate(), random);
+	}
+
+	private static TriggerRetryPolicy jitterPolicy(double jitter) {
+		return new TriggerRetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30), 1.6, jitter);
 	}
 
 	@ParameterizedTest

@@ -353,9 +353,8 @@ class TasksClientBatchTriggerTests {
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.enable(SerializationFeature.INDENT_OUTPUT)
 			.build();
-		TasksClient client = new TasksClient(new TriggerHttpClient(WebClient.builder().baseUrl(this.api.baseUrl()).build(),
-				new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), mapper, MockTriggerApi.FAST_RETRY, TIMEOUT),
-				SEAL_RETRY);
+		TasksClient client = new TasksClient(this.api.http(MockTriggerApi.secretKey(), mapper,
+				MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, TIMEOUT)), SEAL_RETRY);
 		List<BatchItem> items = List.of(BatchItem.of(new Order("o-1", 1)),
 				BatchItem.of(null, TriggerOptions.builder().metadata(Map.of("customerId", "c-1")).build()));
 

@@ -320,8 +320,8 @@ class TasksClientTriggerTests {
 	}
 
 	private TriggerHttpClient httpWith(JsonMapper mapper) {
-		return new TriggerHttpClient(WebClient.builder().baseUrl(this.api.baseUrl()).build(),
-				new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), mapper, MockTriggerApi.FAST_RETRY, TIMEOUT);
+		return this.api.http(MockTriggerApi.secretKey(), mapper,
+				MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, TIMEOUT));
 	}
 
 	static void assertStandardHeaders(RecordedRequest request, String contentType) {

@@ -3,17 +3,21 @@ package io.github.triggerspring.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.TimeUnit;
 
 import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerCredentials;
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.http.TriggerHttpSettings;
 import io.github.triggerspring.http.TriggerRetryPolicy;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -86,8 +90,33 @@ public final class MockTriggerApi implements AutoCloseable {
 	}
 
 	public TriggerHttpClient http(TriggerCredentials credentials, TriggerRetryPolicy retry, Duration responseTimeout) {
-		return new TriggerHttpClient(WebClient.builder().baseUrl(baseUrl()).build(),
-				new DefaultTriggerAuthStrategy(credentials), JsonMapper.builder().build(), retry, responseTimeout);
+		return http(credentials, JsonMapper.builder().build(), settings(retry, responseTimeout));
+	}
+
+	/** The HTTP layer against this server, with the given application mapper and settings. */
+	public TriggerHttpClient http(TriggerCredentials credentials, JsonMapper applicationMapper,
+			TriggerHttpSettings settings) {
+		return new TriggerHttpClient(webClient(), new DefaultTriggerAuthStrategy(credentials), applicationMapper,
+				settings);
+	}
+
+	/**
+	 * The HTTP layer against this server, timed by the given clock and scheduler (for
+	 * example a {@code VirtualTimeScheduler}), with jitter from the given generator.
+	 */
+	public TriggerHttpClient http(TriggerCredentials credentials, TriggerHttpSettings settings, Clock clock,
+			Scheduler scheduler, RandomGenerator random) {
+		return new TriggerHttpClient(webClient(), new DefaultTriggerAuthStrategy(credentials),
+				JsonMapper.builder().build(), settings, clock, scheduler, random);
+	}
+
+	/** Settings with the given retry policy and response timeout. */
+	public static TriggerHttpSettings settings(TriggerRetryPolicy retry, Duration responseTimeout) {
+		return TriggerHttpSettings.defaults().withRetry(retry).withResponseTimeout(responseTimeout);
+	}
+
+	private WebClient webClient() {
+		return WebClient.builder().baseUrl(baseUrl()).build();
 	}
 
 	/** Enqueues a JSON response. */
