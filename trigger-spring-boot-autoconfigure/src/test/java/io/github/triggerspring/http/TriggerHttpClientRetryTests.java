@@ -1,14 +1,20 @@
 package io.github.triggerspring.http;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.triggerspring.error.TriggerApiException;
 import io.github.triggerspring.error.TriggerConnectionException;
+import io.github.triggerspring.error.TriggerRateLimitException;
 import io.github.triggerspring.error.TriggerServerException;
+import io.github.triggerspring.error.TriggerTimeoutException;
 import io.github.triggerspring.runs.RunsClient;
+import io.github.triggerspring.testing.FixedRandom;
 import io.github.triggerspring.testing.MockTriggerApi;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -19,8 +25,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link TriggerHttpClient}'s retries, against a mock API with
@@ -77,17 +85,6 @@ class TriggerHttpClientRetryTests {
 			assertThat(request.getHeaders().get("x-trigger-request-idempotency-key")).isEqualTo(key);
 			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockTriggerApi.SECRET_KEY);
 		});
-	}
-
-	@Test
-	void rateLimitWaitsUntilTheResetBeforeRetrying() {
-		long reset = System.currentTimeMillis() + 300;
-		this.api.respond(429, "{\"error\":\"Rate limit exceeded\"}", "x-ratelimit-reset: " + reset)
-			.respond(200, RUN_JSON);
-		expectRun();
-		long retriedAt = System.currentTimeMillis();
-		assertThat(this.api.requestCount()).isEqualTo(2);
-		assertThat(retriedAt).isGreaterThanOrEqualTo(reset - 20);
 	}
 
 	@Test
@@ -186,20 +183,90 @@ class TriggerHttpClientRetryTests {
 
 	@Test
 	void slowResponseIsRetriedAfterTheTimeout() {
-		RunsClient runs = new RunsClient(
-				this.api.http(MockTriggerApi.secretKey(), MockTriggerApi.FAST_RETRY, Duration.ofMillis(300)));
-		this.api.respond(200, RUN_JSON);
-		expectRun(); // Netty's start-up must not count against the short timeout
-		this.api.respond(new MockResponse.Builder().code(200)
-			.addHeader("Content-Type", "application/json")
-			.body(RUN_JSON)
-			.headersDelay(2, TimeUnit.SECONDS)
-			.build()).respond(200, RUN_JSON);
-		StepVerifier.create(runs.retrieve("run_1234"))
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		RunsClient runs = new RunsClient(this.api.http(MockTriggerApi.secretKey(),
+				MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, Duration.ofMillis(300)), Clock.systemUTC(), time,
+				FixedRandom.LOWEST));
+		this.api.respond(slowResponse()).respond(200, RUN_JSON);
+		StepVerifier.withVirtualTime(() -> runs.retrieve("run_1234"), () -> time, Long.MAX_VALUE)
+			.expectSubscription()
+			.then(this.api::takeRequest) // the first attempt is on the wire, waiting for headers
+			.thenAwait(Duration.ofMillis(300)) // its response timeout
+			.thenAwait(Duration.ofMillis(10)) // FAST_RETRY's first backoff
 			.assertNext((run) -> assertThat(run.id()).isEqualTo("run_1234"))
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.api.requestCount()).isEqualTo(3);
+		assertThat(this.api.requestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void callTimeoutEndsRetriesAndIsNotRetried() {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		TriggerHttpSettings settings = MockTriggerApi.settings(TriggerRetryPolicy.defaults(), Duration.ofSeconds(1))
+			.withCallTimeout(Duration.ofMillis(2500));
+		RunsClient runs = new RunsClient(
+				this.api.http(MockTriggerApi.secretKey(), settings, Clock.systemUTC(), time, FixedRandom.LOWEST));
+		this.api.respond(slowResponse()).respond(slowResponse());
+		StepVerifier.withVirtualTime(() -> runs.retrieve("run_1234"), () -> time, Long.MAX_VALUE)
+			.expectSubscription()
+			.then(this.api::takeRequest) // attempt 1 is on the wire
+			.thenAwait(Duration.ofSeconds(1)) // its response timeout
+			.thenAwait(Duration.ofSeconds(1)) // the first backoff
+			.then(this.api::takeRequest) // attempt 2 is on the wire
+			.expectNoEvent(Duration.ofMillis(499))
+			.thenAwait(Duration.ofMillis(1))
+			.expectErrorSatisfies((error) -> {
+				assertThat(error).isExactlyInstanceOf(TriggerTimeoutException.class)
+					.hasMessage("The call did not end within 2500 ms, retries included (trigger.call-timeout).");
+				assertThat(((TriggerTimeoutException) error).getTimeout()).isEqualTo(Duration.ofMillis(2500));
+			})
+			.verify(TIMEOUT);
+		assertThat(this.api.requestCount()).isEqualTo(2);
+	}
+
+	private static MockResponse slowResponse() {
+		return new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json")
+			.body(RUN_JSON)
+			.headersDelay(30, TimeUnit.SECONDS)
+			.build();
+	}
+
+	@Test
+	void rateLimitResetBeyondTheCapFailsAtOnceWithoutWaiting() {
+		long reset = System.currentTimeMillis() + 3_600_000;
+		this.api.respond(429, "{\"error\":\"Rate limit exceeded\"}", "x-ratelimit-reset: " + reset);
+		StepVerifier.create(this.runs.retrieve("run_1234"))
+			.expectErrorSatisfies((error) -> {
+				assertThat(error).isExactlyInstanceOf(TriggerRateLimitException.class)
+					.hasMessage("429 Rate limit exceeded");
+				assertThat(((TriggerRateLimitException) error).getReset()).isEqualTo(Instant.ofEpochMilli(reset));
+			})
+			.verify(TIMEOUT);
+		assertThat(this.api.requestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void rateLimitResetWithinTheCapIsWaitedForOnTheScheduler() {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		Instant now = Instant.parse("2026-01-01T00:00:00Z");
+		RunsClient runs = new RunsClient(this.api.http(MockTriggerApi.secretKey(),
+				MockTriggerApi.settings(TriggerRetryPolicy.defaults(), TIMEOUT), Clock.fixed(now, ZoneOffset.UTC), time,
+				FixedRandom.LOWEST));
+		this.api.respond(429, "{\"error\":\"Rate limit exceeded\"}",
+				"x-ratelimit-reset: " + now.plusSeconds(45).toEpochMilli())
+			.respond(200, RUN_JSON);
+		StepVerifier.withVirtualTime(() -> runs.retrieve("run_1234"), () -> time, Long.MAX_VALUE)
+			.expectSubscription()
+			// the attempt's response timeout is task 1, the wait for the reset task 2
+			.then(() -> await().atMost(TIMEOUT).until(() -> time.getScheduledTaskCount() == 2))
+			.thenAwait(Duration.ofMillis(44_999))
+			.then(() -> assertThat(this.api.requestCount()).isEqualTo(1))
+			.thenAwait(Duration.ofMillis(1))
+			.assertNext((run) -> assertThat(run.id()).isEqualTo("run_1234"))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.api.requestCount()).isEqualTo(2);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.github.triggerspring.http;
 
 import java.io.File;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import io.github.triggerspring.error.TriggerUnprocessableEntityException;
 import io.github.triggerspring.runs.Run;
 import io.github.triggerspring.runs.RunStatus;
 import io.github.triggerspring.runs.RunsClient;
+import io.github.triggerspring.testing.FixedRandom;
 import io.github.triggerspring.testing.MockTriggerApi;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -38,6 +40,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +92,7 @@ class TriggerHttpClientTests {
 		assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
 		assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
 		assertThat(request.getHeaders().get("x-trigger-api-version")).isEqualTo("2025-07-16");
+		assertThat(request.getHeaders().get("x-trigger-realtime-streams-version")).isEqualTo("v2");
 		assertThat(request.getHeaders().values("x-trigger-api-version")).hasSize(1);
 	}
 
@@ -256,11 +260,13 @@ class TriggerHttpClientTests {
 		this.api.respond(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
 			.body(RUN_JSON)
-			.headersDelay(2, TimeUnit.SECONDS)
+			.headersDelay(30, TimeUnit.SECONDS)
 			.build());
-		RunsClient runs = new RunsClient(
-				this.api.http(MockTriggerApi.secretKey(), NO_RETRY, Duration.ofMillis(200)));
-		StepVerifier.create(runs.retrieve("run_1234"))
+		StepVerifier.withVirtualTime(() -> virtualTimeRuns(Duration.ofMillis(200)).retrieve("run_1234"))
+			.expectSubscription()
+			.then(this.api::takeRequest)
+			.expectNoEvent(Duration.ofMillis(199))
+			.thenAwait(Duration.ofMillis(1))
 			.expectErrorSatisfies((error) -> {
 				assertThat(error).isExactlyInstanceOf(TriggerTimeoutException.class);
 				assertThat(error).hasMessage("No response within 200 ms (trigger.response-timeout).");
@@ -268,6 +274,30 @@ class TriggerHttpClientTests {
 			})
 			.verify(TIMEOUT);
 		assertThat(this.api.requestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void perCallResponseTimeoutWinsOverTheConfiguredOne() {
+		this.api.respond(new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json")
+			.body(RUN_JSON)
+			.headersDelay(30, TimeUnit.SECONDS)
+			.build());
+		StepVerifier
+			.withVirtualTime(() -> virtualTimeRuns(Duration.ofSeconds(60)).retrieve("run_1234",
+					RequestOptions.none().withResponseTimeout(Duration.ofMillis(50))))
+			.expectSubscription()
+			.then(this.api::takeRequest)
+			.thenAwait(Duration.ofMillis(50))
+			.expectErrorMessage("No response within 50 ms (trigger.response-timeout).")
+			.verify(TIMEOUT);
+	}
+
+	/** Runs client whose timeouts run on the virtual-time scheduler of the test. */
+	private RunsClient virtualTimeRuns(Duration responseTimeout) {
+		return new RunsClient(this.api.http(MockTriggerApi.secretKey(),
+				MockTriggerApi.settings(NO_RETRY, responseTimeout), Clock.systemUTC(),
+				VirtualTimeScheduler.get(), FixedRandom.LOWEST));
 	}
 
 	@Test
@@ -297,10 +327,11 @@ class TriggerHttpClientTests {
 
 	@Test
 	void timeoutNeverShowsTheSecretKey() {
-		this.api.respond(new MockResponse.Builder().code(200).body(RUN_JSON).headersDelay(1, TimeUnit.SECONDS).build());
-		RunsClient runs = new RunsClient(
-				this.api.http(MockTriggerApi.secretKey(), NO_RETRY, Duration.ofMillis(100)));
-		StepVerifier.create(runs.retrieve("run_1234"))
+		this.api.respond(new MockResponse.Builder().code(200).body(RUN_JSON).headersDelay(30, TimeUnit.SECONDS).build());
+		StepVerifier.withVirtualTime(() -> virtualTimeRuns(Duration.ofMillis(100)).retrieve("run_1234"))
+			.expectSubscription()
+			.then(this.api::takeRequest)
+			.thenAwait(Duration.ofMillis(100))
 			.expectErrorSatisfies((error) -> assertThat(stackTraceText(error)).doesNotContain(MockTriggerApi.SECRET_KEY))
 			.verify(TIMEOUT);
 	}

@@ -140,6 +140,7 @@ class RunsClientTests {
 		assertThat(url.queryParameter("page[after]")).isEqualTo("cursor_abc");
 		assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockTriggerApi.SECRET_KEY);
 		assertThat(recorded.getHeaders().get("x-trigger-api-version")).isEqualTo("2025-07-16");
+		assertThat(recorded.getHeaders().get("x-trigger-realtime-streams-version")).isEqualTo("v2");
 		assertThat(recorded.getHeaders().get("x-trigger-branch")).isNull();
 	}
 

@@ -373,6 +373,7 @@ class SchedulesClientTests {
 		assertThat(request.getTarget()).isEqualTo(target);
 		assertThat(request.getHeaders().get("Authorization")).isEqualTo((token != null) ? "Bearer " + token : null);
 		assertThat(request.getHeaders().get("x-trigger-api-version")).isEqualTo("2025-07-16");
+		assertThat(request.getHeaders().get("x-trigger-realtime-streams-version")).isEqualTo("v2");
 		assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
 		assertThat(request.getHeaders().get("x-trigger-branch")).isNull();
 	}

@@ -328,6 +328,7 @@ class TasksClientTriggerTests {
 		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockTriggerApi.SECRET_KEY);
 		assertThat(request.getHeaders().get("Content-Type")).isEqualTo(contentType);
 		assertThat(request.getHeaders().get("x-trigger-api-version")).isEqualTo("2025-07-16");
+		assertThat(request.getHeaders().get("x-trigger-realtime-streams-version")).isEqualTo("v2");
 		assertThat(request.getHeaders().get("x-trigger-request-idempotency-key"))
 			.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 		assertThat(request.getHeaders().get("x-trigger-branch")).isNull();
