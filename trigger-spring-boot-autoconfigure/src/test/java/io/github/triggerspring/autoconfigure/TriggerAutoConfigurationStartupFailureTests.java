@@ -165,6 +165,24 @@ class TriggerAutoConfigurationStartupFailureTests {
 	}
 
 	@Test
+	void failureReportMasksTheUserInfoOfTheApiUrl() {
+		this.contextRunner
+			.withPropertyValues("trigger.secret-key=" + KEY, "trigger.api-url=http://admin:hunter2@api.example.com/v1/")
+			.run((context) -> {
+				FailureAnalysis analysis = invalidConfiguration(context);
+				assertThat(analysis.getDescription()).isEqualTo("The API URL 'http://****@api.example.com/v1' uses "
+						+ "http with the host 'api.example.com', which is not a loopback address: credentials would be "
+						+ "sent in clear text.");
+				assertThat(analysis.getDescription() + analysis.getAction() + context.getStartupFailure())
+					.doesNotContain("hunter2")
+					.doesNotContain("admin");
+			});
+		this.contextRunner.withPropertyValues("trigger.secret-key=" + KEY, "trigger.api-url=https://u:p%zz@exa mple")
+			.run((context) -> assertThat(invalidConfiguration(context).getDescription())
+				.isEqualTo("The API URL 'https://****@exa mple' is not a valid URL."));
+	}
+
+	@Test
 	void startsWithPlainHttpToALoopbackHost() {
 		for (String url : new String[] { "http://localhost:8080", "http://127.0.0.1:9", "http://[::1]:9" }) {
 			this.contextRunner.withPropertyValues("trigger.secret-key=" + KEY, "trigger.api-url=" + url)
