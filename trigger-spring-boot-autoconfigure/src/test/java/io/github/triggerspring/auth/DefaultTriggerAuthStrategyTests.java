@@ -278,4 +278,104 @@ class DefaultTriggerAuthStrategyTests {
 
 	}
 
+	private static final String PROD_KEY = "tr_prod_0123456789abcdefABCDEF01";
+
+	static Stream<TriggerEndpoint> allEndpoints() {
+		return Arrays.stream(TriggerEndpoint.values());
+	}
+
+	private static AuthOptions withToken(@Nullable TriggerEnvironment environment, @Nullable String branch,
+			String token) {
+		return new AuthOptions(null, environment, branch, token);
+	}
+
+	@ParameterizedTest
+	@MethodSource("allEndpoints")
+	void perCallSecretKeyFollowsTheSeedsTableAsIfItWereTheOnlyCredential(TriggerEndpoint endpoint) {
+		DefaultTriggerAuthStrategy strategy = new DefaultTriggerAuthStrategy(PAT_ONLY);
+		if (endpoint.isPublic()) {
+			assertThat(strategy.decide(endpoint, withToken(null, null, PROD_KEY)).token()).isNull();
+			return;
+		}
+		CallAuthorization authorization = strategy.decide(endpoint, withToken(null, null, PROD_KEY));
+		assertThat(authorization.credential()).isEqualTo(CredentialKind.SECRET_KEY);
+		assertThat(authorization.token()).isEqualTo(PROD_KEY);
+		assertThat(authorization.environment()).isEqualTo(TriggerEnvironment.PROD);
+		assertThat(authorization.branch()).isNull();
+		assertThat(authorization.projectRef()).isEqualTo(endpoint.isProjectScoped() ? PROJECT : null);
+	}
+
+	@ParameterizedTest
+	@MethodSource("allEndpoints")
+	void perCallAccessTokenIsRefusedBeforeTheWireWhereTheSeedSaysSecretKeyOnly(TriggerEndpoint endpoint) {
+		DefaultTriggerAuthStrategy strategy = new DefaultTriggerAuthStrategy(SECRET_KEY_ONLY);
+		if (endpoint.isPublic()) {
+			return;
+		}
+		if (endpoint.accepts(CredentialKind.PERSONAL_ACCESS_TOKEN)) {
+			CallAuthorization authorization = strategy.decide(endpoint,
+					withToken(TriggerEnvironment.STAGING, null, PAT));
+			assertThat(authorization.credential()).isEqualTo(CredentialKind.PERSONAL_ACCESS_TOKEN);
+			assertThat(authorization.token()).isEqualTo(PAT);
+			assertThat(authorization.projectRef()).isEqualTo(PROJECT);
+			assertThat(authorization.environment()).isEqualTo(TriggerEnvironment.STAGING);
+			return;
+		}
+		StepVerifier.create(strategy.authorize(endpoint, withToken(null, null, PAT)))
+			.expectErrorSatisfies((error) -> {
+				assertThat(error).isExactlyInstanceOf(UnsupportedCredentialException.class);
+				assertThat(error.getMessage()).doesNotContain(PAT).doesNotContain(KEY);
+			})
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void perCallPreviewKeyTakesTheCallsBranchAndNeedsOne() {
+		DefaultTriggerAuthStrategy strategy = new DefaultTriggerAuthStrategy(SECRET_KEY_ONLY);
+		CallAuthorization authorization = strategy.decide(TriggerEndpoint.RUNS_RETRIEVE,
+				withToken(null, "feature-y", PREVIEW_KEY));
+		assertThat(authorization.environment()).isEqualTo(TriggerEnvironment.PREVIEW);
+		assertThat(authorization.branch()).isEqualTo("feature-y");
+		assertThat(authorization.token()).isEqualTo(PREVIEW_KEY);
+		StepVerifier.create(new DefaultTriggerAuthStrategy(BOTH).authorize(TriggerEndpoint.RUNS_RETRIEVE,
+				withToken(null, null, PREVIEW_KEY)))
+			.expectErrorSatisfies((error) -> {
+				assertThat(error).isExactlyInstanceOf(TriggerValidationException.class)
+					.hasMessage("Invalid 'requestOptions.credential': The secret key (tr_preview_…) belongs to the "
+							+ "preview environment, but no preview branch is set. The server answers 401 to every "
+							+ "preview call without an x-trigger-branch header. Pass a secret key or access token as "
+							+ "the per-call credential, or leave it out to use the configured one.");
+				assertThat(((TriggerValidationException) error).getField()).isEqualTo("requestOptions.credential");
+			})
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void perCallCredentialThatIsNoCredentialIsRefusedWithoutShowingIt() {
+		DefaultTriggerAuthStrategy strategy = new DefaultTriggerAuthStrategy(SECRET_KEY_ONLY);
+		StepVerifier.create(strategy.authorize(TriggerEndpoint.RUNS_RETRIEVE, withToken(null, null, "sk_live_abcdef")))
+			.expectErrorSatisfies((error) -> assertThat(error).isExactlyInstanceOf(TriggerValidationException.class)
+				.hasMessage("Invalid 'requestOptions.credential': The value of the per-call credential (sk_…) does not "
+						+ "start with a secret-key prefix. Pass a secret key or access token as the per-call "
+						+ "credential, or leave it out to use the configured one."))
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void perCallAccessTokenWithoutProjectRefIsRefused() {
+		DefaultTriggerAuthStrategy strategy = new DefaultTriggerAuthStrategy(
+				TriggerCredentials.of(KEY, null, null, null, null));
+		assertThatExceptionOfType(TriggerValidationException.class)
+			.isThrownBy(() -> strategy.decide(TriggerEndpoint.RUNS_LIST, withToken(TriggerEnvironment.PROD, null, PAT)))
+			.withMessageStartingWith("Invalid 'requestOptions.credential': A personal access token (tr_pat_…) is "
+					+ "configured without a project ref.")
+			.withMessageNotContaining(PAT);
+	}
+
+	@Test
+	void authOptionsNeverShowTheirToken() {
+		assertThat(withToken(null, "b", PAT)).hasToString(
+				"AuthOptions[credential=null, environment=null, branch=b, token=tr_pat_…]");
+	}
+
 }

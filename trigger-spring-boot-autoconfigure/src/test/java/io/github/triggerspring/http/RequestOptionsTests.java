@@ -1,0 +1,260 @@
+package io.github.triggerspring.http;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import io.github.triggerspring.TriggerClient;
+import io.github.triggerspring.auth.TriggerEnvironment;
+import io.github.triggerspring.auth.UnsupportedCredentialException;
+import io.github.triggerspring.envvars.CreateEnvVarRequest;
+import io.github.triggerspring.envvars.EnvVarTarget;
+import io.github.triggerspring.envvars.EnvVarUpload;
+import io.github.triggerspring.envvars.EnvVarsClient;
+import io.github.triggerspring.error.TriggerServerException;
+import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.runs.ListRunsRequest;
+import io.github.triggerspring.runs.RunsClient;
+import io.github.triggerspring.schedules.CreateScheduleRequest;
+import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.schedules.UpdateScheduleRequest;
+import io.github.triggerspring.tasks.BatchItem;
+import io.github.triggerspring.tasks.BatchOptions;
+import io.github.triggerspring.tasks.TasksClient;
+import io.github.triggerspring.tasks.TriggerOptions;
+import io.github.triggerspring.testing.MockTriggerApi;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RequestOptions}: every client method takes them, and the auth
+ * strategy applies the seed's table to a per-call credential exactly as to the
+ * configured one.
+ *
+ * @author trigger-spring-boot contributors
+ */
+class RequestOptionsTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final String PROD_KEY = "tr_prod_0123456789abcdefABCDEF01";
+
+	private static final String RUN = "{\"id\":\"run_1\",\"status\":\"COMPLETED\",\"taskIdentifier\":\"t\",\"isQueued\":false,"
+			+ "\"isExecuting\":false,\"isWaiting\":false,\"isCompleted\":true,\"isSuccess\":true,\"isFailed\":false,"
+			+ "\"isCancelled\":false,\"isTest\":false,\"tags\":[],\"costInCents\":0,\"baseCostInCents\":0,"
+			+ "\"durationMs\":0,\"depth\":0,\"attemptCount\":1}";
+
+	private static final String SCHEDULE = "{\"id\":\"sched_1\",\"type\":\"IMPERATIVE\",\"task\":\"t\",\"active\":true,"
+			+ "\"generator\":{\"type\":\"CRON\",\"expression\":\"0 8 * * *\"},\"timezone\":\"UTC\",\"environments\":[]}";
+
+	private static final String SUCCESS = "{\"success\":true}";
+
+	private static final String PROD_ENVVARS = "/api/v1/projects/" + MockTriggerApi.PROJECT_REF + "/envvars/prod";
+
+	private final MockTriggerApi api = new MockTriggerApi();
+
+	private final TriggerClient client = client(this.api.http(MockTriggerApi.secretKey()));
+
+	@AfterEach
+	void closeApi() {
+		this.api.close();
+	}
+
+	private static TriggerClient client(TriggerHttpClient http) {
+		return new TriggerClient(new TasksClient(http), new RunsClient(http), new EnvVarsClient(http),
+				new SchedulesClient(http));
+	}
+
+	static Stream<Arguments> everyClientMethod() {
+		RequestOptions options = RequestOptions.none().withCredential(PROD_KEY);
+		UpdateScheduleRequest update = UpdateScheduleRequest.builder().task("t").cron("0 8 * * *").build();
+		return Stream.of(
+				call("task.trigger", (c) -> c.tasks().trigger("t", "p", TriggerOptions.none(), options),
+						"/api/v1/tasks/t/trigger", "{\"id\":\"run_1\"}"),
+				call("task.batchTrigger (list)",
+						(c) -> c.tasks().batchTrigger("t", List.of(BatchItem.of("p")), BatchOptions.none(), options),
+						"/api/v3/batches", "{\"id\":\"batch_1\",\"runCount\":1,\"isCached\":false}",
+						"{\"id\":\"batch_1\",\"itemsAccepted\":1,\"itemsDeduplicated\":0,\"sealed\":true}"),
+				call("task.batchTrigger (flux)",
+						(c) -> c.tasks().batchTrigger("t", Flux.just(BatchItem.of("p")), BatchOptions.none(), options),
+						"/api/v3/batches", "{\"id\":\"batch_1\",\"runCount\":1,\"isCached\":false}",
+						"{\"id\":\"batch_1\",\"itemsAccepted\":1,\"itemsDeduplicated\":0,\"sealed\":true}"),
+				call("runs.list", (c) -> c.runs().list(ListRunsRequest.all(), options).collectList(), "/api/v1/runs",
+						"{\"data\":[],\"pagination\":{}}"),
+				call("runs.listPage", (c) -> c.runs().listPage(ListRunsRequest.all(), options), "/api/v1/runs",
+						"{\"data\":[],\"pagination\":{}}"),
+				call("runs.retrieve", (c) -> c.runs().retrieve("run_1", options), "/api/v3/runs/run_1", RUN),
+				call("runs.cancel", (c) -> c.runs().cancel("run_1", options), "/api/v2/runs/run_1/cancel",
+						"{\"id\":\"run_1\"}"),
+				call("runs.replay", (c) -> c.runs().replay("run_1", options), "/api/v1/runs/run_1/replay",
+						"{\"id\":\"run_2\"}"),
+				call("envvars.list", (c) -> c.envVars().list(EnvVarTarget.CONFIGURED, options).collectList(),
+						PROD_ENVVARS, "[]"),
+				call("envvars.retrieve", (c) -> c.envVars().retrieve("A", EnvVarTarget.CONFIGURED, options),
+						PROD_ENVVARS + "/A", "{\"name\":\"A\",\"value\":\"1\",\"isSecret\":false}"),
+				call("envvars.create",
+						(c) -> c.envVars()
+							.create(CreateEnvVarRequest.of("A", "1"), EnvVarTarget.CONFIGURED, options)
+							.thenReturn("done"),
+						PROD_ENVVARS, SUCCESS),
+				call("envvars.update", (c) -> c.envVars().update("A", "2", EnvVarTarget.CONFIGURED, options).thenReturn("done"),
+						PROD_ENVVARS + "/A", SUCCESS),
+				call("envvars.del", (c) -> c.envVars().del("A", EnvVarTarget.CONFIGURED, options).thenReturn("done"),
+						PROD_ENVVARS + "/A", SUCCESS),
+				call("envvars.upload",
+						(c) -> c.envVars()
+							.upload(EnvVarUpload.builder().variable("A", "1").build(), EnvVarTarget.CONFIGURED, options)
+							.thenReturn("done"),
+						PROD_ENVVARS + "/import", SUCCESS),
+				call("schedules.list", (c) -> c.schedules().list(options).collectList(), "/api/v1/schedules",
+						"{\"data\":[],\"pagination\":{\"currentPage\":1,\"totalPages\":1,\"count\":0}}"),
+				call("schedules.list (page size)", (c) -> c.schedules().list(5, options).collectList(),
+						"/api/v1/schedules?perPage=5",
+						"{\"data\":[],\"pagination\":{\"currentPage\":1,\"totalPages\":1,\"count\":0}}"),
+				call("schedules.listPage", (c) -> c.schedules().listPage(2, 5, options),
+						"/api/v1/schedules?perPage=5&page=2",
+						"{\"data\":[],\"pagination\":{\"currentPage\":2,\"totalPages\":2,\"count\":5}}"),
+				call("schedules.create",
+						(c) -> c.schedules()
+							.create(CreateScheduleRequest.builder().task("t").cron("0 8 * * *").deduplicationKey("d").build(),
+									options),
+						"/api/v1/schedules", SCHEDULE),
+				call("schedules.retrieve", (c) -> c.schedules().retrieve("sched_1", options),
+						"/api/v1/schedules/sched_1", SCHEDULE),
+				call("schedules.update", (c) -> c.schedules().update("sched_1", update, options),
+						"/api/v1/schedules/sched_1", SCHEDULE),
+				call("schedules.activate", (c) -> c.schedules().activate("sched_1", options),
+						"/api/v1/schedules/sched_1/activate", SCHEDULE),
+				call("schedules.deactivate", (c) -> c.schedules().deactivate("sched_1", options),
+						"/api/v1/schedules/sched_1/deactivate", SCHEDULE),
+				call("schedules.del", (c) -> c.schedules().del("sched_1", options), "/api/v1/schedules/sched_1",
+						"{\"id\":\"sched_1\"}"));
+	}
+
+	private static Arguments call(String name, Function<TriggerClient, Mono<?>> call, String target,
+			String... responses) {
+		return Arguments.of(name, call, target, responses);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("everyClientMethod")
+	void everyClientMethodSendsThePerCallCredential(String name, Function<TriggerClient, Mono<?>> call, String target,
+			String[] responses) {
+		for (String response : responses) {
+			this.api.respond(200, response);
+		}
+		StepVerifier.create(call.apply(this.client)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+		RecordedRequest first = this.api.takeRequest();
+		assertThat(first.getTarget()).isEqualTo(target);
+		assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + PROD_KEY);
+		for (int i = 1; i < responses.length; i++) {
+			assertThat(this.api.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + PROD_KEY);
+		}
+	}
+
+	@Test
+	void publicEndpointIgnoresThePerCallCredential() {
+		this.api.respond(200, "{\"timezones\":[\"UTC\"]}");
+		StepVerifier.create(this.client.schedules().timezones(false, RequestOptions.none().withCredential(PROD_KEY)))
+			.expectNext(List.of("UTC"))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.api.takeRequest().getHeaders().get("Authorization")).isNull();
+	}
+
+	@Test
+	void perCallAccessTokenIsRefusedBeforeTheWireOnASecretKeyOnlyEndpoint() {
+		StepVerifier
+			.create(this.client.runs()
+				.retrieve("run_1", RequestOptions.none().withCredential(MockTriggerApi.PAT)))
+			.expectErrorSatisfies((error) -> assertThat(error).isExactlyInstanceOf(UnsupportedCredentialException.class)
+				.hasMessageNotContaining(MockTriggerApi.PAT))
+			.verify(TIMEOUT);
+		assertThat(this.api.requestCount()).isZero();
+	}
+
+	@Test
+	void perCallAccessTokenReachesAnotherEnvironmentOfTheProject() {
+		this.api.respond(200, "[]");
+		StepVerifier
+			.create(this.client.envVars()
+				.list(EnvVarTarget.of(TriggerEnvironment.STAGING), RequestOptions.none().withCredential(MockTriggerApi.PAT)))
+			.expectComplete()
+			.verify(TIMEOUT);
+		RecordedRequest request = this.api.takeRequest();
+		assertThat(request.getTarget()).isEqualTo("/api/v1/projects/" + MockTriggerApi.PROJECT_REF + "/envvars/staging");
+		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockTriggerApi.PAT);
+	}
+
+	@Test
+	void perCallBranchIsSentOnlyToThePreviewEnvironment() {
+		RequestOptions branch = RequestOptions.none().withBranch("feature-x");
+		this.api.respond(200, RUN).respond(200, RUN);
+		StepVerifier.create(this.client.runs().retrieve("run_1", branch)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+		assertThat(this.api.takeRequest().getHeaders().get("x-trigger-branch")).isNull();
+		StepVerifier.create(this.client.runs().retrieve("run_1", branch.withCredential(MockTriggerApi.PREVIEW_KEY)))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+		RecordedRequest preview = this.api.takeRequest();
+		assertThat(preview.getHeaders().get("x-trigger-branch")).isEqualTo("feature-x");
+		assertThat(preview.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockTriggerApi.PREVIEW_KEY);
+	}
+
+	@Test
+	void envVarTargetBranchWinsOverThePerCallBranch() {
+		TriggerClient previewClient = client(this.api.http(MockTriggerApi.both()));
+		this.api.respond(200, "[]");
+		StepVerifier
+			.create(previewClient.envVars()
+				.list(EnvVarTarget.preview("from-target"), RequestOptions.none().withBranch("from-options")))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.api.takeRequest().getHeaders().get("x-trigger-branch")).isEqualTo("from-target");
+	}
+
+	@Test
+	void perCallRetryPolicyReplacesTheConfiguredOne() {
+		this.api.respond(500, "{\"error\":\"boom\"}").respond(200, RUN);
+		StepVerifier.create(this.client.runs().retrieve("run_1", RequestOptions.none().withRetry(TriggerRetryPolicy.none())))
+			.expectErrorSatisfies((error) -> assertThat(error).isExactlyInstanceOf(TriggerServerException.class)
+				.hasMessage("500 boom"))
+			.verify(TIMEOUT);
+		assertThat(this.api.requestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void nonPositiveTimeoutsAreRefusedBeforeTheWire() {
+		StepVerifier
+			.create(this.client.runs().retrieve("run_1", RequestOptions.none().withResponseTimeout(Duration.ZERO)))
+			.expectErrorSatisfies((error) -> assertThat(error).isExactlyInstanceOf(TriggerValidationException.class)
+				.hasMessage("Invalid 'requestOptions.responseTimeout': must be positive, but was PT0S. Pass a positive "
+						+ "duration, or leave it out to use 'trigger.response-timeout'."))
+			.verify(TIMEOUT);
+		StepVerifier
+			.create(this.client.runs()
+				.retrieve("run_1", RequestOptions.none().withCallTimeout(Duration.ofSeconds(-1))))
+			.expectErrorMessage("Invalid 'requestOptions.callTimeout': must be positive, but was PT-1S. Pass a "
+					+ "positive duration, or leave it out to use 'trigger.call-timeout'.")
+			.verify(TIMEOUT);
+		assertThat(this.api.requestCount()).isZero();
+	}
+
+	@Test
+	void toStringMasksTheCredential() {
+		assertThat(RequestOptions.none().withCredential(PROD_KEY).withBranch("b"))
+			.hasToString("RequestOptions[branch=b, retry=null, responseTimeout=null, callTimeout=null, "
+					+ "credential=tr_prod_…]");
+	}
+
+}
