@@ -3,6 +3,7 @@ package io.github.triggerspring.tasks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import io.github.triggerspring.auth.UnsupportedCredentialException;
 import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerRetryPolicy;
+import io.github.triggerspring.testing.FixedRandom;
 import io.github.triggerspring.testing.MockTriggerApi;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link TasksClient#batchTrigger(String, List, BatchOptions)} and
@@ -193,6 +197,28 @@ class TasksClientBatchTriggerTests {
 		assertThat(bodies).containsOnly(bodies.get(0));
 		assertThat(bodies.get(0).split("\n")).hasSize(3);
 		assertThat(this.api.requestCount()).isEqualTo(4);
+	}
+
+	@Test
+	void batchResendWaitsOnTheClientsSchedulerWithTheSdksJitteredBackoff() {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		TasksClient client = new TasksClient(this.api.http(MockTriggerApi.secretKey(),
+				MockTriggerApi.settings(TriggerRetryPolicy.none(), TIMEOUT), Clock.systemUTC(), time,
+				FixedRandom.HIGHEST));
+		this.api.respond(202, CREATED.formatted(1)).respond(200, UNSEALED).respond(200, SEALED.formatted(1));
+		StepVerifier.withVirtualTime(() -> client.batchTrigger("t", List.of(BatchItem.of("a"))), () -> time,
+				Long.MAX_VALUE)
+			.expectSubscription()
+			// tasks 1 and 2 are the two calls' response timeouts, task 3 the wait before the resend
+			.then(() -> await().atMost(TIMEOUT).until(() -> time.getScheduledTaskCount() == 3))
+			// SDK_SEAL_RETRY: 1000 ms plus a jitter below 100 %, here its highest value, 999 ms
+			.expectNoEvent(Duration.ofMillis(1998))
+			.then(() -> assertThat(this.api.requestCount()).isEqualTo(2))
+			.thenAwait(Duration.ofMillis(1))
+			.expectNext(new BatchResult("batch_1", 1, false, null))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.api.requestCount()).isEqualTo(3);
 	}
 
 	@Test
