@@ -8,6 +8,7 @@ import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.http.TriggerHttpSettings;
 import io.github.triggerspring.http.TriggerRetryPolicy;
 import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.runs.RunsClient;
@@ -33,8 +34,8 @@ final class EmulatorClients {
 
 	private EmulatorClients(TriggerEmulator emulator, TriggerCredentials credentials) {
 		this.http = new TriggerHttpClient(WebClient.builder().baseUrl(emulator.baseUrl()).build(),
-				new DefaultTriggerAuthStrategy(credentials), JsonMapper.builder().build(), FAST_RETRY,
-				Duration.ofSeconds(5));
+				new DefaultTriggerAuthStrategy(credentials), JsonMapper.builder().build(),
+				TriggerHttpSettings.defaults().withRetry(FAST_RETRY).withResponseTimeout(Duration.ofSeconds(5)));
 	}
 
 	/**
