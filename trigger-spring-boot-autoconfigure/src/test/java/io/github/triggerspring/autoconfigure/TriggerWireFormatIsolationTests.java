@@ -146,11 +146,7 @@ class TriggerWireFormatIsolationTests {
 	@MethodSource("hostileSettings")
 	void everyEndpointKeepsTheVendorsWireFormat(String name, String[] properties,
 			@Nullable JsonMapperBuilderCustomizer customizer) {
-		ApplicationContextRunner runner = this.contextRunner.withPropertyValues(properties);
-		if (customizer != null) {
-			runner = runner.withBean(JsonMapperBuilderCustomizer.class, () -> customizer);
-		}
-		runner.run((context) -> {
+		runner(properties, customizer).run((context) -> {
 			assertThat(context).hasNotFailed();
 			for (Exchange exchange : exchanges()) {
 				exchange.verify(context, this.api);
@@ -162,11 +158,7 @@ class TriggerWireFormatIsolationTests {
 	@MethodSource("hostileSettings")
 	void payloadsAloneFollowTheApplicationsMapper(String name, String[] properties,
 			@Nullable JsonMapperBuilderCustomizer customizer) {
-		ApplicationContextRunner runner = this.contextRunner.withPropertyValues(properties);
-		if (customizer != null) {
-			runner = runner.withBean(JsonMapperBuilderCustomizer.class, () -> customizer);
-		}
-		runner.run((context) -> {
+		runner(properties, customizer).run((context) -> {
 			JsonMapper applicationMapper = context.getBean(JsonMapper.class);
 			String payload = applicationMapper.writer()
 				.without(SerializationFeature.INDENT_OUTPUT)
@@ -183,6 +175,11 @@ class TriggerWireFormatIsolationTests {
 					+ ",\"options\":{\"payloadType\":\"application/super+json\",\"payloadSize\":"
 					+ superJson.getBytes(StandardCharsets.UTF_8).length + "}}");
 		});
+	}
+
+	private ApplicationContextRunner runner(String[] properties, @Nullable JsonMapperBuilderCustomizer customizer) {
+		ApplicationContextRunner runner = this.contextRunner.withPropertyValues(properties);
+		return (customizer != null) ? runner.withBean(JsonMapperBuilderCustomizer.class, () -> customizer) : runner;
 	}
 
 	private static List<Exchange> exchanges() {
