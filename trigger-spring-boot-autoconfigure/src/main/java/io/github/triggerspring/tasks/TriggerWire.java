@@ -195,7 +195,7 @@ final class TriggerWire {
 		if (recorded != null) {
 			ObjectNode keyOptions = wire.putObject("idempotencyKeyOptions");
 			keyOptions.put("key", recorded.userValue());
-			keyOptions.put("scope", "run");
+			keyOptions.put("scope", recorded.effectiveScope().wireValue());
 		}
 	}
 

@@ -106,6 +106,31 @@ class TasksClientBatchTriggerTests {
 	}
 
 	@Test
+	void batchTriggerSendsTheScopesOfTheBatchKeyAndOfItemKeys() {
+		this.api.respond(202, CREATED.formatted(2)).respond(200, SEALED.formatted(2));
+		List<BatchItem> items = List.of(BatchItem.of("a"), BatchItem.of("b",
+				TriggerOptions.builder().idempotencyKey(List.of("own", "key"), IdempotencyKeyScope.ATTEMPT).build()));
+		BatchOptions options = BatchOptions.builder().idempotencyKey("batch-1", IdempotencyKeyScope.GLOBAL).build();
+
+		StepVerifier.create(this.tasks.batchTrigger("t", items, options))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+
+		assertThat(options.idempotencyKeyScope()).isEqualTo(IdempotencyKeyScope.GLOBAL);
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(), """
+				{"runCount": 2, "taskIdentifiers": ["t"], "idempotencyKey": "%s",
+				 "idempotencyKeyOptions": {"key": "batch-1", "scope": "global"}}""".formatted(sha256("batch-1")));
+		// the SDK's batch receives the created key, its hash, and derives item keys from it
+		assertNdjson(this.api.takeRequest().getBody().utf8(), """
+				{"index": 0, "task": "t", "payload": "a", "options": {"payloadType": "text/plain",
+				  "payloadSize": 1, "idempotencyKey": "%s"}}""".formatted(sha256(sha256("batch-1") + "-0")), """
+				{"index": 1, "task": "t", "payload": "b", "options": {"payloadType": "text/plain",
+				  "payloadSize": 1, "idempotencyKey": "%s",
+				  "idempotencyKeyOptions": {"key": "own-key", "scope": "attempt"}}}""".formatted(sha256("own-key")));
+	}
+
+	@Test
 	void batchTriggerWithoutKeysSendsNoKeys() {
 		this.api.respond(202, CREATED.formatted(1)).respond(200, SEALED.formatted(1));
 

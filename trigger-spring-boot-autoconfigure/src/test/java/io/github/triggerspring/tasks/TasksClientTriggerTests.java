@@ -14,6 +14,8 @@ import io.github.triggerspring.testing.MockTriggerApi;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -177,6 +179,57 @@ class TasksClientTriggerTests {
 		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(), """
 				{"options": {"payloadType": "application/json", "payloadSize": 0, "idempotencyKey": "%s"}}"""
 			.formatted(SHA256_ORDER_1234));
+	}
+
+	@ParameterizedTest
+	@EnumSource(IdempotencyKeyScope.class)
+	void triggerSendsTheIdempotencyKeyScopeWithTheSameHashForEveryScope(IdempotencyKeyScope scope) {
+		this.api.respond(200, "{\"id\":\"run_1\"}");
+		TriggerOptions options = TriggerOptions.builder().idempotencyKey("order-1234", scope).build();
+
+		StepVerifier.create(this.tasks.trigger("t", null, options)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+
+		assertThat(options.idempotencyKeyScope()).isEqualTo(scope);
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(), """
+				{"options": {"payloadType": "application/json", "payloadSize": 0, "idempotencyKey": "%s",
+				  "idempotencyKeyOptions": {"key": "order-1234", "scope": "%s"}}}"""
+			.formatted(SHA256_ORDER_1234, scope.wireValue()));
+	}
+
+	@Test
+	void triggerSendsAGlobalListKeyHashedLikeTheJoinedKey() {
+		this.api.respond(200, "{\"id\":\"run_1\"}");
+		TriggerOptions options = TriggerOptions.builder()
+			.idempotencyKey(List.of("order", "1234"), IdempotencyKeyScope.GLOBAL)
+			.build();
+
+		StepVerifier.create(this.tasks.trigger("t", null, options)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(), """
+				{"options": {"payloadType": "application/json", "payloadSize": 0, "idempotencyKey": "%s",
+				  "idempotencyKeyOptions": {"key": "order-1234", "scope": "global"}}}""".formatted(SHA256_ORDER_1234));
+	}
+
+	@Test
+	void triggerHashesA64CharacterKeyGivenWithAScopeAsIdempotencyKeysCreateDoes() {
+		this.api.respond(200, "{\"id\":\"run_1\"}");
+		TriggerOptions options = TriggerOptions.builder()
+			.idempotencyKey(SHA256_ORDER_1234, IdempotencyKeyScope.GLOBAL)
+			.build();
+
+		StepVerifier.create(this.tasks.trigger("t", null, options)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(), """
+				{"options": {"payloadType": "application/json", "payloadSize": 0, "idempotencyKey": "%s",
+				  "idempotencyKeyOptions": {"key": "%s", "scope": "global"}}}"""
+			.formatted(IdempotencyKeys.sha256Hex(SHA256_ORDER_1234), SHA256_ORDER_1234));
+	}
+
+	@Test
+	void triggerOptionsWithoutKeyHaveNoScopeAndAPlainKeyHasRunScope() {
+		assertThat(TriggerOptions.none().idempotencyKeyScope()).isNull();
+		assertThat(TriggerOptions.builder().idempotencyKey("k").build().idempotencyKeyScope())
+			.isEqualTo(IdempotencyKeyScope.RUN);
 	}
 
 	@Test
