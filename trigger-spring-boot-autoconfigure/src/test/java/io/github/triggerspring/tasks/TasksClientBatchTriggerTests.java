@@ -1,9 +1,11 @@
 package io.github.triggerspring.tasks;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -397,6 +399,29 @@ class TasksClientBatchTriggerTests {
 	}
 
 	@Test
+	void batchTriggerWritesSuperjsonAnnotationsAndTheirBytesInEachItem() {
+		this.api.respond(202, CREATED.formatted(1)).respond(200, SEALED.formatted(1));
+		JsonMapper mapper = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+		TasksClient client = new TasksClient(new TriggerHttpClient(WebClient.builder().baseUrl(this.api.baseUrl()).build(),
+				new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), mapper, MockTriggerApi.FAST_RETRY, TIMEOUT),
+				SEAL_RETRY);
+		Shipment shipment = new Shipment("Zürich", Instant.parse("2030-01-01T12:00:00.123456Z"), Set.of("fragile"));
+
+		StepVerifier.create(client.batchTrigger("t", Flux.just(BatchItem.of(shipment))))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+
+		this.api.takeRequest();
+		String payload = "{\"json\":{\"city\":\"Zürich\",\"ships_at\":\"2030-01-01T12:00:00.123Z\","
+				+ "\"labels\":[\"fragile\"]},\"meta\":{\"values\":{\"ships_at\":[\"Date\"],\"labels\":[\"set\"]}}}";
+		assertNdjson(this.api.takeRequest().getBody().utf8(),
+				"{\"index\":0,\"task\":\"t\",\"payload\":" + WireAssertions.quote(payload)
+						+ ",\"options\":{\"payloadType\":\"application/super+json\",\"payloadSize\":"
+						+ payload.getBytes(StandardCharsets.UTF_8).length + "}}");
+	}
+
+	@Test
 	void batchResultToStringHidesTheToken() {
 		assertThat(new BatchResult("batch_1", 2, false, "secret.jwt.value"))
 			.hasToString("BatchResult[batchId=batch_1, runCount=2, isCached=false, publicAccessToken=<redacted>]");
@@ -441,6 +466,9 @@ class TasksClientBatchTriggerTests {
 	}
 
 	record Order(String orderId, int lineCount) {
+	}
+
+	record Shipment(String city, Instant shipsAt, Set<String> labels) {
 	}
 
 }

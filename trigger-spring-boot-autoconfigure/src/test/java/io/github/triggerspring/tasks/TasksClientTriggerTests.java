@@ -1,9 +1,15 @@
 package io.github.triggerspring.tasks;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerEnvironment;
@@ -80,6 +86,67 @@ class TasksClientTriggerTests {
 				"{\"payload\":" + WireAssertions.quote(payload)
 						+ ",\"options\":{\"payloadType\":\"application/super+json\",\"payloadSize\":" + payload.length()
 						+ "}}");
+	}
+
+	@Test
+	void triggerSendsAnInstantAsASuperjsonDateAtItsJsonPropertyPath() {
+		this.api.respond(200, "{\"id\":\"run_1\"}");
+
+		StepVerifier.create(this.tasks.trigger("remind", new Reminder("café €", Instant.parse("2030-01-01T00:00:00Z"))))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+
+		String payload = "{\"json\":{\"text\":\"café €\",\"when\":\"2030-01-01T00:00:00.000Z\"},"
+				+ "\"meta\":{\"values\":{\"when\":[\"Date\"]}}}";
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(),
+				"{\"payload\":" + WireAssertions.quote(payload)
+						+ ",\"options\":{\"payloadType\":\"application/super+json\",\"payloadSize\":"
+						+ payload.getBytes(StandardCharsets.UTF_8).length + "}}");
+		assertThat(payload.getBytes(StandardCharsets.UTF_8)).hasSize(payload.length() + 3);
+	}
+
+	@Test
+	void triggerSendsBigIntegersSetsAndNonStringKeyedMapsAsSuperjsonTypes() {
+		this.api.respond(200, "{\"id\":\"run_1\"}");
+		Map<Object, Object> payload = new LinkedHashMap<>();
+		payload.put("total", new BigInteger("123456789012345678901234567890"));
+		payload.put("skus", new LinkedHashSet<>(List.of("a-1", "b-2")));
+		payload.put("byLine", new LinkedHashMap<>(Map.of(1, Instant.parse("2030-01-01T00:00:00.5Z"))));
+
+		StepVerifier.create(this.tasks.trigger("t", payload)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+
+		String superJson = "{\"json\":{\"total\":\"123456789012345678901234567890\",\"skus\":[\"a-1\",\"b-2\"],"
+				+ "\"byLine\":[[1,\"2030-01-01T00:00:00.500Z\"]]},\"meta\":{\"values\":{\"total\":[\"bigint\"],"
+				+ "\"skus\":[\"set\"],\"byLine\":[\"map\",{\"0.1\":[\"Date\"]}]}}}";
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(),
+				"{\"payload\":" + WireAssertions.quote(superJson)
+						+ ",\"options\":{\"payloadType\":\"application/super+json\",\"payloadSize\":"
+						+ superJson.length() + "}}");
+	}
+
+	@Test
+	void triggerSendsMetadataAsPlainJsonEvenWithInstants() {
+		this.api.respond(200, "{\"id\":\"run_1\"}");
+		JsonMapper mapper = JsonMapper.builder().build();
+		TriggerOptions options = TriggerOptions.builder()
+			.metadata(Map.of("at", Instant.parse("2030-01-01T00:00:00Z")))
+			.build();
+
+		StepVerifier.create(new TasksClient(httpWith(mapper)).trigger("t", null, options))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(),
+				"{\"options\":{\"payloadType\":\"application/json\",\"payloadSize\":0,\"metadata\":"
+						+ mapper.writeValueAsString(Map.of("at", Instant.parse("2030-01-01T00:00:00Z"))) + "}}");
+	}
+
+	@Test
+	void triggerRefusesAnInstantThatAJavaScriptDateCannotHold() {
+		assertRefused(this.tasks.trigger("t", Map.of("at", Instant.MAX)), "payload",
+				"outside the range of a JavaScript Date");
 	}
 
 	@Test
@@ -390,6 +457,9 @@ class TasksClientTriggerTests {
 	}
 
 	record Order(String orderId, int lineCount) {
+	}
+
+	record Reminder(String text, @JsonProperty("when") Instant at) {
 	}
 
 	static class Unwritable {
