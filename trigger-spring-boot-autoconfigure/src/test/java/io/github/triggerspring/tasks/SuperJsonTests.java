@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -125,6 +126,14 @@ class SuperJsonTests {
 		Map<String, Object> payload = Map.of("a", Map.of("b", List.of("x", NEW_YEAR, NEW_YEAR)));
 		assertThat(this.superJson.stringify(payload)).isEqualTo("{\"json\":{\"a\":{\"b\":[\"x\",\"" + NEW_YEAR_JS
 				+ "\",\"" + NEW_YEAR_JS + "\"]}},\"meta\":{\"values\":{\"a.b.1\":[\"Date\"],\"a.b.2\":[\"Date\"]}}}");
+	}
+
+	@Test
+	void optionalsAndArraysHoldingInstantsAreAnnotatedAtTheirElements() {
+		assertThat(this.superJson.stringify(new Schedule(Optional.of(NEW_YEAR), Optional.empty(),
+				new Instant[] { NEW_YEAR })))
+			.isEqualTo("{\"json\":{\"first\":\"" + NEW_YEAR_JS + "\",\"last\":null,\"all\":[\"" + NEW_YEAR_JS
+					+ "\"]},\"meta\":{\"values\":{\"first\":[\"Date\"],\"all.0\":[\"Date\"]}}}");
 	}
 
 	@Test
@@ -248,6 +257,9 @@ class SuperJsonTests {
 	}
 
 	record Meeting(Instant startsAt, int lengthMinutes) {
+	}
+
+	record Schedule(Optional<Instant> first, Optional<Instant> last, Instant[] all) {
 	}
 
 	record Tagged(Set<String> tags, List<String> labels) {
