@@ -52,6 +52,14 @@ public record CursorPage<T>(List<T> data, Cursors pagination) {
 	}
 
 	/**
+	 * Whether a previous page exists.
+	 * @return whether {@link #previous()} is set
+	 */
+	public boolean hasPreviousPage() {
+		return this.pagination.previous() != null;
+	}
+
+	/**
 	 * Cursors of a page.
 	 *
 	 * @param next cursor of the next page, or {@code null}

@@ -65,14 +65,36 @@ public final class ListRunsRequest {
 	}
 
 	/**
-	 * Same filters, starting after the given cursor.
-	 * @param cursor the {@code next} cursor of a previous page
+	 * The request for the page after a page fetched with this request: same filters and
+	 * page size, starting after the given cursor. A {@code before} cursor is dropped,
+	 * unlike in the SDK's {@code getNextPage()}: the server reads {@code page[before]}
+	 * first, so keeping it would fetch the previous page again.
+	 * @param cursor the {@code next} cursor of the page this request fetched
 	 * @return a new request
 	 */
 	public ListRunsRequest after(@Nullable String cursor) {
 		Builder builder = toBuilder();
 		builder.after = cursor;
 		builder.before = null;
+		return builder.build();
+	}
+
+	/**
+	 * The request for the page before a page fetched with this request, as the SDK's
+	 * {@code getPreviousPage()} builds it: this request's parameters, including its
+	 * {@code after} cursor, plus {@code page[before]}. The server reads
+	 * {@code page[before]} first, so the {@code after} cursor that is also sent has no
+	 * effect.
+	 * <pre class="code">
+	 * CursorPage&lt;RunSummary&gt; page = runs.listPage(request).block();
+	 * runs.listPage(request.before(page.previous()));
+	 * </pre>
+	 * @param cursor the {@code previous} cursor of the page this request fetched
+	 * @return a new request
+	 */
+	public ListRunsRequest before(@Nullable String cursor) {
+		Builder builder = toBuilder();
+		builder.before = cursor;
 		return builder.build();
 	}
 
@@ -92,6 +114,11 @@ public final class ListRunsRequest {
 				null);
 	}
 
+	/**
+	 * Query parameters: the filters, then the paging parameters in the order in which
+	 * the SDK appends them ({@code page[size]}, {@code page[after]},
+	 * {@code page[before]}). Unset parameters are {@code null} and not sent.
+	 */
 	Map<String, @Nullable String> query() {
 		Map<String, @Nullable String> query = new LinkedHashMap<>(this.filters);
 		query.put("page[size]", (this.pageSize != null) ? this.pageSize.toString() : null);

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
  * One run of a batch: its payload and options.
  *
  * @param payload the payload: a {@link String} is sent as plain text, anything else as
- * JSON written by the application's JSON mapper, {@code null} as no payload
+ * superjson written by the application's JSON mapper (see {@link TasksClient}),
+ * {@code null} as no payload
  * @param options the run's options
  * @author trigger-spring-boot contributors
  * @since 0.1.0

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * With an idempotency key, the batch is sent with that key hashed, and every item that
  * has no key of its own gets the key {@code sha256(<key>-<index>)}, as the official SDK
- * does; retrying the same batch then triggers no run twice.
+ * does; retrying the same batch then triggers no run twice. A key given with a
+ * {@linkplain IdempotencyKeyScope scope} reaches the SDK's batch already created, as its
+ * hash, so the items' keys are then {@code sha256(<hash of the key>-<index>)}.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -49,6 +51,15 @@ public final class BatchOptions {
 	 */
 	public @Nullable String idempotencyKey() {
 		return (this.idempotencyKey != null) ? this.idempotencyKey.userValue() : null;
+	}
+
+	/**
+	 * Scope recorded with the batch's idempotency key, or {@code null} when no key is
+	 * set: {@link IdempotencyKeyScope#RUN} unless another scope was given.
+	 * @return the idempotency key scope
+	 */
+	public @Nullable IdempotencyKeyScope idempotencyKeyScope() {
+		return (this.idempotencyKey != null) ? this.idempotencyKey.effectiveScope() : null;
 	}
 
 	/**
@@ -94,6 +105,32 @@ public final class BatchOptions {
 		 */
 		public Builder idempotencyKey(@Nullable List<String> parts) {
 			this.idempotencyKey = (parts != null) ? IdempotencyKey.of(parts) : null;
+			return this;
+		}
+
+		/**
+		 * Sets the batch's idempotency key with a scope, as the SDK's
+		 * {@code idempotencyKeys.create(key, {scope})} creates one: always hashed, and
+		 * sent with {@code idempotencyKeyOptions: {key, scope}}. Items without a key of
+		 * their own get {@code sha256(<hash of the key>-<index>)}.
+		 * @param key the key, at most 2048 characters
+		 * @param scope the scope
+		 * @return this builder
+		 */
+		public Builder idempotencyKey(@Nullable String key, IdempotencyKeyScope scope) {
+			this.idempotencyKey = (key != null) ? IdempotencyKey.of(key, scope) : null;
+			return this;
+		}
+
+		/**
+		 * Sets the batch's idempotency key made of parts, joined with {@code -} and
+		 * hashed, with a scope; see {@link #idempotencyKey(String, IdempotencyKeyScope)}.
+		 * @param parts the parts of the key
+		 * @param scope the scope
+		 * @return this builder
+		 */
+		public Builder idempotencyKey(@Nullable List<String> parts, IdempotencyKeyScope scope) {
+			this.idempotencyKey = (parts != null) ? IdempotencyKey.of(parts, scope) : null;
 			return this;
 		}
 

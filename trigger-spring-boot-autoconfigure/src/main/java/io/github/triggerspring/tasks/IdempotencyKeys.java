@@ -10,7 +10,9 @@ import java.util.List;
  * Idempotency keys hashed the way the official SDK hashes them when it triggers from a
  * backend: the lowercase hex SHA-256 digest of the UTF-8 key, the parts of a list key
  * being joined with {@code -}. A single key of exactly 64 characters is taken to be a
- * hash already and is returned unchanged.
+ * hash already and is returned unchanged. The key's {@linkplain IdempotencyKeyScope scope}
+ * does not change the hash: outside a task the SDK adds nothing to the material for any
+ * scope.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0

@@ -31,6 +31,22 @@ import org.springframework.http.MediaType;
  * payload. Payloads are sent inline (up to 3 MiB); unlike the SDK, large payloads are
  * not uploaded to object storage first.
  * <p>
+ * Java values with a JavaScript counterpart reach a TypeScript task as that type, with
+ * superjson's {@code meta.values} annotation at the JSON path where the mapper wrote
+ * them:
+ * <table>
+ * <caption>Java values sent with a superjson annotation</caption>
+ * <tr><th>Java</th><th>JavaScript</th></tr>
+ * <tr><td>{@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime},
+ * {@code java.util.Date}, {@code Calendar}</td><td>{@code Date} (written like
+ * {@code toISOString()}, whatever the mapper's date settings)</td></tr>
+ * <tr><td>{@code BigInteger}</td><td>{@code bigint}</td></tr>
+ * <tr><td>{@code Set}</td><td>{@code Set}</td></tr>
+ * <tr><td>{@code Map} with a key not written as a string</td><td>{@code Map}</td></tr>
+ * </table>
+ * {@code LocalDate}, {@code LocalDateTime} and the other local types name no instant and
+ * stay strings. Metadata is always plain JSON, as the SDK sends it.
+ * <p>
  * Batches use the two-phase protocol: {@code POST /api/v3/batches} creates the batch,
  * then {@code POST /api/v3/batches/{batchId}/items} streams the items as NDJSON. If the
  * server answers that the batch is not sealed, the whole stream is sent again with

@@ -119,6 +119,15 @@ public final class TriggerOptions {
 	}
 
 	/**
+	 * Scope recorded with the idempotency key, or {@code null} when no key is set:
+	 * {@link IdempotencyKeyScope#RUN} unless another scope was given.
+	 * @return the idempotency key scope
+	 */
+	public @Nullable IdempotencyKeyScope idempotencyKeyScope() {
+		return (this.idempotencyKey != null) ? this.idempotencyKey.effectiveScope() : null;
+	}
+
+	/**
 	 * How long the idempotency key lives, for example {@code 1h}, or {@code null}.
 	 * @return the idempotency key TTL
 	 */
@@ -296,6 +305,33 @@ public final class TriggerOptions {
 		 */
 		public Builder idempotencyKey(@Nullable List<String> parts) {
 			this.idempotencyKey = (parts != null) ? IdempotencyKey.of(parts) : null;
+			return this;
+		}
+
+		/**
+		 * Sets an idempotency key with a scope, as the SDK's
+		 * {@code idempotencyKeys.create(key, {scope})} creates one: the key is always
+		 * hashed, even when it is 64 characters long, and sent with
+		 * {@code idempotencyKeyOptions: {key, scope}}. Outside a task every scope hashes
+		 * the same, so only the recorded scope differs.
+		 * @param key the key, at most 2048 characters
+		 * @param scope the scope
+		 * @return this builder
+		 */
+		public Builder idempotencyKey(@Nullable String key, IdempotencyKeyScope scope) {
+			this.idempotencyKey = (key != null) ? IdempotencyKey.of(key, scope) : null;
+			return this;
+		}
+
+		/**
+		 * Sets an idempotency key made of parts, joined with {@code -} and hashed, with a
+		 * scope; see {@link #idempotencyKey(String, IdempotencyKeyScope)}.
+		 * @param parts the parts of the key
+		 * @param scope the scope
+		 * @return this builder
+		 */
+		public Builder idempotencyKey(@Nullable List<String> parts, IdempotencyKeyScope scope) {
+			this.idempotencyKey = (parts != null) ? IdempotencyKey.of(parts, scope) : null;
 			return this;
 		}
 

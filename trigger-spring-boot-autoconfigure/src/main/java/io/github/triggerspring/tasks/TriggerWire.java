@@ -38,14 +38,17 @@ final class TriggerWire {
 
 	private final ObjectWriter compact;
 
+	private final SuperJson superJson;
+
 	TriggerWire(JsonMapper mapper) {
 		this.mapper = mapper;
 		this.compact = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
+		this.superJson = new SuperJson(mapper);
 	}
 
 	/** Body of {@code POST /api/v1/tasks/{taskId}/trigger}. */
 	ObjectNode triggerBody(@Nullable Object payload, TriggerOptions options) {
-		PayloadPacket packet = PayloadPacket.of(payload, this.compact, "payload");
+		PayloadPacket packet = PayloadPacket.of(payload, this.superJson, "payload");
 		int size = packet.size();
 		if (size > MAX_PAYLOAD_BYTES) {
 			throw new TriggerValidationException("payload", "is " + size + " bytes once serialized, over the limit of "
@@ -98,7 +101,7 @@ final class TriggerWire {
 	 */
 	String batchLine(String taskId, int index, BatchItem item, BatchOptions batch) {
 		String field = "items[" + index + "]";
-		PayloadPacket packet = PayloadPacket.of(item.payload(), this.compact, field + ".payload");
+		PayloadPacket packet = PayloadPacket.of(item.payload(), this.superJson, field + ".payload");
 		ObjectNode line = this.mapper.createObjectNode();
 		line.put("index", index);
 		line.put("task", taskId);
@@ -195,7 +198,7 @@ final class TriggerWire {
 		if (recorded != null) {
 			ObjectNode keyOptions = wire.putObject("idempotencyKeyOptions");
 			keyOptions.put("key", recorded.userValue());
-			keyOptions.put("scope", "run");
+			keyOptions.put("scope", recorded.effectiveScope().wireValue());
 		}
 	}
 

@@ -124,6 +124,39 @@ class RunsClientPagingTests {
 			.containsExactly(null, "cursor_2");
 	}
 
+	@Test
+	void previousPageRequestSendsTheCurrentPagesParametersPlusBeforeAsTheSdkDoes() {
+		ListRunsRequest second = PAGES_OF_TWO.after("cursor_2");
+		StepVerifier.create(this.runs.listPage(PAGES_OF_TWO).then(this.runs.listPage(second)).flatMap((page) -> {
+			assertThat(page.hasPreviousPage()).isTrue();
+			return this.runs.listPage(second.before(page.previous()));
+		})).expectNextCount(1).expectComplete().verify(TIMEOUT);
+		List<RecordedRequest> requests = takeRequests();
+		assertThat(requests).extracting((request) -> request.getUrl().query())
+			.containsExactly("filter[taskIdentifier]=my-task&page[size]=2",
+					"filter[taskIdentifier]=my-task&page[size]=2&page[after]=cursor_2",
+					"filter[taskIdentifier]=my-task&page[size]=2&page[after]=cursor_2&page[before]=cursor_1");
+	}
+
+	@Test
+	void previousPageOfTheFirstPageSendsOnlyBefore() {
+		StepVerifier.create(this.runs.listPage(ListRunsRequest.all().before("cursor_0")))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.api.takeRequest().getUrl().query()).isEqualTo("page[before]=cursor_0");
+	}
+
+	@Test
+	void nextPageRequestDropsTheBeforeCursor() {
+		StepVerifier.create(this.runs.listPage(PAGES_OF_TWO.before("cursor_9").after("cursor_2")))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.api.takeRequest().getUrl().query())
+			.isEqualTo("filter[taskIdentifier]=my-task&page[size]=2&page[after]=cursor_2");
+	}
+
 	private List<RecordedRequest> takeRequests() {
 		List<RecordedRequest> requests = new ArrayList<>();
 		for (int i = this.api.requestCount(); i > 0; i--) {

@@ -1,12 +1,13 @@
 package io.github.triggerspring.tasks;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,11 +16,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.auth.UnsupportedCredentialException;
 import io.github.triggerspring.error.TriggerValidationException;
-import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerRetryPolicy;
 import io.github.triggerspring.testing.FixedRandom;
 import io.github.triggerspring.testing.MockTriggerApi;
@@ -34,7 +33,6 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -107,6 +105,31 @@ class TasksClientBatchTriggerTests {
 				  "payloadType": "application/json", "idempotencyKey": "%s", "idempotencyKeyTTL": "2h"}}"""
 			.formatted(sha256("batch-1-2")));
 		assertThat(this.api.requestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void batchTriggerSendsTheScopesOfTheBatchKeyAndOfItemKeys() {
+		this.api.respond(202, CREATED.formatted(2)).respond(200, SEALED.formatted(2));
+		List<BatchItem> items = List.of(BatchItem.of("a"), BatchItem.of("b",
+				TriggerOptions.builder().idempotencyKey(List.of("own", "key"), IdempotencyKeyScope.ATTEMPT).build()));
+		BatchOptions options = BatchOptions.builder().idempotencyKey("batch-1", IdempotencyKeyScope.GLOBAL).build();
+
+		StepVerifier.create(this.tasks.batchTrigger("t", items, options))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+
+		assertThat(options.idempotencyKeyScope()).isEqualTo(IdempotencyKeyScope.GLOBAL);
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(), """
+				{"runCount": 2, "taskIdentifiers": ["t"], "idempotencyKey": "%s",
+				 "idempotencyKeyOptions": {"key": "batch-1", "scope": "global"}}""".formatted(sha256("batch-1")));
+		// the SDK's batch receives the created key, its hash, and derives item keys from it
+		assertNdjson(this.api.takeRequest().getBody().utf8(), """
+				{"index": 0, "task": "t", "payload": "a", "options": {"payloadType": "text/plain",
+				  "payloadSize": 1, "idempotencyKey": "%s"}}""".formatted(sha256(sha256("batch-1") + "-0")), """
+				{"index": 1, "task": "t", "payload": "b", "options": {"payloadType": "text/plain",
+				  "payloadSize": 1, "idempotencyKey": "%s",
+				  "idempotencyKeyOptions": {"key": "own-key", "scope": "attempt"}}}""".formatted(sha256("own-key")));
 	}
 
 	@Test
@@ -397,6 +420,28 @@ class TasksClientBatchTriggerTests {
 	}
 
 	@Test
+	void batchTriggerWritesSuperjsonAnnotationsAndTheirBytesInEachItem() {
+		this.api.respond(202, CREATED.formatted(1)).respond(200, SEALED.formatted(1));
+		JsonMapper mapper = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+		TasksClient client = new TasksClient(this.api.http(MockTriggerApi.secretKey(), mapper,
+				MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, TIMEOUT)), SEAL_RETRY);
+		Shipment shipment = new Shipment("Zürich", Instant.parse("2030-01-01T12:00:00.123456Z"), Set.of("fragile"));
+
+		StepVerifier.create(client.batchTrigger("t", Flux.just(BatchItem.of(shipment))))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+
+		this.api.takeRequest();
+		String payload = "{\"json\":{\"city\":\"Zürich\",\"ships_at\":\"2030-01-01T12:00:00.123Z\","
+				+ "\"labels\":[\"fragile\"]},\"meta\":{\"values\":{\"ships_at\":[\"Date\"],\"labels\":[\"set\"]}}}";
+		assertNdjson(this.api.takeRequest().getBody().utf8(),
+				"{\"index\":0,\"task\":\"t\",\"payload\":" + WireAssertions.quote(payload)
+						+ ",\"options\":{\"payloadType\":\"application/super+json\",\"payloadSize\":"
+						+ payload.getBytes(StandardCharsets.UTF_8).length + "}}");
+	}
+
+	@Test
 	void batchResultToStringHidesTheToken() {
 		assertThat(new BatchResult("batch_1", 2, false, "secret.jwt.value"))
 			.hasToString("BatchResult[batchId=batch_1, runCount=2, isCached=false, publicAccessToken=<redacted>]");
@@ -441,6 +486,9 @@ class TasksClientBatchTriggerTests {
 	}
 
 	record Order(String orderId, int lineCount) {
+	}
+
+	record Shipment(String city, Instant shipsAt, Set<String> labels) {
 	}
 
 }

@@ -1,11 +1,16 @@
 package io.github.triggerspring.tasks;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.auth.UnsupportedCredentialException;
 import io.github.triggerspring.error.TriggerValidationException;
@@ -14,12 +19,13 @@ import io.github.triggerspring.testing.MockTriggerApi;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +84,67 @@ class TasksClientTriggerTests {
 				"{\"payload\":" + WireAssertions.quote(payload)
 						+ ",\"options\":{\"payloadType\":\"application/super+json\",\"payloadSize\":" + payload.length()
 						+ "}}");
+	}
+
+	@Test
+	void triggerSendsAnInstantAsASuperjsonDateAtItsJsonPropertyPath() {
+		this.api.respond(200, "{\"id\":\"run_1\"}");
+
+		StepVerifier.create(this.tasks.trigger("remind", new Reminder("café €", Instant.parse("2030-01-01T00:00:00Z"))))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+
+		String payload = "{\"json\":{\"text\":\"café €\",\"when\":\"2030-01-01T00:00:00.000Z\"},"
+				+ "\"meta\":{\"values\":{\"when\":[\"Date\"]}}}";
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(),
+				"{\"payload\":" + WireAssertions.quote(payload)
+						+ ",\"options\":{\"payloadType\":\"application/super+json\",\"payloadSize\":"
+						+ payload.getBytes(StandardCharsets.UTF_8).length + "}}");
+		assertThat(payload.getBytes(StandardCharsets.UTF_8)).hasSize(payload.length() + 3);
+	}
+
+	@Test
+	void triggerSendsBigIntegersSetsAndNonStringKeyedMapsAsSuperjsonTypes() {
+		this.api.respond(200, "{\"id\":\"run_1\"}");
+		Map<Object, Object> payload = new LinkedHashMap<>();
+		payload.put("total", new BigInteger("123456789012345678901234567890"));
+		payload.put("skus", new LinkedHashSet<>(List.of("a-1", "b-2")));
+		payload.put("byLine", new LinkedHashMap<>(Map.of(1, Instant.parse("2030-01-01T00:00:00.5Z"))));
+
+		StepVerifier.create(this.tasks.trigger("t", payload)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+
+		String superJson = "{\"json\":{\"total\":\"123456789012345678901234567890\",\"skus\":[\"a-1\",\"b-2\"],"
+				+ "\"byLine\":[[1,\"2030-01-01T00:00:00.500Z\"]]},\"meta\":{\"values\":{\"total\":[\"bigint\"],"
+				+ "\"skus\":[\"set\"],\"byLine\":[\"map\",{\"0.1\":[\"Date\"]}]}}}";
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(),
+				"{\"payload\":" + WireAssertions.quote(superJson)
+						+ ",\"options\":{\"payloadType\":\"application/super+json\",\"payloadSize\":"
+						+ superJson.length() + "}}");
+	}
+
+	@Test
+	void triggerSendsMetadataAsPlainJsonEvenWithInstants() {
+		this.api.respond(200, "{\"id\":\"run_1\"}");
+		JsonMapper mapper = JsonMapper.builder().build();
+		TriggerOptions options = TriggerOptions.builder()
+			.metadata(Map.of("at", Instant.parse("2030-01-01T00:00:00Z")))
+			.build();
+
+		StepVerifier.create(new TasksClient(httpWith(mapper)).trigger("t", null, options))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(),
+				"{\"options\":{\"payloadType\":\"application/json\",\"payloadSize\":0,\"metadata\":"
+						+ mapper.writeValueAsString(Map.of("at", Instant.parse("2030-01-01T00:00:00Z"))) + "}}");
+	}
+
+	@Test
+	void triggerRefusesAnInstantThatAJavaScriptDateCannotHold() {
+		assertRefused(this.tasks.trigger("t", Map.of("at", Instant.MAX)), "payload",
+				"outside the range of a JavaScript Date");
 	}
 
 	@Test
@@ -177,6 +244,57 @@ class TasksClientTriggerTests {
 		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(), """
 				{"options": {"payloadType": "application/json", "payloadSize": 0, "idempotencyKey": "%s"}}"""
 			.formatted(SHA256_ORDER_1234));
+	}
+
+	@ParameterizedTest
+	@EnumSource(IdempotencyKeyScope.class)
+	void triggerSendsTheIdempotencyKeyScopeWithTheSameHashForEveryScope(IdempotencyKeyScope scope) {
+		this.api.respond(200, "{\"id\":\"run_1\"}");
+		TriggerOptions options = TriggerOptions.builder().idempotencyKey("order-1234", scope).build();
+
+		StepVerifier.create(this.tasks.trigger("t", null, options)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+
+		assertThat(options.idempotencyKeyScope()).isEqualTo(scope);
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(), """
+				{"options": {"payloadType": "application/json", "payloadSize": 0, "idempotencyKey": "%s",
+				  "idempotencyKeyOptions": {"key": "order-1234", "scope": "%s"}}}"""
+			.formatted(SHA256_ORDER_1234, scope.wireValue()));
+	}
+
+	@Test
+	void triggerSendsAGlobalListKeyHashedLikeTheJoinedKey() {
+		this.api.respond(200, "{\"id\":\"run_1\"}");
+		TriggerOptions options = TriggerOptions.builder()
+			.idempotencyKey(List.of("order", "1234"), IdempotencyKeyScope.GLOBAL)
+			.build();
+
+		StepVerifier.create(this.tasks.trigger("t", null, options)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(), """
+				{"options": {"payloadType": "application/json", "payloadSize": 0, "idempotencyKey": "%s",
+				  "idempotencyKeyOptions": {"key": "order-1234", "scope": "global"}}}""".formatted(SHA256_ORDER_1234));
+	}
+
+	@Test
+	void triggerHashesA64CharacterKeyGivenWithAScopeAsIdempotencyKeysCreateDoes() {
+		this.api.respond(200, "{\"id\":\"run_1\"}");
+		TriggerOptions options = TriggerOptions.builder()
+			.idempotencyKey(SHA256_ORDER_1234, IdempotencyKeyScope.GLOBAL)
+			.build();
+
+		StepVerifier.create(this.tasks.trigger("t", null, options)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+
+		WireAssertions.assertJson(this.api.takeRequest().getBody().utf8(), """
+				{"options": {"payloadType": "application/json", "payloadSize": 0, "idempotencyKey": "%s",
+				  "idempotencyKeyOptions": {"key": "%s", "scope": "global"}}}"""
+			.formatted(IdempotencyKeys.sha256Hex(SHA256_ORDER_1234), SHA256_ORDER_1234));
+	}
+
+	@Test
+	void triggerOptionsWithoutKeyHaveNoScopeAndAPlainKeyHasRunScope() {
+		assertThat(TriggerOptions.none().idempotencyKeyScope()).isNull();
+		assertThat(TriggerOptions.builder().idempotencyKey("k").build().idempotencyKeyScope())
+			.isEqualTo(IdempotencyKeyScope.RUN);
 	}
 
 	@Test
@@ -338,6 +456,9 @@ class TasksClientTriggerTests {
 	}
 
 	record Order(String orderId, int lineCount) {
+	}
+
+	record Reminder(String text, @JsonProperty("when") Instant at) {
 	}
 
 	static class Unwritable {
