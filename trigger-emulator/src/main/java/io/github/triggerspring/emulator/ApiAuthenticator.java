@@ -43,15 +43,15 @@ final class ApiAuthenticator {
 			}
 			String branch = sanitizeBranch(call.header("x-trigger-branch"));
 			EnvRecord env = root;
-			if (root.type == TriggerEnvironment.PREVIEW && root.branch == null) {
+			if (root.type == EmulatedEnvironment.PREVIEW && root.branch == null) {
 				if (branch == null) {
 					throw new ApiError(401, "x-trigger-branch header required for preview env");
 				}
-				env = root.project.branch(TriggerEnvironment.PREVIEW, branch);
+				env = root.project.branch(EmulatedEnvironment.PREVIEW, branch);
 			}
-			else if (root.type == TriggerEnvironment.DEV && root.branch == null && branch != null
+			else if (root.type == EmulatedEnvironment.DEV && root.branch == null && branch != null
 					&& !"default".equals(branch)) {
-				env = root.project.branch(TriggerEnvironment.DEV, branch);
+				env = root.project.branch(EmulatedEnvironment.DEV, branch);
 			}
 			if (env == null) {
 				throw new ApiError(401, "No matching branch env");

@@ -13,7 +13,7 @@ final class ProjectRecord {
 
 	final String ref;
 
-	final Map<TriggerEnvironment, EnvRecord> roots = new EnumMap<>(TriggerEnvironment.class);
+	final Map<EmulatedEnvironment, EnvRecord> roots = new EnumMap<>(EmulatedEnvironment.class);
 
 	final Map<String, EnvRecord> previewBranches = new LinkedHashMap<>();
 
@@ -21,23 +21,23 @@ final class ProjectRecord {
 
 	ProjectRecord(String ref) {
 		this.ref = ref;
-		for (TriggerEnvironment type : TriggerEnvironment.values()) {
+		for (EmulatedEnvironment type : EmulatedEnvironment.values()) {
 			this.roots.put(type, new EnvRecord(Ids.friendly("env_"), this, type, null, null));
 		}
 	}
 
-	EnvRecord root(TriggerEnvironment type) {
+	EnvRecord root(EmulatedEnvironment type) {
 		return this.roots.get(type);
 	}
 
-	EnvRecord addBranch(TriggerEnvironment type, String branch) {
-		Map<String, EnvRecord> branches = (type == TriggerEnvironment.PREVIEW) ? this.previewBranches
+	EnvRecord addBranch(EmulatedEnvironment type, String branch) {
+		Map<String, EnvRecord> branches = (type == EmulatedEnvironment.PREVIEW) ? this.previewBranches
 				: this.devBranches;
 		return branches.computeIfAbsent(branch,
 				(name) -> new EnvRecord(Ids.friendly("env_"), this, type, name, this.roots.get(type)));
 	}
 
-	EnvRecord branch(TriggerEnvironment type, String branch) {
+	EnvRecord branch(EmulatedEnvironment type, String branch) {
 		return switch (type) {
 			case PREVIEW -> this.previewBranches.get(branch);
 			case DEV -> this.devBranches.get(branch);

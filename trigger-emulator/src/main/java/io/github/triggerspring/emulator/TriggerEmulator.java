@@ -241,8 +241,8 @@ public final class TriggerEmulator implements AutoCloseable {
 		Objects.requireNonNull(projectRef, "projectRef");
 		synchronized (this.state) {
 			ProjectRecord project = this.state.addProject(projectRef);
-			Map<TriggerEnvironment, String> keys = new EnumMap<>(TriggerEnvironment.class);
-			for (TriggerEnvironment type : TriggerEnvironment.values()) {
+			Map<EmulatedEnvironment, String> keys = new EnumMap<>(EmulatedEnvironment.class);
+			for (EmulatedEnvironment type : EmulatedEnvironment.values()) {
 				String key = Ids.secretKey(type);
 				this.state.secretKeys.put(key, project.root(type));
 				keys.put(type, key);
@@ -258,7 +258,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * @param secretKey the key; must start with the environment's prefix
 	 * @return this emulator
 	 */
-	public TriggerEmulator addSecretKey(String projectRef, TriggerEnvironment environment, String secretKey) {
+	public TriggerEmulator addSecretKey(String projectRef, EmulatedEnvironment environment, String secretKey) {
 		if (!secretKey.startsWith(environment.keyPrefix())) {
 			throw new IllegalArgumentException("A " + environment.slug() + " key must start with "
 					+ environment.keyPrefix());
@@ -277,7 +277,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 */
 	public TriggerEmulator addPreviewBranch(String projectRef, String branch) {
 		synchronized (this.state) {
-			this.state.project(projectRef).addBranch(TriggerEnvironment.PREVIEW, Objects.requireNonNull(branch));
+			this.state.project(projectRef).addBranch(EmulatedEnvironment.PREVIEW, Objects.requireNonNull(branch));
 		}
 		return this;
 	}
@@ -294,7 +294,7 @@ public final class TriggerEmulator implements AutoCloseable {
 			throw new IllegalArgumentException("'default' is the root dev environment");
 		}
 		synchronized (this.state) {
-			this.state.project(projectRef).addBranch(TriggerEnvironment.DEV, Objects.requireNonNull(branch));
+			this.state.project(projectRef).addBranch(EmulatedEnvironment.DEV, Objects.requireNonNull(branch));
 		}
 		return this;
 	}
@@ -372,7 +372,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * @return the status
 	 * @throws IllegalArgumentException if there is no such run
 	 */
-	public RunStatus runStatus(String runId) {
+	public EmulatedRunStatus runStatus(String runId) {
 		synchronized (this.state) {
 			RunRecord run = this.state.runs.get(runId);
 			if (run == null) {
@@ -426,7 +426,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * @param value the value
 	 * @return this emulator
 	 */
-	public TriggerEmulator seedEnvVar(String projectRef, TriggerEnvironment environment, String branch, String name,
+	public TriggerEmulator seedEnvVar(String projectRef, EmulatedEnvironment environment, String branch, String name,
 			String value) {
 		return seedEnvVar(projectRef, environment, branch, name, value, false);
 	}
@@ -441,7 +441,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * @param secret whether the value is redacted when listed
 	 * @return this emulator
 	 */
-	public TriggerEmulator seedEnvVar(String projectRef, TriggerEnvironment environment, String branch, String name,
+	public TriggerEmulator seedEnvVar(String projectRef, EmulatedEnvironment environment, String branch, String name,
 			String value, boolean secret) {
 		synchronized (this.state) {
 			EnvRecord env = this.state.env(projectRef, environment, branch);
@@ -459,7 +459,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * @param name the variable name
 	 * @return the value, or {@code null}
 	 */
-	public String envVar(String projectRef, TriggerEnvironment environment, String branch, String name) {
+	public String envVar(String projectRef, EmulatedEnvironment environment, String branch, String name) {
 		synchronized (this.state) {
 			EmulatorState.EnvVar var = this.state.vars(this.state.env(projectRef, environment, branch)).get(name);
 			return (var != null) ? var.value : null;

@@ -86,7 +86,7 @@ class AuthTests extends EmulatorTestSupport {
 	private static Fixture fixture() {
 		String runId = emulator.seedRun(RunSeed.of("seeded-task").behavior(TaskBehavior.staysQueued()));
 		String scheduleId = emulator.seedSchedule(ScheduleSeed.of("seeded-task", "0 0 * * *", "seeded"));
-		emulator.seedEnvVar(PROJECT, TriggerEnvironment.DEV, null, "EXISTING", "value");
+		emulator.seedEnvVar(PROJECT, EmulatedEnvironment.DEV, null, "EXISTING", "value");
 		return new Fixture(runId, scheduleId);
 	}
 
@@ -151,7 +151,7 @@ class AuthTests extends EmulatorTestSupport {
 		String otherPat = emulator.addPersonalAccessToken("proj_other");
 		String otherOat = emulator.addOrganizationAccessToken("proj_other");
 		Fixture fixture = fixture();
-		String otherKey = other.secretKey(TriggerEnvironment.DEV);
+		String otherKey = other.secretKey(EmulatedEnvironment.DEV);
 		if (row.patPath() != null) {
 			for (String token : List.of(otherPat, otherOat)) {
 				Response response = send(row, row.patPath().apply(fixture), token);

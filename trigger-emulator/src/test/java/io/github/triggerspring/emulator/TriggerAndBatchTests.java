@@ -145,7 +145,7 @@ class TriggerAndBatchTests extends EmulatorTestSupport {
 		assertThat(run.get("status").asString()).isEqualTo("DELAYED");
 		assertThat(run.get("delayedUntil").asString()).isEqualTo("2025-01-01T01:00:00.000Z");
 		emulator.clock().advance(java.time.Duration.ofHours(1));
-		assertThat(emulator.runStatus(id)).isEqualTo(RunStatus.COMPLETED);
+		assertThat(emulator.runStatus(id)).isEqualTo(EmulatedRunStatus.COMPLETED);
 	}
 
 	@Test

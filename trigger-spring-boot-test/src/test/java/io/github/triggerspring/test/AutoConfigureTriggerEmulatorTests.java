@@ -7,6 +7,7 @@ import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.autoconfigure.TriggerConnectionDetails;
+import io.github.triggerspring.emulator.EmulatedEnvironment;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.EmulatorEndpoint;
 import io.github.triggerspring.emulator.Fault;
@@ -152,8 +153,7 @@ class AutoConfigureTriggerEmulatorTests {
 				.isEqualTo(TriggerEnvironment.PREVIEW);
 			// Project-wide listing filters on the environment slug: runs of the preview root
 			// environment, whatever the branch header says.
-			String id = this.previewEmulator
-				.seedRun(RunSeed.of("preview-task").in(io.github.triggerspring.emulator.TriggerEnvironment.PREVIEW));
+			String id = this.previewEmulator.seedRun(RunSeed.of("preview-task").in(EmulatedEnvironment.PREVIEW));
 			this.previewEmulator.seedRun(RunSeed.of("dev-task"));
 			StepVerifier.create(this.previewRuns.list().map(RunSummary::id)).expectNext(id).expectComplete().verify(TIMEOUT);
 			RecordedRequest request = this.previewEmulator.journal().last();

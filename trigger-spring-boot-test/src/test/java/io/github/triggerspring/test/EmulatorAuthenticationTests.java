@@ -13,6 +13,7 @@ import io.github.triggerspring.auth.TriggerCredentials;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.auth.UnsupportedCredentialException;
+import io.github.triggerspring.emulator.EmulatedEnvironment;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.RunSeed;
 import io.github.triggerspring.emulator.ScheduleSeed;
@@ -55,8 +56,8 @@ class EmulatorAuthenticationTests {
 	 * @param environment the environment the calls reach
 	 * @param branch the preview branch, or {@code null}
 	 */
-	record Credential(String name, CredentialKind kind, TriggerCredentials credentials,
-			io.github.triggerspring.emulator.TriggerEnvironment environment, @Nullable String branch) {
+	record Credential(String name, CredentialKind kind, TriggerCredentials credentials, EmulatedEnvironment environment,
+			@Nullable String branch) {
 
 		@Override
 		public String toString() {
@@ -109,8 +110,7 @@ class EmulatorAuthenticationTests {
 	static List<Credential> credentials() {
 		List<Credential> credentials = new ArrayList<>();
 		for (TriggerEnvironment environment : TriggerEnvironment.values()) {
-			io.github.triggerspring.emulator.TriggerEnvironment target = TriggerEmulatorConnectionDetails
-				.emulatorEnvironment(environment);
+			EmulatedEnvironment target = TriggerEmulatorConnectionDetails.emulatorEnvironment(environment);
 			String branch = (environment == TriggerEnvironment.PREVIEW) ? EmulatorAccount.PREVIEW_BRANCH : null;
 			credentials.add(new Credential(environment.pathSegment() + " secret key", CredentialKind.SECRET_KEY,
 					TriggerCredentials.of(EmulatorAccount.secretKey(target), null, EmulatorAccount.PROJECT_REF, null,
@@ -120,11 +120,11 @@ class EmulatorAuthenticationTests {
 		credentials.add(new Credential("personal access token", CredentialKind.PERSONAL_ACCESS_TOKEN,
 				TriggerCredentials.of(null, EmulatorAccount.PERSONAL_ACCESS_TOKEN, EmulatorAccount.PROJECT_REF,
 						TriggerEnvironment.STAGING, null),
-				io.github.triggerspring.emulator.TriggerEnvironment.STAGING, null));
+				EmulatedEnvironment.STAGING, null));
 		credentials.add(new Credential("organization access token", CredentialKind.PERSONAL_ACCESS_TOKEN,
 				TriggerCredentials.of(null, EmulatorAccount.ORGANIZATION_ACCESS_TOKEN, EmulatorAccount.PROJECT_REF,
 						TriggerEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH),
-				io.github.triggerspring.emulator.TriggerEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH));
+				EmulatedEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH));
 		return credentials;
 	}
 

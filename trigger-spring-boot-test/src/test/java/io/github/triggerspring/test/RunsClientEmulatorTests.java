@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.triggerspring.auth.TriggerEnvironment;
+import io.github.triggerspring.emulator.EmulatedEnvironment;
+import io.github.triggerspring.emulator.EmulatedRunStatus;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.EmulatorEndpoint;
 import io.github.triggerspring.emulator.Fault;
@@ -136,8 +138,7 @@ class RunsClientEmulatorTests {
 	@Test
 	void listsTheProjectWithTheAccessTokenFilteredOnAnEnvironment() {
 		this.emulator.seedRun(RunSeed.of("dev-task"));
-		String prodRun = this.emulator.seedRun(
-				RunSeed.of("prod-task").in(io.github.triggerspring.emulator.TriggerEnvironment.PROD));
+		String prodRun = this.emulator.seedRun(RunSeed.of("prod-task").in(EmulatedEnvironment.PROD));
 		RunsClient both = EmulatorClients.of(this.emulator, EmulatorCredentials.BOTH, TriggerEnvironment.DEV).runs();
 		ListRunsRequest request = ListRunsRequest.builder().projectWide().environment(TriggerEnvironment.PROD).build();
 		StepVerifier.create(both.list(request).map(RunSummary::id)).expectNext(prodRun).expectComplete().verify(TIMEOUT);
@@ -150,7 +151,7 @@ class RunsClientEmulatorTests {
 	@Test
 	void previewKeyReachesRunsOfThePreviewBranch() {
 		String id = this.emulator.seedRun(RunSeed.of("preview-task")
-			.in(io.github.triggerspring.emulator.TriggerEnvironment.PREVIEW)
+			.in(EmulatedEnvironment.PREVIEW)
 			.branch(EmulatorAccount.PREVIEW_BRANCH));
 		RunsClient preview = EmulatorClients.of(this.emulator, EmulatorCredentials.SECRET_KEY, TriggerEnvironment.PREVIEW)
 			.runs();
@@ -195,7 +196,7 @@ class RunsClientEmulatorTests {
 		this.emulator.faults().inject(EmulatorEndpoint.RUNS_CANCEL, Fault.dropConnection());
 		StepVerifier.create(this.runs.cancel(id)).expectNext(id).expectComplete().verify(TIMEOUT);
 		assertThat(this.emulator.journal().requests(EmulatorEndpoint.RUNS_CANCEL)).hasSize(2);
-		assertThat(this.emulator.runStatus(id)).isEqualTo(io.github.triggerspring.emulator.RunStatus.CANCELED);
+		assertThat(this.emulator.runStatus(id)).isEqualTo(EmulatedRunStatus.CANCELED);
 	}
 
 	@Test
