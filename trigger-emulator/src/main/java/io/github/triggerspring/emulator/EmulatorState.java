@@ -77,7 +77,7 @@ final class EmulatorState {
 		for (EmulatedEnvironment type : EmulatedEnvironment.values()) {
 			this.secretKeys.put(EmulatorAccount.secretKey(type), project.root(type));
 		}
-		project.addBranch(EmulatedEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH);
+		project.addPreviewBranch(EmulatorAccount.PREVIEW_BRANCH);
 		this.accessTokens.put(EmulatorAccount.PERSONAL_ACCESS_TOKEN,
 				new AccessToken(EmulatorAccount.PERSONAL_ACCESS_TOKEN, Set.of(EmulatorAccount.PROJECT_REF)));
 		this.accessTokens.put(EmulatorAccount.ORGANIZATION_ACCESS_TOKEN,
@@ -106,9 +106,10 @@ final class EmulatorState {
 		if (branch == null) {
 			return project.root(type);
 		}
-		EnvRecord env = project.branch(type, branch);
+		EnvRecord env = (type == EmulatedEnvironment.PREVIEW) ? project.previewBranch(branch) : null;
 		if (env == null) {
-			throw new IllegalArgumentException("Unknown " + type.slug() + " branch '" + branch + "'");
+			throw new IllegalArgumentException((type == EmulatedEnvironment.PREVIEW)
+					? "Unknown preview branch '" + branch + "'" : "Only the preview environment has branches");
 		}
 		return env;
 	}

@@ -1,7 +1,7 @@
 package io.github.triggerspring.emulator;
 
 /**
- * A runtime environment: the root environment of a type, or a preview or dev branch.
+ * A runtime environment: the root environment of a type, or a preview branch.
  *
  * @author trigger-spring-boot contributors
  */

@@ -35,7 +35,7 @@ record EnvVarsHandler(EmulatorState state) {
 		}
 		String branch = ApiAuthenticator.sanitizeBranch(call.header("x-trigger-branch"));
 		if (type.get() == EmulatedEnvironment.PREVIEW && branch != null) {
-			EnvRecord env = project.branch(EmulatedEnvironment.PREVIEW, branch);
+			EnvRecord env = project.previewBranch(branch);
 			if (env == null) {
 				throw new ApiError(404, "Branch not found");
 			}

@@ -85,7 +85,8 @@ public final class RunSeed {
 	}
 
 	/**
-	 * Preview or dev branch of the run's environment.
+	 * Preview branch of the run's environment (only the preview environment has
+	 * branches).
 	 * @param branch the branch name
 	 * @return this seed
 	 */

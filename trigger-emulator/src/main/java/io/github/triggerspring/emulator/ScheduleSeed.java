@@ -68,7 +68,7 @@ public final class ScheduleSeed {
 	}
 
 	/**
-	 * Preview or dev branch.
+	 * Preview branch (only the preview environment has branches).
 	 * @param branch the branch
 	 * @return this seed
 	 */

@@ -277,24 +277,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 */
 	public TriggerEmulator addPreviewBranch(String projectRef, String branch) {
 		synchronized (this.state) {
-			this.state.project(projectRef).addBranch(EmulatedEnvironment.PREVIEW, Objects.requireNonNull(branch));
-		}
-		return this;
-	}
-
-	/**
-	 * Add a dev branch to a project (selected with a {@code tr_dev_} key and
-	 * {@code x-trigger-branch}).
-	 * @param projectRef the project ref
-	 * @param branch the branch name, not {@code default}
-	 * @return this emulator
-	 */
-	public TriggerEmulator addDevBranch(String projectRef, String branch) {
-		if ("default".equals(branch)) {
-			throw new IllegalArgumentException("'default' is the root dev environment");
-		}
-		synchronized (this.state) {
-			this.state.project(projectRef).addBranch(EmulatedEnvironment.DEV, Objects.requireNonNull(branch));
+			this.state.project(projectRef).addPreviewBranch(Objects.requireNonNull(branch, "branch"));
 		}
 		return this;
 	}
@@ -421,7 +404,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * Set an environment variable without going through the API.
 	 * @param projectRef the project ref
 	 * @param environment the environment
-	 * @param branch the preview or dev branch, or {@code null} for the environment itself
+	 * @param branch the preview branch, or {@code null} for the environment itself
 	 * @param name the variable name
 	 * @param value the value
 	 * @return this emulator
@@ -435,7 +418,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * Set an environment variable without going through the API.
 	 * @param projectRef the project ref
 	 * @param environment the environment
-	 * @param branch the preview or dev branch, or {@code null} for the environment itself
+	 * @param branch the preview branch, or {@code null} for the environment itself
 	 * @param name the variable name
 	 * @param value the value
 	 * @param secret whether the value is redacted when listed
@@ -455,7 +438,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * environment or branch.
 	 * @param projectRef the project ref
 	 * @param environment the environment
-	 * @param branch the branch, or {@code null}
+	 * @param branch the preview branch, or {@code null}
 	 * @param name the variable name
 	 * @return the value, or {@code null}
 	 */
