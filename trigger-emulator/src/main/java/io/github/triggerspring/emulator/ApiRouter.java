@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,19 +38,22 @@ final class ApiRouter implements HttpHandler {
 
 	private final Faults faults;
 
+	private final RateLimitWindow rateLimitWindow;
+
+	private final Sleeper sleeper;
+
 	private final ApiAuthenticator authenticator;
 
 	private final List<Route> routes = new ArrayList<>();
 
-	private long rateLimitWindowEnd;
-
-	private int rateLimitUsed;
-
-	ApiRouter(EmulatorState state, EmulatorClock clock, Journal journal, Faults faults) {
+	ApiRouter(EmulatorState state, EmulatorClock clock, Journal journal, Faults faults,
+			RateLimitWindow rateLimitWindow, Sleeper sleeper) {
 		this.state = state;
 		this.clock = clock;
 		this.journal = journal;
 		this.faults = faults;
+		this.rateLimitWindow = rateLimitWindow;
+		this.sleeper = sleeper;
 		this.authenticator = new ApiAuthenticator(state);
 		TasksHandler tasks = new TasksHandler(state, clock);
 		RunsHandler runs = new RunsHandler(state, clock);
@@ -136,7 +140,7 @@ final class ApiRouter implements HttpHandler {
 						return;
 					}
 					case STATUS -> reply = faultReply(fault);
-					case RATE_LIMITED -> reply = rateLimitedReply(fault,
+					case RATE_LIMITED -> reply = rateLimitedReply(fault, this.clock.instant(),
 							route != null && route.endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE);
 				}
 			}
@@ -198,21 +202,16 @@ final class ApiRouter implements HttpHandler {
 		}
 	}
 
-	private synchronized void rateLimitHeaders(ApiReply reply) {
-		long now = System.currentTimeMillis();
-		if (now >= this.rateLimitWindowEnd) {
-			this.rateLimitWindowEnd = now + 60_000;
-			this.rateLimitUsed = 0;
-		}
-		this.rateLimitUsed++;
+	private void rateLimitHeaders(ApiReply reply) {
+		RateLimitWindow.Usage usage = this.rateLimitWindow.record(this.clock.instant());
 		reply.headers.putIfAbsent("x-ratelimit-limit", String.valueOf(RATE_LIMIT));
-		reply.headers.putIfAbsent("x-ratelimit-remaining", String.valueOf(Math.max(0, RATE_LIMIT - this.rateLimitUsed)));
-		reply.headers.putIfAbsent("x-ratelimit-reset", String.valueOf(this.rateLimitWindowEnd));
+		reply.headers.putIfAbsent("x-ratelimit-remaining", String.valueOf(usage.remaining()));
+		reply.headers.putIfAbsent("x-ratelimit-reset", String.valueOf(usage.reset().toEpochMilli()));
 	}
 
-	private static void sleep(Duration duration) {
+	private void sleep(Duration duration) {
 		try {
-			Thread.sleep(duration.toMillis());
+			this.sleeper.sleep(duration);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -229,9 +228,8 @@ final class ApiRouter implements HttpHandler {
 		return reply;
 	}
 
-	private static ApiReply rateLimitedReply(Fault fault, boolean batchLimiter) {
-		long nowMs = System.currentTimeMillis();
-		long resetMs = nowMs + fault.duration().toMillis();
+	private static ApiReply rateLimitedReply(Fault fault, Instant now, boolean batchLimiter) {
+		long resetMs = now.plus(fault.duration()).toEpochMilli();
 		long seconds = Math.max(0, (fault.duration().toMillis() + 999) / 1000);
 		ApiReply reply;
 		if (batchLimiter) {
@@ -290,6 +288,19 @@ final class ApiRouter implements HttpHandler {
 	interface Handler {
 
 		ApiReply handle(ApiCall call, ApiPrincipal principal);
+
+	}
+
+	/**
+	 * Waits in real time for {@link Fault#latency(Duration) latency faults}; tests replace
+	 * it to observe the waits.
+	 */
+	@FunctionalInterface
+	interface Sleeper {
+
+		Sleeper THREAD = (duration) -> Thread.sleep(duration.toMillis());
+
+		void sleep(Duration duration) throws InterruptedException;
 
 	}
 

@@ -309,9 +309,9 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		return ApiReply.json(200, body);
 	}
 
-	private static String jwt(EnvRecord env, List<String> scopes) {
+	private String jwt(EnvRecord env, List<String> scopes) {
 		Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-		long now = System.currentTimeMillis() / 1000;
+		long now = this.clock.instant().getEpochSecond();
 		ObjectNode claims = Json.object().put("sub", env.id).put("pub", true);
 		ArrayNode scopeArray = claims.putArray("scopes");
 		scopes.forEach(scopeArray::add);

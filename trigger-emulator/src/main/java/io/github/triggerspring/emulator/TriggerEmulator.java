@@ -47,7 +47,11 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	private final Faults faults = new Faults();
 
+	private final RateLimitWindow rateLimitWindow = new RateLimitWindow();
+
 	private final EmulatorClock clock;
+
+	private final ApiRouter.Sleeper sleeper;
 
 	private final String host;
 
@@ -59,6 +63,7 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	private TriggerEmulator(Builder builder) {
 		this.clock = builder.clock;
+		this.sleeper = builder.sleeper;
 		this.host = builder.host;
 		this.requestedPort = builder.port;
 	}
@@ -92,7 +97,8 @@ public final class TriggerEmulator implements AutoCloseable {
 				return thread;
 			});
 			server.setExecutor(this.executor);
-			server.createContext("/", new ApiRouter(this.state, this.clock, this.journal, this.faults));
+			server.createContext("/", new ApiRouter(this.state, this.clock, this.journal, this.faults,
+					this.rateLimitWindow, this.sleeper));
 			server.start();
 			this.server = server;
 			return this;
@@ -149,8 +155,8 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	/**
 	 * Return to the seeded default state: forget runs, batches, schedules, env vars,
-	 * added projects and credentials, task behaviours, the journal and the faults. The
-	 * clock is left as it is.
+	 * added projects and credentials, task behaviours, the journal, the faults and the
+	 * requests counted in the current rate-limit window. The clock is left as it is.
 	 */
 	public void reset() {
 		synchronized (this.state) {
@@ -158,6 +164,7 @@ public final class TriggerEmulator implements AutoCloseable {
 		}
 		this.journal.clear();
 		this.faults.clear();
+		this.rateLimitWindow.reset();
 	}
 
 	/**
@@ -177,7 +184,8 @@ public final class TriggerEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * The clock that drives run timestamps and statuses.
+	 * The clock that drives run timestamps and statuses, rate-limit resets and token
+	 * timestamps.
 	 * @return the clock
 	 */
 	public EmulatorClock clock() {
@@ -465,6 +473,8 @@ public final class TriggerEmulator implements AutoCloseable {
 
 		private EmulatorClock clock;
 
+		private ApiRouter.Sleeper sleeper = ApiRouter.Sleeper.THREAD;
+
 		private Builder() {
 		}
 
@@ -499,6 +509,17 @@ public final class TriggerEmulator implements AutoCloseable {
 		 */
 		public Builder clock(EmulatorClock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * How {@link Fault#latency(java.time.Duration) latency faults} wait; real time by
+		 * default.
+		 * @param sleeper the sleeper
+		 * @return this builder
+		 */
+		Builder sleeper(ApiRouter.Sleeper sleeper) {
+			this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
 			return this;
 		}
 

@@ -1,5 +1,7 @@
 package io.github.triggerspring.emulator;
 
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +32,19 @@ class TriggerAndBatchTests extends EmulatorTestSupport {
 		assertThat(run.get("payload").get("to").asString()).isEqualTo("a@b.c");
 		assertThat(run.get("triggerFunction").asString()).isEqualTo("trigger");
 		assertThat(run.get("attemptCount").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void tokensAreIssuedAtTheEmulatorClock() {
+		emulator.clock().setInstant(Instant.parse("2025-03-01T10:00:00.750Z"));
+		Response triggered = post("/api/v1/tasks/a/trigger", DEV, "{\"payload\":1}");
+		Response batch = post("/api/v3/batches", DEV, "{\"runCount\":1}");
+		for (Response response : List.of(triggered, batch)) {
+			JsonNode claims = Json.parse(Base64.getUrlDecoder()
+				.decode(response.header("x-trigger-jwt").split("\\.")[1]));
+			assertThat(claims.get("iat").asLong()).isEqualTo(1740823200L);
+			assertThat(claims.get("exp").asLong()).isEqualTo(1740823200L + 3600);
+		}
 	}
 
 	@Test
