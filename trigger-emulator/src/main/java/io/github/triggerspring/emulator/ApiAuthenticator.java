@@ -26,7 +26,7 @@ final class ApiAuthenticator {
 		if (authorization == null || authorization.isBlank()) {
 			throw new ApiError(401, "No authorization header provided");
 		}
-		String token = authorization.replaceFirst("^Bearer ", "").trim();
+		String token = CredentialMasker.credential(authorization);
 		synchronized (this.state) {
 			if (token.startsWith("tr_pat_") || token.startsWith("tr_oat_")) {
 				EmulatorState.AccessToken accessToken = this.state.accessTokens.get(token);

@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every request the emulator received, in arrival order, with decoding helpers.
- * Thread-safe; the returned lists are snapshots.
+ * Credentials are masked (see {@link RecordedRequest}). Thread-safe; the returned lists
+ * are snapshots.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0

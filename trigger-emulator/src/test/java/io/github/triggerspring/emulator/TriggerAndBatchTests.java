@@ -253,7 +253,8 @@ class TriggerAndBatchTests extends EmulatorTestSupport {
 		assertThat(trigger.method()).isEqualTo("POST");
 		assertThat(trigger.path()).isEqualTo("/api/v1/tasks/a/trigger");
 		assertThat(trigger.header("x-custom")).contains("v");
-		assertThat(trigger.header("AUTHORIZATION")).contains("Bearer " + DEV);
+		assertThat(trigger.header("AUTHORIZATION")).contains("Bearer tr_dev_…");
+		assertThat(trigger.hasCredential(DEV)).isTrue();
 		assertThat(trigger.bodyAsString()).isEqualTo("{\"payload\":1}");
 		assertThat(trigger.bodyAsJson()).contains(Map.of("payload", 1));
 		assertThat(trigger.responseStatus()).isEqualTo(200);

@@ -107,7 +107,7 @@ class EnvVarsClientEmulatorTests {
 			.isEqualTo("postgres://xyz");
 		assertThat(this.emulator.envVar(PROJECT, EmulatedEnvironment.DEV, null, "DATABASE_URL")).isNull();
 		RecordedRequest request = this.emulator.journal().last();
-		assertThat(request.header("Authorization")).hasValue("Bearer " + EmulatorAccount.PERSONAL_ACCESS_TOKEN);
+		assertThat(request.hasCredential(EmulatorAccount.PERSONAL_ACCESS_TOKEN)).isTrue();
 		assertThat(request.header("x-trigger-branch")).hasValue("feature-xyz");
 		assertThat(request.path()).isEqualTo("/api/v1/projects/" + PROJECT + "/envvars/preview");
 	}

@@ -77,7 +77,8 @@ class RunsClientEmulatorTests {
 		RecordedRequest request = this.emulator.journal().last();
 		assertThat(request.method()).isEqualTo("GET");
 		assertThat(request.path()).isEqualTo("/api/v3/runs/" + id);
-		assertThat(request.header("Authorization")).hasValue("Bearer " + EmulatorAccount.DEV_SECRET_KEY);
+		assertThat(request.header("Authorization")).hasValue("Bearer tr_dev_…");
+		assertThat(request.hasCredential(EmulatorAccount.DEV_SECRET_KEY)).isTrue();
 		assertThat(request.header("x-trigger-branch")).isEmpty();
 	}
 
@@ -156,7 +157,7 @@ class RunsClientEmulatorTests {
 		RecordedRequest recorded = this.emulator.journal().last();
 		assertThat(recorded.path()).isEqualTo("/api/v1/projects/" + EmulatorAccount.PROJECT_REF + "/runs");
 		assertThat(recorded.queryParameter("filter[env]")).hasValue("prod");
-		assertThat(recorded.header("Authorization")).hasValue("Bearer " + EmulatorAccount.PERSONAL_ACCESS_TOKEN);
+		assertThat(recorded.hasCredential(EmulatorAccount.PERSONAL_ACCESS_TOKEN)).isTrue();
 	}
 
 	@Test
@@ -173,7 +174,7 @@ class RunsClientEmulatorTests {
 			.verify(TIMEOUT);
 		assertThat(this.emulator.journal().requests()).hasSize(2)
 			.allSatisfy((request) -> {
-				assertThat(request.header("Authorization")).hasValue("Bearer " + EmulatorAccount.PREVIEW_SECRET_KEY);
+				assertThat(request.hasCredential(EmulatorAccount.PREVIEW_SECRET_KEY)).isTrue();
 				assertThat(request.header("x-trigger-branch")).hasValue(EmulatorAccount.PREVIEW_BRANCH);
 			});
 	}
