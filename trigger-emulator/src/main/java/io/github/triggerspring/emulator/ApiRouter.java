@@ -1,7 +1,6 @@
 package io.github.triggerspring.emulator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +18,8 @@ import io.github.triggerspring.emulator.ApiAuthenticator.Mode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Routes the HTTP calls of the emulated API: matches method and path (404, 405), records
+ * Routes the HTTP calls of the emulated API: matches method and path (404, 405), reads
+ * the body within the route's {@link BodyLimit} (413 without reading the rest), records
  * each call in the journal, injects the armed faults, authenticates and hands the call to
  * the handler of its namespace under the state lock, then writes the reply with the
  * rate-limit headers.
@@ -103,11 +103,7 @@ final class ApiRouter implements HttpHandler {
 	public void handle(HttpExchange exchange) throws IOException {
 		RecordedRequest recorded = null;
 		try {
-			byte[] body;
-			try (InputStream in = exchange.getRequestBody()) {
-				body = in.readAllBytes();
-			}
-			ApiCall call = new ApiCall(exchange, body);
+			ApiCall call = new ApiCall(exchange);
 			Route route = null;
 			Set<String> allowed = new TreeSet<>();
 			for (Route candidate : this.routes) {
@@ -120,8 +116,17 @@ final class ApiRouter implements HttpHandler {
 					}
 				}
 			}
-			recorded = this.journal.add(this.clock.instant(), call.method, call.path, call.query, call.headers, body,
-					(route != null) ? route.endpoint.id() : null);
+			ApiReply tooLarge = null;
+			try {
+				// Not closed here: closing would read the rest of a body that is too large
+				call.body = BodyLimit.of((route != null) ? route.endpoint : null)
+					.read(exchange.getRequestBody(), exchange.getRequestHeaders().getFirst("Content-Length"));
+			}
+			catch (ApiError ex) {
+				tooLarge = ex.reply;
+			}
+			recorded = this.journal.add(this.clock.instant(), call.method, call.path, call.query, call.headers,
+					call.body, (route != null) ? route.endpoint.id() : null);
 			List<String> faultKeys = new ArrayList<>();
 			if (route != null) {
 				faultKeys.add(route.endpoint.id());
@@ -145,7 +150,7 @@ final class ApiRouter implements HttpHandler {
 				}
 			}
 			if (reply == null) {
-				reply = dispatch(call, route, allowed);
+				reply = (tooLarge != null) ? tooLarge : dispatch(call, route, allowed);
 			}
 			send(exchange, recorded, reply);
 		}

@@ -107,7 +107,8 @@ public final class Journal {
 
 	/**
 	 * Every trigger decoded from the recorded trigger requests and batch item requests,
-	 * in order (also those that were rejected or deduplicated).
+	 * in order (also those that were rejected or deduplicated, but not those whose body
+	 * was too large to be read).
 	 * @return the triggers
 	 */
 	public List<RecordedTrigger> triggers() {

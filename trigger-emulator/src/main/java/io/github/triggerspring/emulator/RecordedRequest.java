@@ -165,7 +165,8 @@ public final class RecordedRequest {
 	}
 
 	/**
-	 * The raw request body.
+	 * The raw request body; empty when it was over the API's size limit, as such a body
+	 * is answered 413 without being read.
 	 * @return a copy of the body bytes
 	 */
 	public byte[] body() {

@@ -28,8 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record TasksHandler(EmulatorState state, EmulatorClock clock) {
 
-	static final int MAX_TRIGGER_BODY = 3_145_728;
-
 	static final int MAX_BATCH_RUN_COUNT = 1000;
 
 	static final int MAX_TAGS = 10;
@@ -38,9 +36,6 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 			"large-1x", "large-2x");
 
 	ApiReply trigger(ApiCall call, ApiPrincipal principal) {
-		if (call.body.length > MAX_TRIGGER_BODY) {
-			throw new ApiError(413, "Request body too large");
-		}
 		JsonNode body = call.jsonBody();
 		String taskId = call.params.get("taskId");
 		checkKnownTask(taskId);

@@ -122,14 +122,6 @@ class TriggerAndBatchTests extends EmulatorTestSupport {
 	}
 
 	@Test
-	void bodyOverThreeMebibytesIs413() {
-		String big = "{\"payload\":\"" + "x".repeat(3_145_728) + "\"}";
-		Response response = post("/api/v1/tasks/a/trigger", DEV, big);
-		assertThat(response.status()).isEqualTo(413);
-		assertThat(response.body()).isEqualTo("{\"error\":\"Request body too large\"}");
-	}
-
-	@Test
 	void registeredTasksRejectUnknownTaskIds() {
 		emulator.registerTasks("known");
 		assertThat(post("/api/v1/tasks/known/trigger", DEV, "{}").status()).isEqualTo(200);
