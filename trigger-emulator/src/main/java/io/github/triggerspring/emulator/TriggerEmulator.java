@@ -32,7 +32,9 @@ import com.sun.net.httpserver.HttpServer;
  * </pre>
  *
  * The emulator starts with the account described by {@link EmulatorAccount};
- * {@link #reset()} returns to it. All methods are thread-safe.
+ * {@link #reset()} returns to it. Like the API, it answers 413 to request bodies over the
+ * API's size limits without reading them whole. Its {@link #journal() journal} masks
+ * credentials. All methods are thread-safe.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
