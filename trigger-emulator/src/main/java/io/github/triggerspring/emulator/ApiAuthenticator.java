@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Authenticates a call: a secret key selects its environment (a preview key also needs the
- * {@code x-trigger-branch} header, a dev key may name a branch), a personal or organization
- * access token ({@code tr_pat_}, {@code tr_oat_}) reaches the projects it was granted.
+ * {@code x-trigger-branch} header, which has no effect with a dev, staging or prod key), a
+ * personal or organization access token ({@code tr_pat_}, {@code tr_oat_}) reaches the
+ * projects it was granted.
  *
  * @author trigger-spring-boot contributors
  */
@@ -25,7 +26,7 @@ final class ApiAuthenticator {
 		if (authorization == null || authorization.isBlank()) {
 			throw new ApiError(401, "No authorization header provided");
 		}
-		String token = authorization.replaceFirst("^Bearer ", "").trim();
+		String token = CredentialMasker.credential(authorization);
 		synchronized (this.state) {
 			if (token.startsWith("tr_pat_") || token.startsWith("tr_oat_")) {
 				EmulatorState.AccessToken accessToken = this.state.accessTokens.get(token);
@@ -41,18 +42,15 @@ final class ApiAuthenticator {
 			if (mode == Mode.ACCESS_TOKEN) {
 				throw new ApiError(401, "Invalid or Missing API key");
 			}
+			if (root.type != EmulatedEnvironment.PREVIEW) {
+				// Only the preview environment has branches: the header has no effect here
+				return new ApiPrincipal(root, null);
+			}
 			String branch = sanitizeBranch(call.header("x-trigger-branch"));
-			EnvRecord env = root;
-			if (root.type == TriggerEnvironment.PREVIEW && root.branch == null) {
-				if (branch == null) {
-					throw new ApiError(401, "x-trigger-branch header required for preview env");
-				}
-				env = root.project.branch(TriggerEnvironment.PREVIEW, branch);
+			if (branch == null) {
+				throw new ApiError(401, "x-trigger-branch header required for preview env");
 			}
-			else if (root.type == TriggerEnvironment.DEV && root.branch == null && branch != null
-					&& !"default".equals(branch)) {
-				env = root.project.branch(TriggerEnvironment.DEV, branch);
-			}
+			EnvRecord env = root.project.previewBranch(branch);
 			if (env == null) {
 				throw new ApiError(401, "No matching branch env");
 			}

@@ -14,8 +14,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One HTTP call: decoded path and query, headers, body and the route's path parameters,
- * with the checks of a JSON or NDJSON body.
+ * One HTTP call: decoded path and query, headers, body (read once the route is known)
+ * and the route's path parameters, with the checks of a JSON or NDJSON body.
  *
  * @author trigger-spring-boot contributors
  */
@@ -31,13 +31,12 @@ final class ApiCall {
 
 	final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
-	final byte[] body;
+	byte[] body = new byte[0];
 
 	Map<String, String> params = Map.of();
 
-	ApiCall(HttpExchange exchange, byte[] body) {
+	ApiCall(HttpExchange exchange) {
 		this.method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-		this.body = body;
 		String rawPath = exchange.getRequestURI().getRawPath();
 		String trimmed = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
 		if (trimmed.endsWith("/")) {

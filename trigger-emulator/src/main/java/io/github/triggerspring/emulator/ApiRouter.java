@@ -1,10 +1,10 @@
 package io.github.triggerspring.emulator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,8 @@ import io.github.triggerspring.emulator.ApiAuthenticator.Mode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Routes the HTTP calls of the emulated API: matches method and path (404, 405), records
+ * Routes the HTTP calls of the emulated API: matches method and path (404, 405), reads
+ * the body within the route's {@link BodyLimit} (413 without reading the rest), records
  * each call in the journal, injects the armed faults, authenticates and hands the call to
  * the handler of its namespace under the state lock, then writes the reply with the
  * rate-limit headers.
@@ -37,19 +38,22 @@ final class ApiRouter implements HttpHandler {
 
 	private final Faults faults;
 
+	private final RateLimitWindow rateLimitWindow;
+
+	private final Sleeper sleeper;
+
 	private final ApiAuthenticator authenticator;
 
 	private final List<Route> routes = new ArrayList<>();
 
-	private long rateLimitWindowEnd;
-
-	private int rateLimitUsed;
-
-	ApiRouter(EmulatorState state, EmulatorClock clock, Journal journal, Faults faults) {
+	ApiRouter(EmulatorState state, EmulatorClock clock, Journal journal, Faults faults,
+			RateLimitWindow rateLimitWindow, Sleeper sleeper) {
 		this.state = state;
 		this.clock = clock;
 		this.journal = journal;
 		this.faults = faults;
+		this.rateLimitWindow = rateLimitWindow;
+		this.sleeper = sleeper;
 		this.authenticator = new ApiAuthenticator(state);
 		TasksHandler tasks = new TasksHandler(state, clock);
 		RunsHandler runs = new RunsHandler(state, clock);
@@ -99,11 +103,7 @@ final class ApiRouter implements HttpHandler {
 	public void handle(HttpExchange exchange) throws IOException {
 		RecordedRequest recorded = null;
 		try {
-			byte[] body;
-			try (InputStream in = exchange.getRequestBody()) {
-				body = in.readAllBytes();
-			}
-			ApiCall call = new ApiCall(exchange, body);
+			ApiCall call = new ApiCall(exchange);
 			Route route = null;
 			Set<String> allowed = new TreeSet<>();
 			for (Route candidate : this.routes) {
@@ -116,8 +116,17 @@ final class ApiRouter implements HttpHandler {
 					}
 				}
 			}
-			recorded = this.journal.add(this.clock.instant(), call.method, call.path, call.query, call.headers, body,
-					(route != null) ? route.endpoint.id() : null);
+			ApiReply tooLarge = null;
+			try {
+				// Not closed here: closing would read the rest of a body that is too large
+				call.body = BodyLimit.of((route != null) ? route.endpoint : null)
+					.read(exchange.getRequestBody(), exchange.getRequestHeaders().getFirst("Content-Length"));
+			}
+			catch (ApiError ex) {
+				tooLarge = ex.reply;
+			}
+			recorded = this.journal.add(this.clock.instant(), call.method, call.path, call.query, call.headers,
+					call.body, (route != null) ? route.endpoint.id() : null);
 			List<String> faultKeys = new ArrayList<>();
 			if (route != null) {
 				faultKeys.add(route.endpoint.id());
@@ -136,12 +145,12 @@ final class ApiRouter implements HttpHandler {
 						return;
 					}
 					case STATUS -> reply = faultReply(fault);
-					case RATE_LIMITED -> reply = rateLimitedReply(fault,
+					case RATE_LIMITED -> reply = rateLimitedReply(fault, this.clock.instant(),
 							route != null && route.endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE);
 				}
 			}
 			if (reply == null) {
-				reply = dispatch(call, route, allowed);
+				reply = (tooLarge != null) ? tooLarge : dispatch(call, route, allowed);
 			}
 			send(exchange, recorded, reply);
 		}
@@ -198,21 +207,16 @@ final class ApiRouter implements HttpHandler {
 		}
 	}
 
-	private synchronized void rateLimitHeaders(ApiReply reply) {
-		long now = System.currentTimeMillis();
-		if (now >= this.rateLimitWindowEnd) {
-			this.rateLimitWindowEnd = now + 60_000;
-			this.rateLimitUsed = 0;
-		}
-		this.rateLimitUsed++;
+	private void rateLimitHeaders(ApiReply reply) {
+		RateLimitWindow.Usage usage = this.rateLimitWindow.record(this.clock.instant());
 		reply.headers.putIfAbsent("x-ratelimit-limit", String.valueOf(RATE_LIMIT));
-		reply.headers.putIfAbsent("x-ratelimit-remaining", String.valueOf(Math.max(0, RATE_LIMIT - this.rateLimitUsed)));
-		reply.headers.putIfAbsent("x-ratelimit-reset", String.valueOf(this.rateLimitWindowEnd));
+		reply.headers.putIfAbsent("x-ratelimit-remaining", String.valueOf(usage.remaining()));
+		reply.headers.putIfAbsent("x-ratelimit-reset", String.valueOf(usage.reset().toEpochMilli()));
 	}
 
-	private static void sleep(Duration duration) {
+	private void sleep(Duration duration) {
 		try {
-			Thread.sleep(duration.toMillis());
+			this.sleeper.sleep(duration);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -229,9 +233,8 @@ final class ApiRouter implements HttpHandler {
 		return reply;
 	}
 
-	private static ApiReply rateLimitedReply(Fault fault, boolean batchLimiter) {
-		long nowMs = System.currentTimeMillis();
-		long resetMs = nowMs + fault.duration().toMillis();
+	private static ApiReply rateLimitedReply(Fault fault, Instant now, boolean batchLimiter) {
+		long resetMs = now.plus(fault.duration()).toEpochMilli();
 		long seconds = Math.max(0, (fault.duration().toMillis() + 999) / 1000);
 		ApiReply reply;
 		if (batchLimiter) {
@@ -290,6 +293,19 @@ final class ApiRouter implements HttpHandler {
 	interface Handler {
 
 		ApiReply handle(ApiCall call, ApiPrincipal principal);
+
+	}
+
+	/**
+	 * Waits in real time for {@link Fault#latency(Duration) latency faults}; tests replace
+	 * it to observe the waits.
+	 */
+	@FunctionalInterface
+	interface Sleeper {
+
+		Sleeper THREAD = (duration) -> Thread.sleep(duration.toMillis());
+
+		void sleep(Duration duration) throws InterruptedException;
 
 	}
 

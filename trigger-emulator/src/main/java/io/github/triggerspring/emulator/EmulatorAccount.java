@@ -48,7 +48,7 @@ public final class EmulatorAccount {
 	 * @param environment the environment
 	 * @return the secret key
 	 */
-	public static String secretKey(TriggerEnvironment environment) {
+	public static String secretKey(EmulatedEnvironment environment) {
 		return switch (Objects.requireNonNull(environment, "environment")) {
 			case DEV -> DEV_SECRET_KEY;
 			case STAGING -> STAGING_SECRET_KEY;

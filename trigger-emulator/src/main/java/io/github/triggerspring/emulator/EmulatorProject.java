@@ -13,9 +13,9 @@ public final class EmulatorProject {
 
 	private final String ref;
 
-	private final Map<TriggerEnvironment, String> secretKeys;
+	private final Map<EmulatedEnvironment, String> secretKeys;
 
-	EmulatorProject(String ref, Map<TriggerEnvironment, String> secretKeys) {
+	EmulatorProject(String ref, Map<EmulatedEnvironment, String> secretKeys) {
 		this.ref = ref;
 		this.secretKeys = Map.copyOf(secretKeys);
 	}
@@ -33,7 +33,7 @@ public final class EmulatorProject {
 	 * @param environment the environment
 	 * @return the key
 	 */
-	public String secretKey(TriggerEnvironment environment) {
+	public String secretKey(EmulatedEnvironment environment) {
 		return this.secretKeys.get(environment);
 	}
 

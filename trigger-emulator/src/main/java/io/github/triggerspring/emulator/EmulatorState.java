@@ -74,10 +74,10 @@ final class EmulatorState {
 
 	private void seedDefaults() {
 		ProjectRecord project = addProject(EmulatorAccount.PROJECT_REF);
-		for (TriggerEnvironment type : TriggerEnvironment.values()) {
+		for (EmulatedEnvironment type : EmulatedEnvironment.values()) {
 			this.secretKeys.put(EmulatorAccount.secretKey(type), project.root(type));
 		}
-		project.addBranch(TriggerEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH);
+		project.addPreviewBranch(EmulatorAccount.PREVIEW_BRANCH);
 		this.accessTokens.put(EmulatorAccount.PERSONAL_ACCESS_TOKEN,
 				new AccessToken(EmulatorAccount.PERSONAL_ACCESS_TOKEN, Set.of(EmulatorAccount.PROJECT_REF)));
 		this.accessTokens.put(EmulatorAccount.ORGANIZATION_ACCESS_TOKEN,
@@ -101,14 +101,15 @@ final class EmulatorState {
 		return project;
 	}
 
-	EnvRecord env(String projectRef, TriggerEnvironment type, String branch) {
+	EnvRecord env(String projectRef, EmulatedEnvironment type, String branch) {
 		ProjectRecord project = project(projectRef);
 		if (branch == null) {
 			return project.root(type);
 		}
-		EnvRecord env = project.branch(type, branch);
+		EnvRecord env = (type == EmulatedEnvironment.PREVIEW) ? project.previewBranch(branch) : null;
 		if (env == null) {
-			throw new IllegalArgumentException("Unknown " + type.slug() + " branch '" + branch + "'");
+			throw new IllegalArgumentException((type == EmulatedEnvironment.PREVIEW)
+					? "Unknown preview branch '" + branch + "'" : "Only the preview environment has branches");
 		}
 		return env;
 	}
@@ -128,7 +129,7 @@ final class EmulatorState {
 		if (run == null || run.idempotencyKeyExpiresAt == null || !now.isBefore(run.idempotencyKeyExpiresAt)) {
 			return null;
 		}
-		RunStatus status = run.status(now);
+		EmulatedRunStatus status = run.status(now);
 		if (status.isFailed()) {
 			return null;
 		}

@@ -1,7 +1,7 @@
 package io.github.triggerspring.emulator;
 
 /**
- * A runtime environment: the root environment of a type, or a preview or dev branch.
+ * A runtime environment: the root environment of a type, or a preview branch.
  *
  * @author trigger-spring-boot contributors
  */
@@ -11,13 +11,13 @@ final class EnvRecord {
 
 	final ProjectRecord project;
 
-	final TriggerEnvironment type;
+	final EmulatedEnvironment type;
 
 	final String branch;
 
 	final EnvRecord parent;
 
-	EnvRecord(String id, ProjectRecord project, TriggerEnvironment type, String branch, EnvRecord parent) {
+	EnvRecord(String id, ProjectRecord project, EmulatedEnvironment type, String branch, EnvRecord parent) {
 		this.id = id;
 		this.project = project;
 		this.type = type;

@@ -22,20 +22,20 @@ record EnvVarsHandler(EmulatorState state) {
 			if (!principal.env().project.ref.equals(projectRef)) {
 				throw new ApiError(400, "Invalid project ref for this API key");
 			}
-			var type = TriggerEnvironment.fromEnvVarSlug(slug);
+			var type = EmulatedEnvironment.fromEnvVarSlug(slug);
 			if (type.isEmpty() || type.get() != principal.env().type) {
 				throw new ApiError(400, "Invalid environment slug for this API key");
 			}
 			return principal.env();
 		}
 		ProjectRecord project = principal.accessibleProject(this.state, projectRef);
-		var type = TriggerEnvironment.fromEnvVarSlug(slug);
+		var type = EmulatedEnvironment.fromEnvVarSlug(slug);
 		if (type.isEmpty()) {
 			throw new ApiError(404, "Environment not found");
 		}
 		String branch = ApiAuthenticator.sanitizeBranch(call.header("x-trigger-branch"));
-		if (type.get() == TriggerEnvironment.PREVIEW && branch != null) {
-			EnvRecord env = project.branch(TriggerEnvironment.PREVIEW, branch);
+		if (type.get() == EmulatedEnvironment.PREVIEW && branch != null) {
+			EnvRecord env = project.previewBranch(branch);
 			if (env == null) {
 				throw new ApiError(404, "Branch not found");
 			}

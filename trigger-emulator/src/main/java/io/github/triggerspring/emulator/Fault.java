@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * A fault the emulator injects into calls of an endpoint, registered with
  * {@link Faults#inject(EmulatorEndpoint, Fault)}. By default a fault applies to the next
- * call only; use {@link #times(int)} or {@link #always()} to change that. Immutable.
+ * call only; use {@link #times(int)} or {@link #always()} to change that. Faults wear off
+ * by count of calls, never with time. Immutable.
  * <p>
  * Kinds:
  * <ul>
@@ -18,9 +19,9 @@ import java.util.Objects;
  * <li>{@link #rateLimited(Duration)}: answer 429 like the API's rate limiter
  * ({@code x-ratelimit-reset} in epoch milliseconds; for the batch-create endpoint the
  * batch limiter's form: {@code x-ratelimit-reset} in epoch seconds plus
- * {@code Retry-After});</li>
+ * {@code Retry-After}), the reset being read on the {@link EmulatorClock};</li>
  * <li>{@link #dropConnection()}: close the connection without any response;</li>
- * <li>{@link #latency(Duration)}: wait, then handle the call normally.</li>
+ * <li>{@link #latency(Duration)}: wait in real time, then handle the call normally.</li>
  * </ul>
  *
  * @author trigger-spring-boot contributors
@@ -81,7 +82,10 @@ public final class Fault {
 	}
 
 	/**
-	 * Answer 429 as the API's rate limiter does, resetting after the given time.
+	 * Answer 429 as the API's rate limiter does, resetting after the given time: each
+	 * call the fault applies to reports a reset of the {@link EmulatorClock emulator
+	 * clock}'s instant at that call plus {@code resetAfter}. Like every fault it wears off
+	 * after {@link #times() a number of calls}, whatever the clock says.
 	 * @param resetAfter time until the limit resets
 	 * @return the fault
 	 */

@@ -32,7 +32,7 @@ final class Ids {
 		return prefix + random(LOWER_ALNUM, 24);
 	}
 
-	static String secretKey(TriggerEnvironment environment) {
+	static String secretKey(EmulatedEnvironment environment) {
 		return environment.keyPrefix() + random(ALNUM, 24);
 	}
 

@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every request the emulator received, in arrival order, with decoding helpers.
- * Thread-safe; the returned lists are snapshots.
+ * Credentials are masked (see {@link RecordedRequest}). Thread-safe; the returned lists
+ * are snapshots.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -106,7 +107,8 @@ public final class Journal {
 
 	/**
 	 * Every trigger decoded from the recorded trigger requests and batch item requests,
-	 * in order (also those that were rejected or deduplicated).
+	 * in order (also those that were rejected or deduplicated, but not those whose body
+	 * was too large to be read).
 	 * @return the triggers
 	 */
 	public List<RecordedTrigger> triggers() {

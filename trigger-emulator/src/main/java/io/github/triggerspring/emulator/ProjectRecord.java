@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A project with its environments and branches.
+ * A project with its environments and preview branches.
  *
  * @author trigger-spring-boot contributors
  */
@@ -13,36 +13,28 @@ final class ProjectRecord {
 
 	final String ref;
 
-	final Map<TriggerEnvironment, EnvRecord> roots = new EnumMap<>(TriggerEnvironment.class);
+	final Map<EmulatedEnvironment, EnvRecord> roots = new EnumMap<>(EmulatedEnvironment.class);
 
 	final Map<String, EnvRecord> previewBranches = new LinkedHashMap<>();
 
-	final Map<String, EnvRecord> devBranches = new LinkedHashMap<>();
-
 	ProjectRecord(String ref) {
 		this.ref = ref;
-		for (TriggerEnvironment type : TriggerEnvironment.values()) {
+		for (EmulatedEnvironment type : EmulatedEnvironment.values()) {
 			this.roots.put(type, new EnvRecord(Ids.friendly("env_"), this, type, null, null));
 		}
 	}
 
-	EnvRecord root(TriggerEnvironment type) {
+	EnvRecord root(EmulatedEnvironment type) {
 		return this.roots.get(type);
 	}
 
-	EnvRecord addBranch(TriggerEnvironment type, String branch) {
-		Map<String, EnvRecord> branches = (type == TriggerEnvironment.PREVIEW) ? this.previewBranches
-				: this.devBranches;
-		return branches.computeIfAbsent(branch,
-				(name) -> new EnvRecord(Ids.friendly("env_"), this, type, name, this.roots.get(type)));
+	EnvRecord addPreviewBranch(String branch) {
+		return this.previewBranches.computeIfAbsent(branch, (name) -> new EnvRecord(Ids.friendly("env_"), this,
+				EmulatedEnvironment.PREVIEW, name, this.roots.get(EmulatedEnvironment.PREVIEW)));
 	}
 
-	EnvRecord branch(TriggerEnvironment type, String branch) {
-		return switch (type) {
-			case PREVIEW -> this.previewBranches.get(branch);
-			case DEV -> this.devBranches.get(branch);
-			default -> null;
-		};
+	EnvRecord previewBranch(String branch) {
+		return this.previewBranches.get(branch);
 	}
 
 }

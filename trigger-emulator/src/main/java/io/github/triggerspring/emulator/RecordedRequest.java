@@ -1,7 +1,9 @@
 package io.github.triggerspring.emulator;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One request received by the emulator, as recorded in its {@link Journal}.
+ * <p>
+ * Credentials are never recorded: the values of the {@code Authorization} header are
+ * masked like the client masks secrets, keeping only the {@code Bearer} scheme and a
+ * known prefix, for example {@code Bearer tr_dev_…} or
+ * {@code Bearer tr_pat_…}. That tells which kind of credential was sent; to tell which
+ * credential it was, use {@link #hasCredential(String)}.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -30,6 +38,8 @@ public final class RecordedRequest {
 	private final Map<String, List<String>> queryParameters;
 
 	private final Map<String, List<String>> headers;
+
+	private final byte[] credentialDigest;
 
 	private final byte[] body;
 
@@ -49,10 +59,17 @@ public final class RecordedRequest {
 		this.queryParameters = Collections.unmodifiableMap(queryParameters);
 		TreeMap<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		headers.forEach((name, values) -> caseInsensitive.merge(name, List.copyOf(values), (a, b) -> {
-			List<String> merged = new java.util.ArrayList<>(a);
+			List<String> merged = new ArrayList<>(a);
 			merged.addAll(b);
 			return List.copyOf(merged);
 		}));
+		List<String> authorization = caseInsensitive.get("Authorization");
+		this.credentialDigest = (authorization != null && !authorization.isEmpty())
+				? CredentialMasker.digest(CredentialMasker.credential(authorization.get(0))) : null;
+		if (authorization != null) {
+			caseInsensitive.put("Authorization",
+					authorization.stream().map(CredentialMasker::maskHeaderValue).toList());
+		}
 		this.headers = Collections.unmodifiableMap(caseInsensitive);
 		this.body = body;
 		this.endpointId = endpointId;
@@ -114,7 +131,8 @@ public final class RecordedRequest {
 	}
 
 	/**
-	 * The request headers, with case-insensitive names.
+	 * The request headers, with case-insensitive names; credentials are masked, for
+	 * example {@code Authorization: Bearer tr_dev_…}.
 	 * @return the headers
 	 */
 	public Map<String, List<String>> headers() {
@@ -122,7 +140,8 @@ public final class RecordedRequest {
 	}
 
 	/**
-	 * First value of a header (case-insensitive).
+	 * First value of a header (case-insensitive); credentials are masked, for example
+	 * {@code Bearer tr_dev_…}.
 	 * @param name the header name
 	 * @return the value, if present
 	 */
@@ -132,7 +151,22 @@ public final class RecordedRequest {
 	}
 
 	/**
-	 * The raw request body.
+	 * Whether the request was authorized with the given credential: its
+	 * {@code Authorization} header was {@code Bearer <credential>}. The journal keeps
+	 * only a digest of the credential, so this is how a test tells two credentials of the
+	 * same kind apart, for example two {@code tr_dev_} keys.
+	 * @param credential the secret key or access token, without the {@code Bearer}
+	 * scheme
+	 * @return whether it is the credential of the request
+	 */
+	public boolean hasCredential(String credential) {
+		return this.credentialDigest != null && credential != null
+				&& MessageDigest.isEqual(this.credentialDigest, CredentialMasker.digest(credential.trim()));
+	}
+
+	/**
+	 * The raw request body; empty when it was over the API's size limit, as such a body
+	 * is answered 413 without being read.
 	 * @return a copy of the body bytes
 	 */
 	public byte[] body() {

@@ -69,7 +69,7 @@ final class RunRecord {
 
 	TaskBehavior behavior = TaskBehavior.completes();
 
-	RunStatus fixedStatus;
+	EmulatedRunStatus fixedStatus;
 
 	Instant canceledAt;
 
@@ -105,48 +105,50 @@ final class RunRecord {
 		return startAt().plus(this.ttlDuration);
 	}
 
-	RunStatus status(Instant now) {
+	EmulatedRunStatus status(Instant now) {
 		if (this.fixedStatus != null) {
 			return this.fixedStatus;
 		}
 		if (this.canceledAt != null && !this.canceledAt.isAfter(now)) {
-			return RunStatus.CANCELED;
+			return EmulatedRunStatus.CANCELED;
 		}
 		if (this.delayUntil != null && now.isBefore(this.delayUntil)) {
-			return RunStatus.DELAYED;
+			return EmulatedRunStatus.DELAYED;
 		}
 		Instant expiresAt = expiresAt();
 		if (expiresAt != null && !now.isBefore(expiresAt)) {
-			return RunStatus.EXPIRED;
+			return EmulatedRunStatus.EXPIRED;
 		}
 		Instant outcomeAt = outcomeAt();
 		if (outcomeAt == null) {
-			return RunStatus.QUEUED;
+			return EmulatedRunStatus.QUEUED;
 		}
 		if (now.isBefore(outcomeAt)) {
-			return RunStatus.EXECUTING;
+			return EmulatedRunStatus.EXECUTING;
 		}
-		return (this.behavior.outcome() == TaskBehavior.Outcome.FAIL) ? RunStatus.FAILED : RunStatus.COMPLETED;
+		return (this.behavior.outcome() == TaskBehavior.Outcome.FAIL) ? EmulatedRunStatus.FAILED
+				: EmulatedRunStatus.COMPLETED;
 	}
 
 	Instant startedAt(Instant now) {
-		RunStatus status = status(now);
+		EmulatedRunStatus status = status(now);
 		if (this.fixedStatus != null) {
-			return (status.isExecuting() || status.isWaiting() || (status.isFinal() && status != RunStatus.EXPIRED))
-					? startAt() : null;
+			return (status.isExecuting() || status.isWaiting()
+					|| (status.isFinal() && status != EmulatedRunStatus.EXPIRED)) ? startAt() : null;
 		}
-		if (status == RunStatus.CANCELED) {
+		if (status == EmulatedRunStatus.CANCELED) {
 			Instant start = startAt();
 			return (outcomeAt() != null && this.canceledAt.isAfter(start)) ? start : null;
 		}
-		if (status == RunStatus.EXECUTING || status == RunStatus.COMPLETED || status == RunStatus.FAILED) {
+		if (status == EmulatedRunStatus.EXECUTING || status == EmulatedRunStatus.COMPLETED
+				|| status == EmulatedRunStatus.FAILED) {
 			return startAt();
 		}
 		return null;
 	}
 
 	Instant finishedAt(Instant now) {
-		RunStatus status = status(now);
+		EmulatedRunStatus status = status(now);
 		if (!status.isFinal()) {
 			return null;
 		}

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * Description of a run to add with {@link TriggerEmulator#seedRun(RunSeed)}. Defaults:
  * the seeded project's {@code dev} environment, created now, behaving like a triggered
- * run (see {@link TaskBehavior}). A fixed {@link #status(RunStatus)} overrides the
+ * run (see {@link TaskBehavior}). A fixed {@link #status(EmulatedRunStatus)} overrides the
  * behaviour.
  *
  * @author trigger-spring-boot contributors
@@ -20,11 +20,11 @@ public final class RunSeed {
 
 	String projectRef = EmulatorAccount.PROJECT_REF;
 
-	TriggerEnvironment environment = TriggerEnvironment.DEV;
+	EmulatedEnvironment environment = EmulatedEnvironment.DEV;
 
 	String branch;
 
-	RunStatus status;
+	EmulatedRunStatus status;
 
 	TaskBehavior behavior;
 
@@ -69,7 +69,7 @@ public final class RunSeed {
 	 * @param environment the environment
 	 * @return this seed
 	 */
-	public RunSeed in(String projectRef, TriggerEnvironment environment) {
+	public RunSeed in(String projectRef, EmulatedEnvironment environment) {
 		this.projectRef = Objects.requireNonNull(projectRef, "projectRef");
 		this.environment = Objects.requireNonNull(environment, "environment");
 		return this;
@@ -80,12 +80,13 @@ public final class RunSeed {
 	 * @param environment the environment
 	 * @return this seed
 	 */
-	public RunSeed in(TriggerEnvironment environment) {
+	public RunSeed in(EmulatedEnvironment environment) {
 		return in(this.projectRef, environment);
 	}
 
 	/**
-	 * Preview or dev branch of the run's environment.
+	 * Preview branch of the run's environment (only the preview environment has
+	 * branches).
 	 * @param branch the branch name
 	 * @return this seed
 	 */
@@ -99,7 +100,7 @@ public final class RunSeed {
 	 * @param status the status
 	 * @return this seed
 	 */
-	public RunSeed status(RunStatus status) {
+	public RunSeed status(EmulatedRunStatus status) {
 		this.status = status;
 		return this;
 	}

@@ -34,7 +34,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		EnvRecord env = null;
 		if (filter != null) {
 			for (String slug : filter.split(",")) {
-				var type = TriggerEnvironment.fromSlug(slug.trim());
+				var type = EmulatedEnvironment.fromSlug(slug.trim());
 				if (type.isPresent()) {
 					env = project.root(type.get());
 					break;
@@ -117,7 +117,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		if (statuses != null) {
 			for (String status : statuses) {
 				try {
-					RunStatus.valueOf(status);
+					EmulatedRunStatus.valueOf(status);
 				}
 				catch (IllegalArgumentException ex) {
 					throw ApiError.query("filter[status]", "Invalid enum value '" + status + "'");
@@ -213,7 +213,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 	}
 
 	private ObjectNode runJson(RunRecord run, Instant now, boolean detailed) {
-		RunStatus status = run.status(now);
+		EmulatedRunStatus status = run.status(now);
 		ObjectNode node = Json.object().put("id", run.id).put("status", status.name()).put("taskIdentifier",
 				run.taskId);
 		if (run.idempotencyKey != null) {
@@ -246,7 +246,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		if (run.ttl != null) {
 			node.put("ttl", run.ttl);
 		}
-		if (status == RunStatus.EXPIRED && finishedAt != null) {
+		if (status == EmulatedRunStatus.EXPIRED && finishedAt != null) {
 			node.put("expiredAt", Json.date(finishedAt));
 		}
 		ArrayNode tags = node.putArray("tags");
@@ -270,10 +270,10 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		if (run.payload != null) {
 			node.set("payload", payload);
 		}
-		if (status == RunStatus.COMPLETED && run.behavior.output() != null) {
+		if (status == EmulatedRunStatus.COMPLETED && run.behavior.output() != null) {
 			node.set("output", Json.valueToTree(run.behavior.output()));
 		}
-		if (status == RunStatus.FAILED) {
+		if (status == EmulatedRunStatus.FAILED) {
 			node.putObject("error")
 				.put("message", (run.behavior.errorMessage() != null) ? run.behavior.errorMessage() : "Run failed")
 				.put("name", "Error")

@@ -19,7 +19,7 @@ public final class ScheduleSeed {
 
 	String projectRef = EmulatorAccount.PROJECT_REF;
 
-	TriggerEnvironment environment = TriggerEnvironment.DEV;
+	EmulatedEnvironment environment = EmulatedEnvironment.DEV;
 
 	String branch;
 
@@ -52,7 +52,7 @@ public final class ScheduleSeed {
 	 * @param environment the environment
 	 * @return this seed
 	 */
-	public ScheduleSeed in(String projectRef, TriggerEnvironment environment) {
+	public ScheduleSeed in(String projectRef, EmulatedEnvironment environment) {
 		this.projectRef = Objects.requireNonNull(projectRef, "projectRef");
 		this.environment = Objects.requireNonNull(environment, "environment");
 		return this;
@@ -63,12 +63,12 @@ public final class ScheduleSeed {
 	 * @param environment the environment
 	 * @return this seed
 	 */
-	public ScheduleSeed in(TriggerEnvironment environment) {
+	public ScheduleSeed in(EmulatedEnvironment environment) {
 		return in(this.projectRef, environment);
 	}
 
 	/**
-	 * Preview or dev branch.
+	 * Preview branch (only the preview environment has branches).
 	 * @param branch the branch
 	 * @return this seed
 	 */

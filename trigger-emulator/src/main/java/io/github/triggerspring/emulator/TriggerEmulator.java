@@ -32,7 +32,9 @@ import com.sun.net.httpserver.HttpServer;
  * </pre>
  *
  * The emulator starts with the account described by {@link EmulatorAccount};
- * {@link #reset()} returns to it. All methods are thread-safe.
+ * {@link #reset()} returns to it. Like the API, it answers 413 to request bodies over the
+ * API's size limits without reading them whole. Its {@link #journal() journal} masks
+ * credentials. All methods are thread-safe.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -47,7 +49,11 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	private final Faults faults = new Faults();
 
+	private final RateLimitWindow rateLimitWindow = new RateLimitWindow();
+
 	private final EmulatorClock clock;
+
+	private final ApiRouter.Sleeper sleeper;
 
 	private final String host;
 
@@ -59,6 +65,7 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	private TriggerEmulator(Builder builder) {
 		this.clock = builder.clock;
+		this.sleeper = builder.sleeper;
 		this.host = builder.host;
 		this.requestedPort = builder.port;
 	}
@@ -92,7 +99,8 @@ public final class TriggerEmulator implements AutoCloseable {
 				return thread;
 			});
 			server.setExecutor(this.executor);
-			server.createContext("/", new ApiRouter(this.state, this.clock, this.journal, this.faults));
+			server.createContext("/", new ApiRouter(this.state, this.clock, this.journal, this.faults,
+					this.rateLimitWindow, this.sleeper));
 			server.start();
 			this.server = server;
 			return this;
@@ -149,8 +157,8 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	/**
 	 * Return to the seeded default state: forget runs, batches, schedules, env vars,
-	 * added projects and credentials, task behaviours, the journal and the faults. The
-	 * clock is left as it is.
+	 * added projects and credentials, task behaviours, the journal, the faults and the
+	 * requests counted in the current rate-limit window. The clock is left as it is.
 	 */
 	public void reset() {
 		synchronized (this.state) {
@@ -158,6 +166,7 @@ public final class TriggerEmulator implements AutoCloseable {
 		}
 		this.journal.clear();
 		this.faults.clear();
+		this.rateLimitWindow.reset();
 	}
 
 	/**
@@ -177,7 +186,8 @@ public final class TriggerEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * The clock that drives run timestamps and statuses.
+	 * The clock that drives run timestamps and statuses, rate-limit resets and token
+	 * timestamps.
 	 * @return the clock
 	 */
 	public EmulatorClock clock() {
@@ -241,8 +251,8 @@ public final class TriggerEmulator implements AutoCloseable {
 		Objects.requireNonNull(projectRef, "projectRef");
 		synchronized (this.state) {
 			ProjectRecord project = this.state.addProject(projectRef);
-			Map<TriggerEnvironment, String> keys = new EnumMap<>(TriggerEnvironment.class);
-			for (TriggerEnvironment type : TriggerEnvironment.values()) {
+			Map<EmulatedEnvironment, String> keys = new EnumMap<>(EmulatedEnvironment.class);
+			for (EmulatedEnvironment type : EmulatedEnvironment.values()) {
 				String key = Ids.secretKey(type);
 				this.state.secretKeys.put(key, project.root(type));
 				keys.put(type, key);
@@ -258,7 +268,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * @param secretKey the key; must start with the environment's prefix
 	 * @return this emulator
 	 */
-	public TriggerEmulator addSecretKey(String projectRef, TriggerEnvironment environment, String secretKey) {
+	public TriggerEmulator addSecretKey(String projectRef, EmulatedEnvironment environment, String secretKey) {
 		if (!secretKey.startsWith(environment.keyPrefix())) {
 			throw new IllegalArgumentException("A " + environment.slug() + " key must start with "
 					+ environment.keyPrefix());
@@ -277,24 +287,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 */
 	public TriggerEmulator addPreviewBranch(String projectRef, String branch) {
 		synchronized (this.state) {
-			this.state.project(projectRef).addBranch(TriggerEnvironment.PREVIEW, Objects.requireNonNull(branch));
-		}
-		return this;
-	}
-
-	/**
-	 * Add a dev branch to a project (selected with a {@code tr_dev_} key and
-	 * {@code x-trigger-branch}).
-	 * @param projectRef the project ref
-	 * @param branch the branch name, not {@code default}
-	 * @return this emulator
-	 */
-	public TriggerEmulator addDevBranch(String projectRef, String branch) {
-		if ("default".equals(branch)) {
-			throw new IllegalArgumentException("'default' is the root dev environment");
-		}
-		synchronized (this.state) {
-			this.state.project(projectRef).addBranch(TriggerEnvironment.DEV, Objects.requireNonNull(branch));
+			this.state.project(projectRef).addPreviewBranch(Objects.requireNonNull(branch, "branch"));
 		}
 		return this;
 	}
@@ -372,7 +365,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * @return the status
 	 * @throws IllegalArgumentException if there is no such run
 	 */
-	public RunStatus runStatus(String runId) {
+	public EmulatedRunStatus runStatus(String runId) {
 		synchronized (this.state) {
 			RunRecord run = this.state.runs.get(runId);
 			if (run == null) {
@@ -421,12 +414,12 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * Set an environment variable without going through the API.
 	 * @param projectRef the project ref
 	 * @param environment the environment
-	 * @param branch the preview or dev branch, or {@code null} for the environment itself
+	 * @param branch the preview branch, or {@code null} for the environment itself
 	 * @param name the variable name
 	 * @param value the value
 	 * @return this emulator
 	 */
-	public TriggerEmulator seedEnvVar(String projectRef, TriggerEnvironment environment, String branch, String name,
+	public TriggerEmulator seedEnvVar(String projectRef, EmulatedEnvironment environment, String branch, String name,
 			String value) {
 		return seedEnvVar(projectRef, environment, branch, name, value, false);
 	}
@@ -435,13 +428,13 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * Set an environment variable without going through the API.
 	 * @param projectRef the project ref
 	 * @param environment the environment
-	 * @param branch the preview or dev branch, or {@code null} for the environment itself
+	 * @param branch the preview branch, or {@code null} for the environment itself
 	 * @param name the variable name
 	 * @param value the value
 	 * @param secret whether the value is redacted when listed
 	 * @return this emulator
 	 */
-	public TriggerEmulator seedEnvVar(String projectRef, TriggerEnvironment environment, String branch, String name,
+	public TriggerEmulator seedEnvVar(String projectRef, EmulatedEnvironment environment, String branch, String name,
 			String value, boolean secret) {
 		synchronized (this.state) {
 			EnvRecord env = this.state.env(projectRef, environment, branch);
@@ -455,11 +448,11 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * environment or branch.
 	 * @param projectRef the project ref
 	 * @param environment the environment
-	 * @param branch the branch, or {@code null}
+	 * @param branch the preview branch, or {@code null}
 	 * @param name the variable name
 	 * @return the value, or {@code null}
 	 */
-	public String envVar(String projectRef, TriggerEnvironment environment, String branch, String name) {
+	public String envVar(String projectRef, EmulatedEnvironment environment, String branch, String name) {
 		synchronized (this.state) {
 			EmulatorState.EnvVar var = this.state.vars(this.state.env(projectRef, environment, branch)).get(name);
 			return (var != null) ? var.value : null;
@@ -481,6 +474,8 @@ public final class TriggerEmulator implements AutoCloseable {
 		private String host = "127.0.0.1";
 
 		private EmulatorClock clock;
+
+		private ApiRouter.Sleeper sleeper = ApiRouter.Sleeper.THREAD;
 
 		private Builder() {
 		}
@@ -516,6 +511,17 @@ public final class TriggerEmulator implements AutoCloseable {
 		 */
 		public Builder clock(EmulatorClock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * How {@link Fault#latency(java.time.Duration) latency faults} wait; real time by
+		 * default.
+		 * @param sleeper the sleeper
+		 * @return this builder
+		 */
+		Builder sleeper(ApiRouter.Sleeper sleeper) {
+			this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
 			return this;
 		}
 

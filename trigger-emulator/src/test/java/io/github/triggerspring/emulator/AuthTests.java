@@ -1,5 +1,6 @@
 package io.github.triggerspring.emulator;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -8,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Authentication of every endpoint of the seed table with every kind of credential.
@@ -86,7 +89,7 @@ class AuthTests extends EmulatorTestSupport {
 	private static Fixture fixture() {
 		String runId = emulator.seedRun(RunSeed.of("seeded-task").behavior(TaskBehavior.staysQueued()));
 		String scheduleId = emulator.seedSchedule(ScheduleSeed.of("seeded-task", "0 0 * * *", "seeded"));
-		emulator.seedEnvVar(PROJECT, TriggerEnvironment.DEV, null, "EXISTING", "value");
+		emulator.seedEnvVar(PROJECT, EmulatedEnvironment.DEV, null, "EXISTING", "value");
 		return new Fixture(runId, scheduleId);
 	}
 
@@ -118,12 +121,14 @@ class AuthTests extends EmulatorTestSupport {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("table")
 	void withSecretKeySucceeds(Row row) {
+		emulator.clock().setInstant(Instant.parse("2025-03-01T10:00:00Z"));
 		Fixture fixture = fixture();
 		Response response = send(row, row.secretPath().apply(fixture), DEV);
 		assertThat(response.status()).as(response.body()).isEqualTo(row.okStatus());
 		assertThat(response.header("x-ratelimit-limit")).isEqualTo("1500");
-		assertThat(response.header("x-ratelimit-remaining")).isNotNull();
-		assertThat(Long.parseLong(response.header("x-ratelimit-reset"))).isGreaterThan(System.currentTimeMillis());
+		assertThat(response.header("x-ratelimit-remaining")).isEqualTo("1499");
+		assertThat(response.header("x-ratelimit-reset"))
+			.isEqualTo(String.valueOf(Instant.parse("2025-03-01T10:01:00Z").toEpochMilli()));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -151,7 +156,7 @@ class AuthTests extends EmulatorTestSupport {
 		String otherPat = emulator.addPersonalAccessToken("proj_other");
 		String otherOat = emulator.addOrganizationAccessToken("proj_other");
 		Fixture fixture = fixture();
-		String otherKey = other.secretKey(TriggerEnvironment.DEV);
+		String otherKey = other.secretKey(EmulatedEnvironment.DEV);
 		if (row.patPath() != null) {
 			for (String token : List.of(otherPat, otherOat)) {
 				Response response = send(row, row.patPath().apply(fixture), token);
@@ -211,23 +216,34 @@ class AuthTests extends EmulatorTestSupport {
 		assertThat(refs.status()).isEqualTo(200);
 	}
 
-	@Test
-	void branchHeaderIsIgnoredForStagingAndProd() {
-		assertThat(get("/api/v1/runs", STG, "x-trigger-branch", "whatever").status()).isEqualTo(200);
-		assertThat(get("/api/v1/runs", PROD, "x-trigger-branch", "whatever").status()).isEqualTo(200);
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { DEV, STG, PROD })
+	void branchHeaderHasNoEffectWithDevStagingAndProdKeys(String key) {
+		emulator.clock().setInstant(Instant.parse("2025-03-01T10:00:00Z"));
+		String slug = EmulatedEnvironment.fromSecretKey(key).orElseThrow().slug();
+		emulator.seedEnvVar(PROJECT, EmulatedEnvironment.fromSecretKey(key).orElseThrow(), null, "REGION", "eu");
+		List<String> branches = List.of("alice", "default", "refs/heads/feature-x", "refs/other/x",
+				EmulatorAccount.PREVIEW_BRANCH);
+		for (String branch : branches) {
+			Response triggered = post("/api/v1/tasks/t/trigger", key, "{\"payload\":1}", "x-trigger-branch", branch);
+			assertThat(triggered.status()).as(branch).isEqualTo(200);
+		}
+		Response runs = get("/api/v1/runs", key);
+		assertThat(runs.json().get("data")).hasSize(branches.size());
+		Response envVars = get("/api/v1/projects/" + PROJECT + "/envvars/" + slug, key);
+		assertThat(envVars.body()).isEqualTo("[{\"name\":\"REGION\",\"value\":\"eu\",\"isSecret\":false}]");
+		for (String branch : branches) {
+			assertThat(get("/api/v1/runs", key, "x-trigger-branch", branch).body()).as(branch).isEqualTo(runs.body());
+			assertThat(get("/api/v1/projects/" + PROJECT + "/envvars/" + slug, key, "x-trigger-branch", branch)
+				.body()).as(branch).isEqualTo(envVars.body());
+		}
 	}
 
 	@Test
-	void devBranchHeaderSelectsDevBranch() {
-		assertThat(get("/api/v1/runs", DEV, "x-trigger-branch", "default").status()).isEqualTo(200);
-		Response unknown = get("/api/v1/runs", DEV, "x-trigger-branch", "alice");
-		assertThat(unknown.status()).isEqualTo(401);
-		assertThat(unknown.error()).isEqualTo("No matching branch env");
-		emulator.addDevBranch(PROJECT, "alice");
-		Response triggered = post("/api/v1/tasks/t/trigger", DEV, "{\"payload\":1}", "x-trigger-branch", "alice");
-		assertThat(triggered.status()).isEqualTo(200);
-		assertThat(get("/api/v1/runs", DEV, "x-trigger-branch", "alice").json().get("data")).hasSize(1);
-		assertThat(get("/api/v1/runs", DEV).json().get("data")).isEmpty();
+	void seedingABranchOutsideThePreviewEnvironmentFails() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> emulator.seedRun(RunSeed.of("t").in(EmulatedEnvironment.DEV).branch("alice")))
+			.withMessage("Only the preview environment has branches");
 	}
 
 	@Test

@@ -24,9 +24,9 @@ class EnvVarsAndSchedulesTests extends EmulatorTestSupport {
 				"[{\"name\":\"A\",\"value\":\"1\",\"isSecret\":false},{\"name\":\"S\",\"value\":\"<redacted>\",\"isSecret\":true}]");
 		assertThat(get(BASE + "dev/A", DEV).body()).isEqualTo("{\"name\":\"A\",\"value\":\"1\",\"isSecret\":false}");
 		put(BASE + "dev/A", DEV, "{\"value\":\"2\"}");
-		assertThat(emulator.envVar(PROJECT, TriggerEnvironment.DEV, null, "A")).isEqualTo("2");
+		assertThat(emulator.envVar(PROJECT, EmulatedEnvironment.DEV, null, "A")).isEqualTo("2");
 		post(BASE + "dev", DEV, "{\"name\":\"A\",\"value\":\"3\"}");
-		assertThat(emulator.envVar(PROJECT, TriggerEnvironment.DEV, null, "A")).isEqualTo("3");
+		assertThat(emulator.envVar(PROJECT, EmulatedEnvironment.DEV, null, "A")).isEqualTo("3");
 		assertThat(delete(BASE + "dev/A", DEV).status()).isEqualTo(200);
 		Response missing = get(BASE + "dev/A", DEV);
 		assertThat(missing.status()).isEqualTo(404);
@@ -43,29 +43,29 @@ class EnvVarsAndSchedulesTests extends EmulatorTestSupport {
 		assertThat(get(BASE + "staging", STG).status()).isEqualTo(200);
 		assertThat(get(BASE + "stg", STG).status()).isEqualTo(200);
 		post(BASE + "staging", PAT, "{\"name\":\"X\",\"value\":\"1\"}");
-		assertThat(emulator.envVar(PROJECT, TriggerEnvironment.STAGING, null, "X")).isEqualTo("1");
+		assertThat(emulator.envVar(PROJECT, EmulatedEnvironment.STAGING, null, "X")).isEqualTo("1");
 		Response unknown = get(BASE + "qa", PAT);
 		assertThat(unknown.status()).isEqualTo(404);
 	}
 
 	@Test
 	void uploadKeepsExistingWithoutOverride() {
-		emulator.seedEnvVar(PROJECT, TriggerEnvironment.PROD, null, "KEEP", "old");
+		emulator.seedEnvVar(PROJECT, EmulatedEnvironment.PROD, null, "KEEP", "old");
 		post(BASE + "prod/import", PROD, "{\"variables\":{\"KEEP\":\"new\",\"ADD\":\"a\"}}");
-		assertThat(emulator.envVar(PROJECT, TriggerEnvironment.PROD, null, "KEEP")).isEqualTo("old");
-		assertThat(emulator.envVar(PROJECT, TriggerEnvironment.PROD, null, "ADD")).isEqualTo("a");
+		assertThat(emulator.envVar(PROJECT, EmulatedEnvironment.PROD, null, "KEEP")).isEqualTo("old");
+		assertThat(emulator.envVar(PROJECT, EmulatedEnvironment.PROD, null, "ADD")).isEqualTo("a");
 		post(BASE + "prod/import", PROD, "{\"variables\":{\"KEEP\":\"new\"},\"override\":true}");
-		assertThat(emulator.envVar(PROJECT, TriggerEnvironment.PROD, null, "KEEP")).isEqualTo("new");
+		assertThat(emulator.envVar(PROJECT, EmulatedEnvironment.PROD, null, "KEEP")).isEqualTo("new");
 		assertThat(post(BASE + "prod/import", PROD, "{\"override\":true}").status()).isEqualTo(400);
 	}
 
 	@Test
 	void previewBranchesWithAccessTokenAndSecretKey() {
 		String branch = EmulatorAccount.PREVIEW_BRANCH;
-		emulator.seedEnvVar(PROJECT, TriggerEnvironment.PREVIEW, null, "PARENT", "p");
+		emulator.seedEnvVar(PROJECT, EmulatedEnvironment.PREVIEW, null, "PARENT", "p");
 		post(BASE + "preview", PAT, "{\"name\":\"ON_BRANCH\",\"value\":\"b\"}", "x-trigger-branch", branch);
-		assertThat(emulator.envVar(PROJECT, TriggerEnvironment.PREVIEW, branch, "ON_BRANCH")).isEqualTo("b");
-		assertThat(emulator.envVar(PROJECT, TriggerEnvironment.PREVIEW, null, "ON_BRANCH")).isNull();
+		assertThat(emulator.envVar(PROJECT, EmulatedEnvironment.PREVIEW, branch, "ON_BRANCH")).isEqualTo("b");
+		assertThat(emulator.envVar(PROJECT, EmulatedEnvironment.PREVIEW, null, "ON_BRANCH")).isNull();
 		JsonNode branchList = get(BASE + "preview", PREVIEW, "x-trigger-branch", branch).json();
 		assertThat(branchList).hasSize(2);
 		JsonNode parentList = get(BASE + "preview", PAT).json();
@@ -78,8 +78,8 @@ class EnvVarsAndSchedulesTests extends EmulatorTestSupport {
 		assertThat(noBranchKey.status()).isEqualTo(401);
 		post(BASE + "preview/import", PAT, "{\"variables\":{\"V\":\"1\"},\"parentVariables\":{\"PV\":\"2\"}}",
 				"x-trigger-branch", branch);
-		assertThat(emulator.envVar(PROJECT, TriggerEnvironment.PREVIEW, branch, "V")).isEqualTo("1");
-		assertThat(emulator.envVar(PROJECT, TriggerEnvironment.PREVIEW, null, "PV")).isEqualTo("2");
+		assertThat(emulator.envVar(PROJECT, EmulatedEnvironment.PREVIEW, branch, "V")).isEqualTo("1");
+		assertThat(emulator.envVar(PROJECT, EmulatedEnvironment.PREVIEW, null, "PV")).isEqualTo("2");
 	}
 
 	@Test

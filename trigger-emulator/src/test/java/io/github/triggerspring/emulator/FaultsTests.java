@@ -1,10 +1,15 @@
 package io.github.triggerspring.emulator;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * @author trigger-spring-boot contributors
  */
 class FaultsTests extends EmulatorTestSupport {
+
+	private static final Instant NOW = Instant.parse("2025-03-01T10:00:00.250Z");
 
 	@Test
 	void failNextCallsWithStatusBodyAndHeaders() {
@@ -48,28 +55,49 @@ class FaultsTests extends EmulatorTestSupport {
 	}
 
 	@Test
-	void rateLimitedWithMillisecondReset() {
+	void rateLimitedWithMillisecondResetOnTheEmulatorClock() {
+		emulator.clock().setInstant(NOW);
 		emulator.faults().inject(EmulatorEndpoint.RUNS_LIST, Fault.rateLimited(Duration.ofSeconds(2)));
-		long before = System.currentTimeMillis();
 		Response response = get("/api/v1/runs", DEV);
 		assertThat(response.status()).isEqualTo(429);
+		assertThat(response.header("x-ratelimit-limit")).isEqualTo("1500");
 		assertThat(response.header("x-ratelimit-remaining")).isEqualTo("0");
-		long reset = Long.parseLong(response.header("x-ratelimit-reset"));
-		assertThat(reset).isBetween(before + 1_900, System.currentTimeMillis() + 2_100);
+		assertThat(response.header("x-ratelimit-reset")).isEqualTo("1740823202250");
 		assertThat(response.header("content-type")).isEqualTo("application/problem+json");
-		assertThat(response.json().get("title").asString()).isEqualTo("Rate Limit Exceeded");
+		assertThat(response.body()).isEqualTo("{\"title\":\"Rate Limit Exceeded\",\"status\":429,"
+				+ "\"type\":\"https://trigger.dev/docs/limits#rate-limits\","
+				+ "\"detail\":\"Rate limit exceeded 0/1500 requests remaining. Retry in 2 seconds.\","
+				+ "\"reset\":1740823202250,\"limit\":1500,\"remaining\":0,\"secondsUntilReset\":2,"
+				+ "\"error\":\"Rate limit exceeded 0/1500 requests remaining. Retry in 2 seconds.\"}");
+		assertThat(get("/api/v1/runs", DEV).status()).isEqualTo(200);
+	}
+
+	@Test
+	void rateLimitResetFollowsTheEmulatorClockAndTheFaultWearsOffByCount() {
+		emulator.clock().setInstant(NOW);
+		emulator.faults().inject(EmulatorEndpoint.RUNS_LIST, Fault.rateLimited(Duration.ofMillis(500)).times(2));
+		assertThat(get("/api/v1/runs", DEV).header("x-ratelimit-reset"))
+			.isEqualTo(String.valueOf(NOW.plusMillis(500).toEpochMilli()));
+		emulator.clock().advance(Duration.ofHours(1));
+		Response second = get("/api/v1/runs", DEV);
+		assertThat(second.status()).isEqualTo(429);
+		assertThat(second.header("x-ratelimit-reset"))
+			.isEqualTo(String.valueOf(NOW.plus(Duration.ofHours(1)).plusMillis(500).toEpochMilli()));
 		assertThat(get("/api/v1/runs", DEV).status()).isEqualTo(200);
 	}
 
 	@Test
 	void batchCreateRateLimitUsesSecondsAndRetryAfter() {
+		emulator.clock().setInstant(NOW);
 		emulator.faults().inject(EmulatorEndpoint.TASK_BATCH_TRIGGER, Fault.rateLimited(Duration.ofSeconds(3)));
 		Response response = post("/api/v3/batches", DEV, "{\"runCount\":1}");
 		assertThat(response.status()).isEqualTo(429);
 		assertThat(response.header("Retry-After")).isEqualTo("3");
-		long reset = Long.parseLong(response.header("x-ratelimit-reset"));
-		assertThat(reset).isBetween(System.currentTimeMillis() / 1000, System.currentTimeMillis() / 1000 + 5);
-		assertThat(response.error()).contains("rate limit");
+		// 10:00:03.250 rounded up to whole seconds
+		assertThat(response.header("x-ratelimit-reset"))
+			.isEqualTo(String.valueOf(Instant.parse("2025-03-01T10:00:04Z").getEpochSecond()));
+		assertThat(response.body())
+			.isEqualTo("{\"error\":\"Batch rate limit exceeded. Please try again in 3 seconds.\"}");
 	}
 
 	@Test
@@ -84,11 +112,26 @@ class FaultsTests extends EmulatorTestSupport {
 	}
 
 	@Test
-	void latencyDelaysTheResponse() {
-		emulator.faults().inject(EmulatorEndpoint.RUNS_LIST, Fault.latency(Duration.ofMillis(300)));
-		long start = System.nanoTime();
-		assertThat(get("/api/v1/runs", DEV).status()).isEqualTo(200);
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+	void latencyWaitsBeforeTheCallIsHandled() {
+		List<String> waits = new CopyOnWriteArrayList<>();
+		AtomicReference<TriggerEmulator> slow = new AtomicReference<>();
+		try (TriggerEmulator started = TriggerEmulator.builder()
+			.sleeper((duration) -> waits.add(duration + " with " + slow.get().runCount() + " runs"))
+			.build()
+			.start()) {
+			slow.set(started);
+			started.faults().inject(EmulatorEndpoint.TASK_TRIGGER, Fault.latency(Duration.ofMillis(300)));
+			HttpRequest request = HttpRequest.newBuilder(URI.create(started.baseUrl() + "/api/v1/tasks/a/trigger"))
+				.timeout(TIMEOUT)
+				.header("Authorization", "Bearer " + DEV)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{}"))
+				.build();
+			assertThat(send(request).statusCode()).isEqualTo(200);
+			assertThat(send(request).statusCode()).isEqualTo(200);
+			assertThat(waits).containsExactly("PT0.3S with 0 runs");
+			assertThat(started.runCount()).isEqualTo(2);
+		}
 	}
 
 	@Test
@@ -119,6 +162,19 @@ class FaultsTests extends EmulatorTestSupport {
 		emulator.faults().inject(EmulatorEndpoint.RUNS_LIST, Fault.status(500).always());
 		emulator.reset();
 		assertThat(get("/api/v1/runs", DEV).status()).isEqualTo(200);
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

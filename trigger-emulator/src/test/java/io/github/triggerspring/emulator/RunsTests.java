@@ -66,9 +66,9 @@ class RunsTests extends EmulatorTestSupport {
 
 	@Test
 	void filters() {
-		emulator.seedRun(RunSeed.of("a").status(RunStatus.COMPLETED).tags("x").version("v1").createdAt(T0));
-		emulator.seedRun(RunSeed.of("b").status(RunStatus.FAILED).tags("y").test(true).createdAt(T0.plusSeconds(60)));
-		emulator.seedRun(RunSeed.of("c").status(RunStatus.QUEUED).region("eu").createdAt(T0.plusSeconds(120)));
+		emulator.seedRun(RunSeed.of("a").status(EmulatedRunStatus.COMPLETED).tags("x").version("v1").createdAt(T0));
+		emulator.seedRun(RunSeed.of("b").status(EmulatedRunStatus.FAILED).tags("y").test(true).createdAt(T0.plusSeconds(60)));
+		emulator.seedRun(RunSeed.of("c").status(EmulatedRunStatus.QUEUED).region("eu").createdAt(T0.plusSeconds(120)));
 		String scheduleId = emulator.seedSchedule(ScheduleSeed.of("d", "0 * * * *", "d"));
 		emulator.seedRun(RunSeed.of("d").schedule(scheduleId).createdAt(T0.plusSeconds(180)));
 		assertThat(taskIds("filter%5Bstatus%5D=COMPLETED,FAILED")).containsExactly("d", "b", "a");
@@ -150,7 +150,7 @@ class RunsTests extends EmulatorTestSupport {
 	void cancelQueuedRunButNotAFinishedOne() {
 		emulator.taskBehavior("slow", TaskBehavior.staysQueued());
 		String queued = trigger("slow");
-		assertThat(emulator.runStatus(queued)).isEqualTo(RunStatus.QUEUED);
+		assertThat(emulator.runStatus(queued)).isEqualTo(EmulatedRunStatus.QUEUED);
 		Response cancel = post("/api/v2/runs/" + queued + "/cancel", DEV, null);
 		assertThat(cancel.status()).isEqualTo(200);
 		assertThat(cancel.body()).isEqualTo("{\"id\":\"" + queued + "\"}");
@@ -160,7 +160,7 @@ class RunsTests extends EmulatorTestSupport {
 		assertThat(run.get("isCompleted").asBoolean()).isTrue();
 		String done = trigger("fast");
 		assertThat(post("/api/v2/runs/" + done + "/cancel", DEV, null).body()).isEqualTo("{\"id\":\"" + done + "\"}");
-		assertThat(emulator.runStatus(done)).isEqualTo(RunStatus.COMPLETED);
+		assertThat(emulator.runStatus(done)).isEqualTo(EmulatedRunStatus.COMPLETED);
 		assertThat(post("/api/v2/runs/run_nope/cancel", DEV, null).status()).isEqualTo(404);
 	}
 
@@ -194,7 +194,7 @@ class RunsTests extends EmulatorTestSupport {
 		assertThat(failed.get("status").asString()).isEqualTo("FAILED");
 		assertThat(failed.get("isFailed").asBoolean()).isTrue();
 		assertThat(failed.get("error").get("message").asString()).isEqualTo("kaput");
-		assertThat(emulator.runStatus(longRun)).isEqualTo(RunStatus.EXECUTING);
+		assertThat(emulator.runStatus(longRun)).isEqualTo(EmulatedRunStatus.EXECUTING);
 		emulator.clock().advance(Duration.ofMinutes(3));
 		JsonNode completed = get("/api/v3/runs/" + longRun, DEV).json();
 		assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
@@ -208,7 +208,7 @@ class RunsTests extends EmulatorTestSupport {
 		emulator.clock().setInstant(T0);
 		emulator.taskBehavior("q", TaskBehavior.staysQueued());
 		String id = trigger("q", "{\"payload\":1,\"options\":{\"ttl\":\"10m\"}}");
-		assertThat(emulator.runStatus(id)).isEqualTo(RunStatus.QUEUED);
+		assertThat(emulator.runStatus(id)).isEqualTo(EmulatedRunStatus.QUEUED);
 		emulator.clock().advance(Duration.ofMinutes(10));
 		JsonNode run = get("/api/v3/runs/" + id, DEV).json();
 		assertThat(run.get("status").asString()).isEqualTo("EXPIRED");
@@ -218,7 +218,7 @@ class RunsTests extends EmulatorTestSupport {
 	@Test
 	void defaultBehaviorApplies() {
 		emulator.defaultTaskBehavior(TaskBehavior.fails("all broken"));
-		assertThat(emulator.runStatus(trigger("any"))).isEqualTo(RunStatus.FAILED);
+		assertThat(emulator.runStatus(trigger("any"))).isEqualTo(EmulatedRunStatus.FAILED);
 	}
 
 }

@@ -29,7 +29,7 @@ class TriggerEmulatorTests {
 		assertThat(EmulatorAccount.PREVIEW_SECRET_KEY).matches("tr_preview_[0-9a-zA-Z]{24}");
 		assertThat(EmulatorAccount.PERSONAL_ACCESS_TOKEN).matches("tr_pat_[1-9a-km-z]{40}");
 		assertThat(EmulatorAccount.ORGANIZATION_ACCESS_TOKEN).startsWith("tr_oat_");
-		for (TriggerEnvironment environment : TriggerEnvironment.values()) {
+		for (EmulatedEnvironment environment : EmulatedEnvironment.values()) {
 			assertThat(EmulatorAccount.secretKey(environment)).startsWith(environment.keyPrefix());
 		}
 	}
@@ -58,9 +58,9 @@ class TriggerEmulatorTests {
 			assertThat(emulator.port()).isEqualTo(port);
 			assertThat(emulator.clock()).isSameAs(clock);
 			String id = emulator.seedRun(RunSeed.of("t").behavior(TaskBehavior.completesAfter(Duration.ofSeconds(30))));
-			assertThat(emulator.runStatus(id)).isEqualTo(RunStatus.EXECUTING);
+			assertThat(emulator.runStatus(id)).isEqualTo(EmulatedRunStatus.EXECUTING);
 			clock.advance(Duration.ofSeconds(30));
-			assertThat(emulator.runStatus(id)).isEqualTo(RunStatus.COMPLETED);
+			assertThat(emulator.runStatus(id)).isEqualTo(EmulatedRunStatus.COMPLETED);
 			assertThat(clock.instant()).isEqualTo(Instant.parse("2030-01-01T00:00:30Z"));
 		}
 	}
@@ -70,14 +70,14 @@ class TriggerEmulatorTests {
 		try (TriggerEmulator emulator = TriggerEmulator.start()) {
 			emulator.addProject("proj_x");
 			emulator.seedRun(RunSeed.of("t"));
-			emulator.seedEnvVar(EmulatorAccount.PROJECT_REF, TriggerEnvironment.DEV, null, "A", "1");
+			emulator.seedEnvVar(EmulatorAccount.PROJECT_REF, EmulatedEnvironment.DEV, null, "A", "1");
 			emulator.taskBehavior("t", TaskBehavior.staysQueued());
 			status(emulator.baseUrl() + "/api/v1/timezones");
 			emulator.reset();
 			assertThat(emulator.runCount()).isZero();
 			assertThat(emulator.journal().count()).isZero();
-			assertThat(emulator.envVar(EmulatorAccount.PROJECT_REF, TriggerEnvironment.DEV, null, "A")).isNull();
-			assertThat(emulator.runStatus(emulator.seedRun(RunSeed.of("t")))).isEqualTo(RunStatus.COMPLETED);
+			assertThat(emulator.envVar(EmulatorAccount.PROJECT_REF, EmulatedEnvironment.DEV, null, "A")).isNull();
+			assertThat(emulator.runStatus(emulator.seedRun(RunSeed.of("t")))).isEqualTo(EmulatedRunStatus.COMPLETED);
 			assertThat(emulator.addProject("proj_x").ref()).isEqualTo("proj_x");
 		}
 	}
@@ -85,11 +85,11 @@ class TriggerEmulatorTests {
 	@Test
 	void seededRunsWithFixedStatusAndPreviewBranch() {
 		try (TriggerEmulator emulator = TriggerEmulator.start()) {
-			String id = emulator.seedRun(RunSeed.of("t").status(RunStatus.CRASHED));
-			assertThat(emulator.runStatus(id)).isEqualTo(RunStatus.CRASHED);
+			String id = emulator.seedRun(RunSeed.of("t").status(EmulatedRunStatus.CRASHED));
+			assertThat(emulator.runStatus(id)).isEqualTo(EmulatedRunStatus.CRASHED);
 			String preview = emulator.seedRun(
-					RunSeed.of("p").in(TriggerEnvironment.PREVIEW).branch(EmulatorAccount.PREVIEW_BRANCH));
-			assertThat(emulator.runStatus(preview)).isEqualTo(RunStatus.COMPLETED);
+					RunSeed.of("p").in(EmulatedEnvironment.PREVIEW).branch(EmulatorAccount.PREVIEW_BRANCH));
+			assertThat(emulator.runStatus(preview)).isEqualTo(EmulatedRunStatus.COMPLETED);
 		}
 	}
 

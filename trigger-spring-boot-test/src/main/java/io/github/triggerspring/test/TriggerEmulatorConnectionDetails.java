@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.autoconfigure.TriggerConnectionDetails;
+import io.github.triggerspring.emulator.EmulatedEnvironment;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.TriggerEmulator;
 import org.jspecify.annotations.Nullable;
@@ -141,12 +142,12 @@ public class TriggerEmulatorConnectionDetails implements TriggerConnectionDetail
 		return this.environment;
 	}
 
-	static io.github.triggerspring.emulator.TriggerEnvironment emulatorEnvironment(TriggerEnvironment environment) {
+	static EmulatedEnvironment emulatorEnvironment(TriggerEnvironment environment) {
 		return switch (environment) {
-			case DEV -> io.github.triggerspring.emulator.TriggerEnvironment.DEV;
-			case STAGING -> io.github.triggerspring.emulator.TriggerEnvironment.STAGING;
-			case PROD -> io.github.triggerspring.emulator.TriggerEnvironment.PROD;
-			case PREVIEW -> io.github.triggerspring.emulator.TriggerEnvironment.PREVIEW;
+			case DEV -> EmulatedEnvironment.DEV;
+			case STAGING -> EmulatedEnvironment.STAGING;
+			case PROD -> EmulatedEnvironment.PROD;
+			case PREVIEW -> EmulatedEnvironment.PREVIEW;
 		};
 	}
 

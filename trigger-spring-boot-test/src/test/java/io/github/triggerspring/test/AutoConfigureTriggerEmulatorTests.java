@@ -7,6 +7,7 @@ import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.autoconfigure.TriggerConnectionDetails;
+import io.github.triggerspring.emulator.EmulatedEnvironment;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.EmulatorEndpoint;
 import io.github.triggerspring.emulator.Fault;
@@ -82,8 +83,7 @@ class AutoConfigureTriggerEmulatorTests {
 			.verify(TIMEOUT);
 		StepVerifier.create(this.runs.list().map(RunSummary::id)).expectNext(id).expectComplete().verify(TIMEOUT);
 		assertThat(this.emulator.journal().requests()).hasSize(2)
-			.allSatisfy((request) -> assertThat(request.header("Authorization"))
-				.hasValue("Bearer " + EmulatorAccount.DEV_SECRET_KEY));
+			.allSatisfy((request) -> assertThat(request.hasCredential(EmulatorAccount.DEV_SECRET_KEY)).isTrue());
 		dirty();
 	}
 
@@ -152,14 +152,13 @@ class AutoConfigureTriggerEmulatorTests {
 				.isEqualTo(TriggerEnvironment.PREVIEW);
 			// Project-wide listing filters on the environment slug: runs of the preview root
 			// environment, whatever the branch header says.
-			String id = this.previewEmulator
-				.seedRun(RunSeed.of("preview-task").in(io.github.triggerspring.emulator.TriggerEnvironment.PREVIEW));
+			String id = this.previewEmulator.seedRun(RunSeed.of("preview-task").in(EmulatedEnvironment.PREVIEW));
 			this.previewEmulator.seedRun(RunSeed.of("dev-task"));
 			StepVerifier.create(this.previewRuns.list().map(RunSummary::id)).expectNext(id).expectComplete().verify(TIMEOUT);
 			RecordedRequest request = this.previewEmulator.journal().last();
 			assertThat(request.path()).isEqualTo("/api/v1/projects/" + EmulatorAccount.PROJECT_REF + "/runs");
 			assertThat(request.queryParameter("filter[env]")).hasValue("preview");
-			assertThat(request.header("Authorization")).hasValue("Bearer " + EmulatorAccount.PERSONAL_ACCESS_TOKEN);
+			assertThat(request.hasCredential(EmulatorAccount.PERSONAL_ACCESS_TOKEN)).isTrue();
 			assertThat(request.header("x-trigger-branch")).hasValue(EmulatorAccount.PREVIEW_BRANCH);
 		}
 

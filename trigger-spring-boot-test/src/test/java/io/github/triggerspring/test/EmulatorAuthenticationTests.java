@@ -9,11 +9,14 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import io.github.triggerspring.auth.CredentialKind;
+import io.github.triggerspring.auth.Secrets;
 import io.github.triggerspring.auth.TriggerCredentials;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.auth.UnsupportedCredentialException;
+import io.github.triggerspring.emulator.EmulatedEnvironment;
 import io.github.triggerspring.emulator.EmulatorAccount;
+import io.github.triggerspring.emulator.RecordedRequest;
 import io.github.triggerspring.emulator.RunSeed;
 import io.github.triggerspring.emulator.ScheduleSeed;
 import io.github.triggerspring.emulator.TaskBehavior;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -55,8 +59,8 @@ class EmulatorAuthenticationTests {
 	 * @param environment the environment the calls reach
 	 * @param branch the preview branch, or {@code null}
 	 */
-	record Credential(String name, CredentialKind kind, TriggerCredentials credentials,
-			io.github.triggerspring.emulator.TriggerEnvironment environment, @Nullable String branch) {
+	record Credential(String name, CredentialKind kind, TriggerCredentials credentials, EmulatedEnvironment environment,
+			@Nullable String branch) {
 
 		@Override
 		public String toString() {
@@ -109,8 +113,7 @@ class EmulatorAuthenticationTests {
 	static List<Credential> credentials() {
 		List<Credential> credentials = new ArrayList<>();
 		for (TriggerEnvironment environment : TriggerEnvironment.values()) {
-			io.github.triggerspring.emulator.TriggerEnvironment target = TriggerEmulatorConnectionDetails
-				.emulatorEnvironment(environment);
+			EmulatedEnvironment target = TriggerEmulatorConnectionDetails.emulatorEnvironment(environment);
 			String branch = (environment == TriggerEnvironment.PREVIEW) ? EmulatorAccount.PREVIEW_BRANCH : null;
 			credentials.add(new Credential(environment.pathSegment() + " secret key", CredentialKind.SECRET_KEY,
 					TriggerCredentials.of(EmulatorAccount.secretKey(target), null, EmulatorAccount.PROJECT_REF, null,
@@ -120,11 +123,11 @@ class EmulatorAuthenticationTests {
 		credentials.add(new Credential("personal access token", CredentialKind.PERSONAL_ACCESS_TOKEN,
 				TriggerCredentials.of(null, EmulatorAccount.PERSONAL_ACCESS_TOKEN, EmulatorAccount.PROJECT_REF,
 						TriggerEnvironment.STAGING, null),
-				io.github.triggerspring.emulator.TriggerEnvironment.STAGING, null));
+				EmulatedEnvironment.STAGING, null));
 		credentials.add(new Credential("organization access token", CredentialKind.PERSONAL_ACCESS_TOKEN,
 				TriggerCredentials.of(null, EmulatorAccount.ORGANIZATION_ACCESS_TOKEN, EmulatorAccount.PROJECT_REF,
 						TriggerEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH),
-				io.github.triggerspring.emulator.TriggerEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH));
+				EmulatedEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH));
 		return credentials;
 	}
 
@@ -153,9 +156,16 @@ class EmulatorAuthenticationTests {
 				assertThat(request.header("x-trigger-branch")).isEqualTo(java.util.Optional
 					.ofNullable(endpoint.isPublic() ? null : credential.branch()));
 			});
-			assertThat(emulator.journal().requests()).extracting(
-					(request) -> request.header("Authorization").orElse(null))
-				.containsOnly(endpoint.isPublic() ? null : "Bearer " + clientToken(credential));
+			String token = clientToken(credential);
+			assertThat(emulator.journal().requests()).allSatisfy((request) -> {
+				if (endpoint.isPublic()) {
+					assertThat(request.header("Authorization")).isEmpty();
+				}
+				else {
+					assertThat(request.header("Authorization")).hasValue("Bearer " + Secrets.mask(token));
+					assertThat(request.hasCredential(token)).isTrue();
+				}
+			});
 		}
 		else {
 			StepVerifier.create(call)
@@ -165,6 +175,20 @@ class EmulatorAuthenticationTests {
 				.verify(TIMEOUT);
 			assertThat(emulator.journal().count()).isZero();
 		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { EmulatorAccount.DEV_SECRET_KEY, EmulatorAccount.STAGING_SECRET_KEY,
+			EmulatorAccount.PROD_SECRET_KEY, EmulatorAccount.PREVIEW_SECRET_KEY, EmulatorAccount.PERSONAL_ACCESS_TOKEN,
+			EmulatorAccount.ORGANIZATION_ACCESS_TOKEN, "tr_dev_sk_abcdefghijklmnopqrstuvwx", "pk_dev_public",
+			"garbage" })
+	void journalMasksEveryCredentialLikeTheClient(String token) {
+		TriggerEmulator emulator = trigger.emulator();
+		EmulatorHttp.getRuns(emulator, token);
+		RecordedRequest request = emulator.journal().last();
+		assertThat(request.header("Authorization")).hasValue("Bearer " + Secrets.mask(token));
+		assertThat(request.headers().toString()).doesNotContain(token);
+		assertThat(request.hasCredential(token)).isTrue();
 	}
 
 	private static String clientToken(Credential credential) {

@@ -1,5 +1,6 @@
 package io.github.triggerspring.test;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
@@ -15,6 +16,8 @@ import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.TasksClient;
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -30,12 +33,21 @@ final class EmulatorClients {
 	static final TriggerRetryPolicy FAST_RETRY = new TriggerRetryPolicy(5, Duration.ofMillis(10),
 			Duration.ofMillis(40), 2, 0);
 
+	/** No retries: the first failure is the call's error. */
+	static final TriggerRetryPolicy NO_RETRY = new TriggerRetryPolicy(1, Duration.ZERO, Duration.ZERO, 1, 0);
+
 	private final TriggerHttpClient http;
 
 	private EmulatorClients(TriggerEmulator emulator, TriggerCredentials credentials) {
+		this(emulator, credentials, FAST_RETRY, Clock.systemUTC(), Schedulers.parallel());
+	}
+
+	private EmulatorClients(TriggerEmulator emulator, TriggerCredentials credentials, TriggerRetryPolicy retryPolicy,
+			Clock clock, Scheduler scheduler) {
 		this.http = new TriggerHttpClient(WebClient.builder().baseUrl(emulator.baseUrl()).build(),
 				new DefaultTriggerAuthStrategy(credentials), JsonMapper.builder().build(),
-				TriggerHttpSettings.defaults().withRetry(FAST_RETRY).withResponseTimeout(Duration.ofSeconds(5)));
+				TriggerHttpSettings.defaults().withRetry(retryPolicy).withResponseTimeout(Duration.ofSeconds(5)), clock,
+				scheduler, () -> 0L); // the policies here have no jitter: nothing is drawn
 	}
 
 	/**
@@ -56,6 +68,21 @@ final class EmulatorClients {
 	static EmulatorClients devKey(TriggerEmulator emulator) {
 		return of(emulator, TriggerCredentials.of(EmulatorAccount.DEV_SECRET_KEY, null, EmulatorAccount.PROJECT_REF,
 				null, null));
+	}
+
+	/**
+	 * Clients with the seeded {@code dev} secret key that read rate-limit resets on the
+	 * given clock and time their retry waits on the given scheduler.
+	 * @param emulator the emulator
+	 * @param retryPolicy the retry policy
+	 * @param clock the clock, for example the emulator's own
+	 * @param scheduler the scheduler, for example a virtual-time one
+	 * @return the clients
+	 */
+	static EmulatorClients devKey(TriggerEmulator emulator, TriggerRetryPolicy retryPolicy, Clock clock,
+			Scheduler scheduler) {
+		return new EmulatorClients(emulator, TriggerCredentials.of(EmulatorAccount.DEV_SECRET_KEY, null,
+				EmulatorAccount.PROJECT_REF, null, null), retryPolicy, clock, scheduler);
 	}
 
 	/**

@@ -28,11 +28,24 @@ final class EmulatorHttp {
 	 * @return the status code
 	 */
 	static int getTimezones(TriggerEmulator emulator) {
+		return send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/api/v1/timezones")));
+	}
+
+	/**
+	 * Lists runs with the given bearer token.
+	 * @param emulator the emulator
+	 * @param token the secret key or access token
+	 * @return the status code
+	 */
+	static int getRuns(TriggerEmulator emulator, String token) {
+		return send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/api/v1/runs"))
+			.header("Authorization", "Bearer " + token));
+	}
+
+	private static int send(HttpRequest.Builder request) {
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/api/v1/timezones"))
-				.timeout(Duration.ofSeconds(5))
-				.build();
-			return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			return CLIENT.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

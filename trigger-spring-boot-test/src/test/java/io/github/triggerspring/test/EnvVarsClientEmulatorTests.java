@@ -3,6 +3,7 @@ package io.github.triggerspring.test;
 import java.time.Duration;
 
 import io.github.triggerspring.auth.TriggerEnvironment;
+import io.github.triggerspring.emulator.EmulatedEnvironment;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.EmulatorEndpoint;
 import io.github.triggerspring.emulator.RecordedRequest;
@@ -30,10 +31,6 @@ class EnvVarsClientEmulatorTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	private static final io.github.triggerspring.emulator.TriggerEnvironment DEV = io.github.triggerspring.emulator.TriggerEnvironment.DEV;
-
-	private static final io.github.triggerspring.emulator.TriggerEnvironment PREVIEW = io.github.triggerspring.emulator.TriggerEnvironment.PREVIEW;
-
 	private static final String PROJECT = EmulatorAccount.PROJECT_REF;
 
 	private final TriggerEmulator emulator;
@@ -50,7 +47,7 @@ class EnvVarsClientEmulatorTests {
 		StepVerifier.create(this.envVars.create(CreateEnvVarRequest.of("SMTP_HOST", "mail.example.com")))
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.emulator.envVar(PROJECT, DEV, null, "SMTP_HOST")).isEqualTo("mail.example.com");
+		assertThat(this.emulator.envVar(PROJECT, EmulatedEnvironment.DEV, null, "SMTP_HOST")).isEqualTo("mail.example.com");
 		StepVerifier.create(this.envVars.retrieve("SMTP_HOST").map(EnvVar::value))
 			.expectNext("mail.example.com")
 			.expectComplete()
@@ -61,7 +58,7 @@ class EnvVarsClientEmulatorTests {
 			.expectComplete()
 			.verify(TIMEOUT);
 		StepVerifier.create(this.envVars.del("SMTP_HOST")).expectComplete().verify(TIMEOUT);
-		assertThat(this.emulator.envVar(PROJECT, DEV, null, "SMTP_HOST")).isNull();
+		assertThat(this.emulator.envVar(PROJECT, EmulatedEnvironment.DEV, null, "SMTP_HOST")).isNull();
 		StepVerifier.create(this.envVars.retrieve("SMTP_HOST"))
 			.expectError(TriggerNotFoundException.class)
 			.verify(TIMEOUT);
@@ -77,21 +74,22 @@ class EnvVarsClientEmulatorTests {
 	void uploadsSeveralVariables() {
 		EnvVarUpload upload = EnvVarUpload.builder().variable("A", "1").variable("B", "2").override(true).build();
 		StepVerifier.create(this.envVars.upload(upload)).expectComplete().verify(TIMEOUT);
-		assertThat(this.emulator.envVar(PROJECT, DEV, null, "A")).isEqualTo("1");
-		assertThat(this.emulator.envVar(PROJECT, DEV, null, "B")).isEqualTo("2");
+		assertThat(this.emulator.envVar(PROJECT, EmulatedEnvironment.DEV, null, "A")).isEqualTo("1");
+		assertThat(this.emulator.envVar(PROJECT, EmulatedEnvironment.DEV, null, "B")).isEqualTo("2");
 		assertThat(this.emulator.journal().last().path())
 			.isEqualTo("/api/v1/projects/" + PROJECT + "/envvars/dev/import");
 	}
 
 	@Test
 	void previewKeyTargetsTheVariablesOfItsBranch() {
-		this.emulator.seedEnvVar(PROJECT, PREVIEW, EmulatorAccount.PREVIEW_BRANCH, "FEATURE", "on");
+		this.emulator.seedEnvVar(PROJECT, EmulatedEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH, "FEATURE", "on");
 		EnvVarsClient preview = EmulatorClients
 			.of(this.emulator, EmulatorCredentials.SECRET_KEY, TriggerEnvironment.PREVIEW)
 			.envVars();
 		StepVerifier.create(preview.retrieve("FEATURE").map(EnvVar::value)).expectNext("on").expectComplete().verify(TIMEOUT);
 		StepVerifier.create(preview.create(CreateEnvVarRequest.of("NEW", "x"))).expectComplete().verify(TIMEOUT);
-		assertThat(this.emulator.envVar(PROJECT, PREVIEW, EmulatorAccount.PREVIEW_BRANCH, "NEW")).isEqualTo("x");
+		assertThat(this.emulator.envVar(PROJECT, EmulatedEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH, "NEW"))
+			.isEqualTo("x");
 		assertThat(this.emulator.journal().requests()).hasSize(2).allSatisfy((request) -> {
 			assertThat(request.path()).startsWith("/api/v1/projects/" + PROJECT + "/envvars/preview");
 			assertThat(request.header("x-trigger-branch")).hasValue(EmulatorAccount.PREVIEW_BRANCH);
@@ -105,10 +103,11 @@ class EnvVarsClientEmulatorTests {
 				TriggerEnvironment.DEV).envVars();
 		StepVerifier.create(pat.create(CreateEnvVarRequest.of("DATABASE_URL", "postgres://xyz"),
 				EnvVarTarget.preview("feature-xyz"))).expectComplete().verify(TIMEOUT);
-		assertThat(this.emulator.envVar(PROJECT, PREVIEW, "feature-xyz", "DATABASE_URL")).isEqualTo("postgres://xyz");
-		assertThat(this.emulator.envVar(PROJECT, DEV, null, "DATABASE_URL")).isNull();
+		assertThat(this.emulator.envVar(PROJECT, EmulatedEnvironment.PREVIEW, "feature-xyz", "DATABASE_URL"))
+			.isEqualTo("postgres://xyz");
+		assertThat(this.emulator.envVar(PROJECT, EmulatedEnvironment.DEV, null, "DATABASE_URL")).isNull();
 		RecordedRequest request = this.emulator.journal().last();
-		assertThat(request.header("Authorization")).hasValue("Bearer " + EmulatorAccount.PERSONAL_ACCESS_TOKEN);
+		assertThat(request.hasCredential(EmulatorAccount.PERSONAL_ACCESS_TOKEN)).isTrue();
 		assertThat(request.header("x-trigger-branch")).hasValue("feature-xyz");
 		assertThat(request.path()).isEqualTo("/api/v1/projects/" + PROJECT + "/envvars/preview");
 	}

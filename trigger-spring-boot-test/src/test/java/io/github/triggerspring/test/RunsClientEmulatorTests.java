@@ -4,8 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.triggerspring.auth.TriggerEnvironment;
+import io.github.triggerspring.emulator.EmulatedEnvironment;
+import io.github.triggerspring.emulator.EmulatedRunStatus;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.EmulatorEndpoint;
 import io.github.triggerspring.emulator.Fault;
@@ -14,6 +21,7 @@ import io.github.triggerspring.emulator.RunSeed;
 import io.github.triggerspring.emulator.TaskBehavior;
 import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.error.TriggerNotFoundException;
+import io.github.triggerspring.error.TriggerRateLimitException;
 import io.github.triggerspring.error.TriggerServerException;
 import io.github.triggerspring.runs.ListRunsRequest;
 import io.github.triggerspring.runs.Run;
@@ -22,7 +30,11 @@ import io.github.triggerspring.runs.RunSummary;
 import io.github.triggerspring.runs.RunsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +49,8 @@ class RunsClientEmulatorTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+	private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final TriggerEmulator emulator;
@@ -45,6 +59,7 @@ class RunsClientEmulatorTests {
 
 	RunsClientEmulatorTests(TriggerEmulator emulator) {
 		this.emulator = emulator;
+		this.emulator.clock().setInstant(NOW);
 		this.runs = EmulatorClients.devKey(emulator).runs();
 	}
 
@@ -62,7 +77,8 @@ class RunsClientEmulatorTests {
 		RecordedRequest request = this.emulator.journal().last();
 		assertThat(request.method()).isEqualTo("GET");
 		assertThat(request.path()).isEqualTo("/api/v3/runs/" + id);
-		assertThat(request.header("Authorization")).hasValue("Bearer " + EmulatorAccount.DEV_SECRET_KEY);
+		assertThat(request.header("Authorization")).hasValue("Bearer tr_dev_…");
+		assertThat(request.hasCredential(EmulatorAccount.DEV_SECRET_KEY)).isTrue();
 		assertThat(request.header("x-trigger-branch")).isEmpty();
 	}
 
@@ -94,10 +110,9 @@ class RunsClientEmulatorTests {
 
 	@Test
 	void listsRunsNewestFirstFilteredByTaskStatusAndTag() {
-		Instant now = Instant.now();
-		String older = this.emulator.seedRun(RunSeed.of("send-email").tags("vip").createdAt(now.minusSeconds(60)));
-		String newer = this.emulator.seedRun(RunSeed.of("send-email").tags("vip").createdAt(now.minusSeconds(30)));
-		this.emulator.seedRun(RunSeed.of("send-email").tags("other").createdAt(now.minusSeconds(20)));
+		String older = this.emulator.seedRun(RunSeed.of("send-email").tags("vip").createdAt(NOW.minusSeconds(60)));
+		String newer = this.emulator.seedRun(RunSeed.of("send-email").tags("vip").createdAt(NOW.minusSeconds(30)));
+		this.emulator.seedRun(RunSeed.of("send-email").tags("other").createdAt(NOW.minusSeconds(20)));
 		this.emulator.seedRun(RunSeed.of("send-email").tags("vip").behavior(TaskBehavior.staysQueued()));
 		this.emulator.seedRun(RunSeed.of("resize-image").tags("vip"));
 		ListRunsRequest request = ListRunsRequest.builder()
@@ -118,9 +133,8 @@ class RunsClientEmulatorTests {
 
 	@Test
 	void pagesThroughEveryRunOnDemand() {
-		Instant now = Instant.now();
 		for (int i = 0; i < 5; i++) {
-			this.emulator.seedRun(RunSeed.of("task-" + i).createdAt(now.minusSeconds(10 - i)));
+			this.emulator.seedRun(RunSeed.of("task-" + i).createdAt(NOW.minusSeconds(10 - i)));
 		}
 		StepVerifier.create(this.runs.list(ListRunsRequest.builder().pageSize(2).build()).map(RunSummary::taskIdentifier))
 			.expectNext("task-4", "task-3", "task-2", "task-1", "task-0")
@@ -136,21 +150,20 @@ class RunsClientEmulatorTests {
 	@Test
 	void listsTheProjectWithTheAccessTokenFilteredOnAnEnvironment() {
 		this.emulator.seedRun(RunSeed.of("dev-task"));
-		String prodRun = this.emulator.seedRun(
-				RunSeed.of("prod-task").in(io.github.triggerspring.emulator.TriggerEnvironment.PROD));
+		String prodRun = this.emulator.seedRun(RunSeed.of("prod-task").in(EmulatedEnvironment.PROD));
 		RunsClient both = EmulatorClients.of(this.emulator, EmulatorCredentials.BOTH, TriggerEnvironment.DEV).runs();
 		ListRunsRequest request = ListRunsRequest.builder().projectWide().environment(TriggerEnvironment.PROD).build();
 		StepVerifier.create(both.list(request).map(RunSummary::id)).expectNext(prodRun).expectComplete().verify(TIMEOUT);
 		RecordedRequest recorded = this.emulator.journal().last();
 		assertThat(recorded.path()).isEqualTo("/api/v1/projects/" + EmulatorAccount.PROJECT_REF + "/runs");
 		assertThat(recorded.queryParameter("filter[env]")).hasValue("prod");
-		assertThat(recorded.header("Authorization")).hasValue("Bearer " + EmulatorAccount.PERSONAL_ACCESS_TOKEN);
+		assertThat(recorded.hasCredential(EmulatorAccount.PERSONAL_ACCESS_TOKEN)).isTrue();
 	}
 
 	@Test
 	void previewKeyReachesRunsOfThePreviewBranch() {
 		String id = this.emulator.seedRun(RunSeed.of("preview-task")
-			.in(io.github.triggerspring.emulator.TriggerEnvironment.PREVIEW)
+			.in(EmulatedEnvironment.PREVIEW)
 			.branch(EmulatorAccount.PREVIEW_BRANCH));
 		RunsClient preview = EmulatorClients.of(this.emulator, EmulatorCredentials.SECRET_KEY, TriggerEnvironment.PREVIEW)
 			.runs();
@@ -161,7 +174,7 @@ class RunsClientEmulatorTests {
 			.verify(TIMEOUT);
 		assertThat(this.emulator.journal().requests()).hasSize(2)
 			.allSatisfy((request) -> {
-				assertThat(request.header("Authorization")).hasValue("Bearer " + EmulatorAccount.PREVIEW_SECRET_KEY);
+				assertThat(request.hasCredential(EmulatorAccount.PREVIEW_SECRET_KEY)).isTrue();
 				assertThat(request.header("x-trigger-branch")).hasValue(EmulatorAccount.PREVIEW_BRANCH);
 			});
 	}
@@ -179,14 +192,43 @@ class RunsClientEmulatorTests {
 	}
 
 	@Test
-	void waitsForTheRateLimitResetBeforeRetrying() {
+	void rateLimitErrorCarriesTheResetOfTheEmulatorClock() {
 		String id = this.emulator.seedRun(RunSeed.of("send-email"));
 		this.emulator.faults().inject(EmulatorEndpoint.RUNS_RETRIEVE, Fault.rateLimited(Duration.ofMillis(600)));
-		StepVerifier.create(this.runs.retrieve(id).map(Run::id)).expectNext(id).expectComplete().verify(TIMEOUT);
+		RunsClient once = EmulatorClients
+			.devKey(this.emulator, EmulatorClients.NO_RETRY, this.emulator.clock(), Schedulers.immediate())
+			.runs();
+		StepVerifier.create(once.retrieve(id))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(TriggerRateLimitException.class,
+					(rateLimit) -> {
+						assertThat(rateLimit.getStatus()).isEqualTo(429);
+						assertThat(rateLimit.getHeaders().getFirst("x-ratelimit-reset")).isEqualTo("1740823200600");
+						assertThat(rateLimit.getReset()).isEqualTo(NOW.plusMillis(600));
+					}))
+			.verify(TIMEOUT);
+		assertThat(this.emulator.journal().requests(EmulatorEndpoint.RUNS_RETRIEVE)).singleElement()
+			.satisfies((request) -> assertThat(request.responseStatus()).isEqualTo(429));
+	}
+
+	@Test
+	void waitsUntilTheRateLimitResetsBeforeRetrying() throws Exception {
+		String id = this.emulator.seedRun(RunSeed.of("send-email"));
+		this.emulator.faults().inject(EmulatorEndpoint.RUNS_RETRIEVE, Fault.rateLimited(Duration.ofMillis(600)));
+		RecordingVirtualTime virtualTime = new RecordingVirtualTime();
+		RunsClient runs = EmulatorClients
+			.devKey(this.emulator, EmulatorClients.FAST_RETRY, this.emulator.clock(), virtualTime)
+			.runs();
+		CompletableFuture<String> retrieved = runs.retrieve(id).map(Run::id).toFuture();
+		assertThat(virtualTime.nextWait()).isEqualTo(Duration.ofMillis(600));
+		virtualTime.advanceTimeBy(Duration.ofMillis(599));
+		assertThat(virtualTime.elapsedWaits()).isZero();
+		assertThat(retrieved).isNotDone();
+		virtualTime.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(virtualTime.elapsedWaits()).isOne();
+		assertThat(retrieved.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(id);
 		List<RecordedRequest> attempts = this.emulator.journal().requests(EmulatorEndpoint.RUNS_RETRIEVE);
 		assertThat(attempts).extracting(RecordedRequest::responseStatus).containsExactly(429, 200);
-		assertThat(Duration.between(attempts.get(0).receivedAt(), attempts.get(1).receivedAt()))
-			.isGreaterThanOrEqualTo(Duration.ofMillis(400));
+		assertThat(attempts).extracting(RecordedRequest::receivedAt).containsExactly(NOW, NOW);
 	}
 
 	@Test
@@ -195,7 +237,7 @@ class RunsClientEmulatorTests {
 		this.emulator.faults().inject(EmulatorEndpoint.RUNS_CANCEL, Fault.dropConnection());
 		StepVerifier.create(this.runs.cancel(id)).expectNext(id).expectComplete().verify(TIMEOUT);
 		assertThat(this.emulator.journal().requests(EmulatorEndpoint.RUNS_CANCEL)).hasSize(2);
-		assertThat(this.emulator.runStatus(id)).isEqualTo(io.github.triggerspring.emulator.RunStatus.CANCELED);
+		assertThat(this.emulator.runStatus(id)).isEqualTo(EmulatedRunStatus.CANCELED);
 	}
 
 	@Test
@@ -225,6 +267,54 @@ class RunsClientEmulatorTests {
 					(notFound) -> assertThat(notFound.getError()).isEqualTo("Run not found")))
 			.verify(TIMEOUT);
 		assertThat(this.emulator.journal().count()).isEqualTo(1);
+	}
+
+	/**
+	 * Virtual time for the client's retry waits: records every wait the client asks for,
+	 * which only elapses when the test advances the time.
+	 */
+	private static final class RecordingVirtualTime implements Scheduler {
+
+		private final VirtualTimeScheduler virtualTime = VirtualTimeScheduler.create();
+
+		private final BlockingQueue<Duration> waits = new LinkedBlockingQueue<>();
+
+		private final AtomicInteger elapsedWaits = new AtomicInteger();
+
+		@Override
+		public Disposable schedule(Runnable task) {
+			return this.virtualTime.schedule(task);
+		}
+
+		@Override
+		public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+			Disposable scheduled = this.virtualTime.schedule(() -> {
+				this.elapsedWaits.incrementAndGet();
+				task.run();
+			}, delay, unit);
+			this.waits.add(Duration.ofNanos(unit.toNanos(delay)));
+			return scheduled;
+		}
+
+		@Override
+		public Worker createWorker() {
+			return this.virtualTime.createWorker();
+		}
+
+		Duration nextWait() throws InterruptedException {
+			Duration wait = this.waits.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			assertThat(wait).as("wait scheduled by the client").isNotNull();
+			return wait;
+		}
+
+		void advanceTimeBy(Duration time) {
+			this.virtualTime.advanceTimeBy(time);
+		}
+
+		int elapsedWaits() {
+			return this.elapsedWaits.get();
+		}
+
 	}
 
 }

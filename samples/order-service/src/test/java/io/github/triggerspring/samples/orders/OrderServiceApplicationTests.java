@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.triggerspring.emulator.EmulatedEnvironment;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.RecordedTrigger;
 import io.github.triggerspring.emulator.TriggerEmulator;
@@ -124,9 +125,8 @@ class OrderServiceApplicationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(synced).containsEntry("synced", List.of("FEATURE_FLAGS", "PAYMENTS_BASE_URL"));
-		assertThat(this.emulator.envVar(EmulatorAccount.PROJECT_REF,
-				io.github.triggerspring.emulator.TriggerEnvironment.PREVIEW, EmulatorAccount.PREVIEW_BRANCH,
-				"FEATURE_FLAGS"))
+		assertThat(this.emulator.envVar(EmulatorAccount.PROJECT_REF, EmulatedEnvironment.PREVIEW,
+				EmulatorAccount.PREVIEW_BRANCH, "FEATURE_FLAGS"))
 			.isEqualTo("checkout-v2,fast-refunds");
 		assertThat(this.emulator.journal().last().header("x-trigger-branch")).contains(EmulatorAccount.PREVIEW_BRANCH);
 	}

@@ -4,12 +4,14 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Run statuses in the {@code x-trigger-api-version: 2025-07-16} vocabulary.
+ * Statuses of emulated runs, in the {@code x-trigger-api-version: 2025-07-16} vocabulary.
+ * The emulator's own model, independent of the client's
+ * {@code io.github.triggerspring.runs.RunStatus}.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
  */
-public enum RunStatus {
+public enum EmulatedRunStatus {
 
 	/** Waiting for a deployment that contains the task. */
 	PENDING_VERSION,
@@ -38,14 +40,14 @@ public enum RunStatus {
 	/** Exceeded its maximum duration. */
 	TIMED_OUT;
 
-	private static final Set<RunStatus> QUEUED_STATUSES = EnumSet.of(QUEUED, PENDING_VERSION, DELAYED);
+	private static final Set<EmulatedRunStatus> QUEUED_STATUSES = EnumSet.of(QUEUED, PENDING_VERSION, DELAYED);
 
-	private static final Set<RunStatus> EXECUTING_STATUSES = EnumSet.of(EXECUTING, DEQUEUED);
+	private static final Set<EmulatedRunStatus> EXECUTING_STATUSES = EnumSet.of(EXECUTING, DEQUEUED);
 
-	private static final Set<RunStatus> FAILED_STATUSES = EnumSet.of(FAILED, CRASHED, SYSTEM_FAILURE, EXPIRED,
+	private static final Set<EmulatedRunStatus> FAILED_STATUSES = EnumSet.of(FAILED, CRASHED, SYSTEM_FAILURE, EXPIRED,
 			TIMED_OUT);
 
-	private static final Set<RunStatus> FINAL_STATUSES = EnumSet.of(COMPLETED, CANCELED, FAILED, CRASHED,
+	private static final Set<EmulatedRunStatus> FINAL_STATUSES = EnumSet.of(COMPLETED, CANCELED, FAILED, CRASHED,
 			SYSTEM_FAILURE, EXPIRED, TIMED_OUT);
 
 	/**

@@ -4,13 +4,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The four environment types of a Trigger.dev project, with their API slug and secret
- * key prefix.
+ * The four environment types of an emulated Trigger.dev project, with their API slug and
+ * secret key prefix. The emulator's own model, independent of the client's
+ * {@code io.github.triggerspring.auth.TriggerEnvironment}.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
  */
-public enum TriggerEnvironment {
+public enum EmulatedEnvironment {
 
 	/**
 	 * Development environment ({@code dev}, keys {@code tr_dev_}).
@@ -39,7 +40,7 @@ public enum TriggerEnvironment {
 
 	private final String type;
 
-	TriggerEnvironment(String slug, String keyPrefix, String type) {
+	EmulatedEnvironment(String slug, String keyPrefix, String type) {
 		this.slug = slug;
 		this.keyPrefix = keyPrefix;
 		this.type = type;
@@ -77,8 +78,8 @@ public enum TriggerEnvironment {
 	 * @param slug the slug
 	 * @return the environment, if any
 	 */
-	public static Optional<TriggerEnvironment> fromSlug(String slug) {
-		for (TriggerEnvironment environment : values()) {
+	public static Optional<EmulatedEnvironment> fromSlug(String slug) {
+		for (EmulatedEnvironment environment : values()) {
 			if (environment.slug.equals(slug)) {
 				return Optional.of(environment);
 			}
@@ -92,7 +93,7 @@ public enum TriggerEnvironment {
 	 * @param slug the slug
 	 * @return the environment, if any
 	 */
-	public static Optional<TriggerEnvironment> fromEnvVarSlug(String slug) {
+	public static Optional<EmulatedEnvironment> fromEnvVarSlug(String slug) {
 		if (slug != null && "staging".equals(slug.toLowerCase(Locale.ROOT))) {
 			return Optional.of(STAGING);
 		}
@@ -104,8 +105,8 @@ public enum TriggerEnvironment {
 	 * @param secretKey a secret key
 	 * @return the environment, if any
 	 */
-	public static Optional<TriggerEnvironment> fromSecretKey(String secretKey) {
-		for (TriggerEnvironment environment : values()) {
+	public static Optional<EmulatedEnvironment> fromSecretKey(String secretKey) {
+		for (EmulatedEnvironment environment : values()) {
 			if (secretKey != null && secretKey.startsWith(environment.keyPrefix)) {
 				return Optional.of(environment);
 			}

@@ -1,0 +1,125 @@
+package io.github.triggerspring.emulator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A size limit of the API on a request body: on the whole body (checked against
+ * {@code Content-Length} before anything is read) or on each line of an NDJSON body.
+ * Reading stops as soon as the limit is passed, so an oversized body is never buffered
+ * whole.
+ *
+ * @author trigger-spring-boot contributors
+ */
+final class BodyLimit {
+
+	/** Trigger request body ({@code TASK_PAYLOAD_MAXIMUM_SIZE}). */
+	static final int MAX_TRIGGER_BODY = 3_145_728;
+
+	/** Create-batch request body. */
+	static final int MAX_CREATE_BATCH_BODY = 131_072;
+
+	/** One NDJSON batch item ({@code STREAMING_BATCH_ITEM_MAXIMUM_SIZE}). */
+	static final int MAX_BATCH_ITEM = 3_145_728;
+
+	/** No limit. */
+	static final BodyLimit NONE = new BodyLimit(Long.MAX_VALUE, Long.MAX_VALUE);
+
+	private static final int BUFFER_SIZE = 8192;
+
+	private final long maxBody;
+
+	private final long maxLine;
+
+	private BodyLimit(long maxBody, long maxLine) {
+		this.maxBody = maxBody;
+		this.maxLine = maxLine;
+	}
+
+	/**
+	 * A limit on the whole body.
+	 * @param maxBytes the largest accepted body
+	 * @return the limit
+	 */
+	static BodyLimit body(long maxBytes) {
+		return new BodyLimit(maxBytes, Long.MAX_VALUE);
+	}
+
+	/**
+	 * A limit on each line of the body, not counting the {@code \n} that ends it.
+	 * @param maxBytes the largest accepted line
+	 * @return the limit
+	 */
+	static BodyLimit line(long maxBytes) {
+		return new BodyLimit(Long.MAX_VALUE, maxBytes);
+	}
+
+	/**
+	 * The limit of the body of calls to an endpoint.
+	 * @param endpoint the endpoint, or {@code null} for an unknown route
+	 * @return the limit
+	 */
+	static BodyLimit of(EmulatorEndpoint endpoint) {
+		if (endpoint == null) {
+			return NONE;
+		}
+		return switch (endpoint) {
+			case TASK_TRIGGER -> body(MAX_TRIGGER_BODY);
+			case TASK_BATCH_TRIGGER_CREATE -> body(MAX_CREATE_BATCH_BODY);
+			case TASK_BATCH_TRIGGER_ITEMS -> line(MAX_BATCH_ITEM);
+			default -> NONE;
+		};
+	}
+
+	/**
+	 * Read a body within this limit.
+	 * @param in the body; left open and not read further when the body is too large
+	 * @param contentLength the {@code Content-Length} header, or {@code null} (chunked)
+	 * @return the body
+	 * @throws ApiError 413 when the body is over the limit
+	 * @throws IOException when reading fails
+	 */
+	byte[] read(InputStream in, String contentLength) throws IOException {
+		long declared = parse(contentLength);
+		if (declared > this.maxBody) {
+			throw tooLarge();
+		}
+		ByteArrayOutputStream body = new ByteArrayOutputStream(
+				(int) Math.max(BUFFER_SIZE, Math.min(declared, MAX_TRIGGER_BODY)));
+		byte[] buffer = new byte[BUFFER_SIZE];
+		long line = 0;
+		int read;
+		while ((read = in.read(buffer)) != -1) {
+			if (body.size() + (long) read > this.maxBody) {
+				throw tooLarge();
+			}
+			for (int i = 0; i < read; i++) {
+				line = (buffer[i] == '\n') ? 0 : line + 1;
+				if (line > this.maxLine) {
+					throw new ApiError(ApiReply.error(413, "Batch item exceeds the maximum size of " + this.maxLine
+							+ " bytes").header("Connection", "close"));
+				}
+			}
+			body.write(buffer, 0, read);
+		}
+		return body.toByteArray();
+	}
+
+	private static ApiError tooLarge() {
+		return new ApiError(ApiReply.error(413, "Request body too large").header("Connection", "close"));
+	}
+
+	private static long parse(String contentLength) {
+		if (contentLength == null) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(contentLength.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+}
