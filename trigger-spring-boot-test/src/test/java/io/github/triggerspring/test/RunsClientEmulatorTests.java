@@ -4,11 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.emulator.EmulatedEnvironment;
@@ -30,11 +27,8 @@ import io.github.triggerspring.runs.RunSummary;
 import io.github.triggerspring.runs.RunsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import reactor.core.Disposable;
-import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
-import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -196,7 +190,7 @@ class RunsClientEmulatorTests {
 		String id = this.emulator.seedRun(RunSeed.of("send-email"));
 		this.emulator.faults().inject(EmulatorEndpoint.RUNS_RETRIEVE, Fault.rateLimited(Duration.ofMillis(600)));
 		RunsClient once = EmulatorClients
-			.devKey(this.emulator, EmulatorClients.NO_RETRY, this.emulator.clock(), Schedulers.immediate())
+			.devKey(this.emulator, EmulatorClients.NO_RETRY, this.emulator.clock(), Schedulers.parallel())
 			.runs();
 		StepVerifier.create(once.retrieve(id))
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(TriggerRateLimitException.class,
@@ -267,54 +261,6 @@ class RunsClientEmulatorTests {
 					(notFound) -> assertThat(notFound.getError()).isEqualTo("Run not found")))
 			.verify(TIMEOUT);
 		assertThat(this.emulator.journal().count()).isEqualTo(1);
-	}
-
-	/**
-	 * Virtual time for the client's retry waits: records every wait the client asks for,
-	 * which only elapses when the test advances the time.
-	 */
-	private static final class RecordingVirtualTime implements Scheduler {
-
-		private final VirtualTimeScheduler virtualTime = VirtualTimeScheduler.create();
-
-		private final BlockingQueue<Duration> waits = new LinkedBlockingQueue<>();
-
-		private final AtomicInteger elapsedWaits = new AtomicInteger();
-
-		@Override
-		public Disposable schedule(Runnable task) {
-			return this.virtualTime.schedule(task);
-		}
-
-		@Override
-		public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-			Disposable scheduled = this.virtualTime.schedule(() -> {
-				this.elapsedWaits.incrementAndGet();
-				task.run();
-			}, delay, unit);
-			this.waits.add(Duration.ofNanos(unit.toNanos(delay)));
-			return scheduled;
-		}
-
-		@Override
-		public Worker createWorker() {
-			return this.virtualTime.createWorker();
-		}
-
-		Duration nextWait() throws InterruptedException {
-			Duration wait = this.waits.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			assertThat(wait).as("wait scheduled by the client").isNotNull();
-			return wait;
-		}
-
-		void advanceTimeBy(Duration time) {
-			this.virtualTime.advanceTimeBy(time);
-		}
-
-		int elapsedWaits() {
-			return this.elapsedWaits.get();
-		}
-
 	}
 
 }
