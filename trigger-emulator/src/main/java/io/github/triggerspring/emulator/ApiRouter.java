@@ -159,8 +159,8 @@ final class ApiRouter implements HttpHandler {
 			catch (ApiError ex) {
 				tooLarge = ex.reply;
 			}
-			EmulatorEndpoint endpoint = (route != null && tooLarge == null) ? route.endpointOfCall.apply(call)
-					: (route != null) ? route.endpoint : null;
+			EmulatorEndpoint endpoint = (route == null) ? null
+					: (tooLarge != null) ? route.endpoint : route.endpointOfCall.apply(call);
 			recorded = this.journal.add(this.clock.instant(), call.method, call.path, call.query, call.headers,
 					call.body, (endpoint != null) ? endpoint.id() : null);
 			List<String> faultKeys = new ArrayList<>();
