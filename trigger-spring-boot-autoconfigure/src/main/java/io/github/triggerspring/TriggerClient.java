@@ -1,6 +1,8 @@
 package io.github.triggerspring;
 
+import io.github.triggerspring.deployments.DeploymentsClient;
 import io.github.triggerspring.envvars.EnvVarsClient;
+import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.TasksClient;
@@ -22,18 +24,27 @@ public class TriggerClient {
 
 	private final SchedulesClient schedules;
 
+	private final QueuesClient queues;
+
+	private final DeploymentsClient deployments;
+
 	/**
 	 * Creates a client from the namespace clients.
 	 * @param tasks the tasks client
 	 * @param runs the runs client
 	 * @param envVars the env-vars client
 	 * @param schedules the schedules client
+	 * @param queues the queues client
+	 * @param deployments the deployments client
 	 */
-	public TriggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars, SchedulesClient schedules) {
+	public TriggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars, SchedulesClient schedules,
+			QueuesClient queues, DeploymentsClient deployments) {
 		this.tasks = tasks;
 		this.runs = runs;
 		this.envVars = envVars;
 		this.schedules = schedules;
+		this.queues = queues;
+		this.deployments = deployments;
 	}
 
 	/**
@@ -66,6 +77,22 @@ public class TriggerClient {
 	 */
 	public SchedulesClient schedules() {
 		return this.schedules;
+	}
+
+	/**
+	 * Client for {@code queues.*}.
+	 * @return the queues client
+	 */
+	public QueuesClient queues() {
+		return this.queues;
+	}
+
+	/**
+	 * Client for {@code deployments.*}.
+	 * @return the deployments client
+	 */
+	public DeploymentsClient deployments() {
+		return this.deployments;
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -22,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * the body within the route's {@link BodyLimit} (413 without reading the rest), records
  * each call in the journal, injects the armed faults, authenticates and hands the call to
  * the handler of its namespace under the state lock, then writes the reply with the
- * rate-limit headers.
+ * rate-limit headers. The deployment routes other than {@code /current} count against a
+ * window of their own, as the API's deployment limiter does.
  *
  * @author trigger-spring-boot contributors
  */
@@ -40,6 +42,8 @@ final class ApiRouter implements HttpHandler {
 
 	private final RateLimitWindow rateLimitWindow;
 
+	private final RateLimitWindow deploymentRateLimitWindow;
+
 	private final Sleeper sleeper;
 
 	private final ApiAuthenticator authenticator;
@@ -47,18 +51,21 @@ final class ApiRouter implements HttpHandler {
 	private final List<Route> routes = new ArrayList<>();
 
 	ApiRouter(EmulatorState state, EmulatorClock clock, Journal journal, Faults faults,
-			RateLimitWindow rateLimitWindow, Sleeper sleeper) {
+			RateLimitWindow rateLimitWindow, RateLimitWindow deploymentRateLimitWindow, Sleeper sleeper) {
 		this.state = state;
 		this.clock = clock;
 		this.journal = journal;
 		this.faults = faults;
 		this.rateLimitWindow = rateLimitWindow;
+		this.deploymentRateLimitWindow = deploymentRateLimitWindow;
 		this.sleeper = sleeper;
 		this.authenticator = new ApiAuthenticator(state);
 		TasksHandler tasks = new TasksHandler(state, clock);
 		RunsHandler runs = new RunsHandler(state, clock);
 		EnvVarsHandler envVars = new EnvVarsHandler(state);
 		SchedulesHandler schedules = new SchedulesHandler(state, clock);
+		QueuesHandler queues = new QueuesHandler(state, clock);
+		DeploymentsHandler deployments = new DeploymentsHandler(state, clock);
 		String envvars = "/api/v1/projects/{projectRef}/envvars/{env}";
 		route("POST", "/api/v1/tasks/{taskId}/trigger", EmulatorEndpoint.TASK_TRIGGER, Mode.SECRET, tasks::trigger);
 		route("POST", "/api/v3/batches", EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE, Mode.SECRET,
@@ -91,10 +98,37 @@ final class ApiRouter implements HttpHandler {
 		route("POST", "/api/v1/schedules/{scheduleId}/deactivate", EmulatorEndpoint.SCHEDULES_DEACTIVATE, Mode.SECRET,
 				(call, principal) -> schedules.setScheduleActive(call, principal, false));
 		route("GET", "/api/v1/timezones", EmulatorEndpoint.SCHEDULES_TIMEZONES, Mode.NONE, schedules::timezones);
+		route("GET", "/api/v1/queues", EmulatorEndpoint.QUEUES_LIST, Mode.SECRET, queues::listQueues);
+		route("GET", "/api/v1/queues/{queue}", EmulatorEndpoint.QUEUES_RETRIEVE, Mode.SECRET, queues::retrieveQueue);
+		route("POST", "/api/v1/queues/{queue}/pause", EmulatorEndpoint.QUEUES_PAUSE, Mode.SECRET, queues::pauseQueue,
+				(call) -> QueuesHandler.isResume(call) ? EmulatorEndpoint.QUEUES_RESUME : EmulatorEndpoint.QUEUES_PAUSE);
+		route("POST", "/api/v1/queues/{queue}/concurrency/override",
+				EmulatorEndpoint.QUEUES_OVERRIDE_CONCURRENCY_LIMIT, Mode.SECRET, queues::overrideConcurrencyLimit);
+		route("POST", "/api/v1/queues/{queue}/concurrency/reset", EmulatorEndpoint.QUEUES_RESET_CONCURRENCY_LIMIT,
+				Mode.SECRET, queues::resetConcurrencyLimit);
+		route("GET", "/api/v1/deployments", EmulatorEndpoint.DEPLOYMENTS_LIST, Mode.SECRET,
+				deployments::listDeployments);
+		route("GET", "/api/v1/deployments/current", EmulatorEndpoint.DEPLOYMENTS_RETRIEVE_CURRENT, Mode.SECRET,
+				deployments::currentDeployment);
+		route("GET", "/api/v1/deployments/latest", EmulatorEndpoint.DEPLOYMENTS_LATEST, Mode.SECRET,
+				deployments::latestDeployment);
+		route("GET", "/api/v1/deployments/{deploymentId}", EmulatorEndpoint.DEPLOYMENTS_RETRIEVE, Mode.SECRET,
+				deployments::retrieveDeployment);
+		route("POST", "/api/v1/deployments/{version}/promote", EmulatorEndpoint.DEPLOYMENTS_PROMOTE, Mode.SECRET,
+				deployments::promoteDeployment);
 	}
 
 	private void route(String method, String pattern, EmulatorEndpoint endpoint, Mode auth, Handler handler) {
-		this.routes.add(new Route(method, pattern.substring(1).split("/"), endpoint, auth, handler));
+		route(method, pattern, endpoint, auth, handler, (call) -> endpoint);
+	}
+
+	/**
+	 * A route whose endpoint depends on the body, such as pause and resume, which share a
+	 * path.
+	 */
+	private void route(String method, String pattern, EmulatorEndpoint endpoint, Mode auth, Handler handler,
+			Function<ApiCall, EmulatorEndpoint> endpointOfCall) {
+		this.routes.add(new Route(method, pattern.substring(1).split("/"), endpoint, auth, handler, endpointOfCall));
 	}
 
 	// ---------------------------------------------------------------- HTTP plumbing
@@ -125,13 +159,15 @@ final class ApiRouter implements HttpHandler {
 			catch (ApiError ex) {
 				tooLarge = ex.reply;
 			}
+			EmulatorEndpoint endpoint = (route == null) ? null
+					: (tooLarge != null) ? route.endpoint : route.endpointOfCall.apply(call);
 			recorded = this.journal.add(this.clock.instant(), call.method, call.path, call.query, call.headers,
-					call.body, (route != null) ? route.endpoint.id() : null);
+					call.body, (endpoint != null) ? endpoint.id() : null);
 			List<String> faultKeys = new ArrayList<>();
-			if (route != null) {
-				faultKeys.add(route.endpoint.id());
-				if (route.endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE
-						|| route.endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_ITEMS) {
+			if (endpoint != null) {
+				faultKeys.add(endpoint.id());
+				if (endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE
+						|| endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_ITEMS) {
 					faultKeys.add(EmulatorEndpoint.TASK_BATCH_TRIGGER.id());
 				}
 			}
@@ -146,20 +182,20 @@ final class ApiRouter implements HttpHandler {
 					}
 					case STATUS -> reply = faultReply(fault);
 					case RATE_LIMITED -> reply = rateLimitedReply(fault, this.clock.instant(),
-							route != null && route.endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE);
+							endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE);
 				}
 			}
 			if (reply == null) {
 				reply = (tooLarge != null) ? tooLarge : dispatch(call, route, allowed);
 			}
-			send(exchange, recorded, reply);
+			send(exchange, recorded, reply, endpoint);
 		}
 		catch (RuntimeException | IOException | Error ex) {
 			if (recorded != null && recorded.responseStatus() == 0) {
 				recorded.respond(500, null);
 			}
 			try {
-				send(exchange, null, ApiReply.error(500, "Internal Server Error"));
+				send(exchange, null, ApiReply.error(500, "Internal Server Error"), null);
 			}
 			catch (IOException | RuntimeException ignored) {
 				// the response may have been started already
@@ -188,7 +224,8 @@ final class ApiRouter implements HttpHandler {
 		}
 	}
 
-	private void send(HttpExchange exchange, RecordedRequest recorded, ApiReply reply) throws IOException {
+	private void send(HttpExchange exchange, RecordedRequest recorded, ApiReply reply, EmulatorEndpoint endpoint)
+			throws IOException {
 		byte[] bytes = (reply.body != null) ? reply.body.getBytes(StandardCharsets.UTF_8) : new byte[0];
 		if (recorded != null) {
 			recorded.respond(reply.status, reply.body);
@@ -197,7 +234,7 @@ final class ApiRouter implements HttpHandler {
 		if (reply.body != null) {
 			headers.set("Content-Type", reply.contentType);
 		}
-		rateLimitHeaders(reply);
+		rateLimitHeaders(reply, endpoint);
 		reply.headers.forEach(headers::set);
 		exchange.sendResponseHeaders(reply.status, (bytes.length == 0) ? -1 : bytes.length);
 		if (bytes.length > 0) {
@@ -207,11 +244,22 @@ final class ApiRouter implements HttpHandler {
 		}
 	}
 
-	private void rateLimitHeaders(ApiReply reply) {
-		RateLimitWindow.Usage usage = this.rateLimitWindow.record(this.clock.instant());
+	private void rateLimitHeaders(ApiReply reply, EmulatorEndpoint endpoint) {
+		RateLimitWindow window = isDeploymentLimited(endpoint) ? this.deploymentRateLimitWindow
+				: this.rateLimitWindow;
+		RateLimitWindow.Usage usage = window.record(this.clock.instant());
 		reply.headers.putIfAbsent("x-ratelimit-limit", String.valueOf(RATE_LIMIT));
 		reply.headers.putIfAbsent("x-ratelimit-remaining", String.valueOf(usage.remaining()));
 		reply.headers.putIfAbsent("x-ratelimit-reset", String.valueOf(usage.reset().toEpochMilli()));
+	}
+
+	/**
+	 * Whether the deployment limiter, not the general one, counts calls to the endpoint:
+	 * every deployment route except {@code /current}.
+	 */
+	static boolean isDeploymentLimited(EmulatorEndpoint endpoint) {
+		return endpoint != null && endpoint.id().startsWith("deployments.")
+				&& endpoint != EmulatorEndpoint.DEPLOYMENTS_RETRIEVE_CURRENT;
 	}
 
 	private void sleep(Duration duration) {
@@ -321,12 +369,16 @@ final class ApiRouter implements HttpHandler {
 
 		final Handler handler;
 
-		Route(String method, String[] pattern, EmulatorEndpoint endpoint, Mode auth, Handler handler) {
+		final Function<ApiCall, EmulatorEndpoint> endpointOfCall;
+
+		Route(String method, String[] pattern, EmulatorEndpoint endpoint, Mode auth, Handler handler,
+				Function<ApiCall, EmulatorEndpoint> endpointOfCall) {
 			this.method = method;
 			this.pattern = pattern;
 			this.endpoint = endpoint;
 			this.auth = auth;
 			this.handler = handler;
+			this.endpointOfCall = endpointOfCall;
 		}
 
 		Map<String, String> match(List<String> segments) {

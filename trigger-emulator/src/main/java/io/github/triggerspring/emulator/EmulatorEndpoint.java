@@ -60,7 +60,29 @@ public enum EmulatorEndpoint {
 	/** {@code DELETE /api/v1/schedules/{id}}. */
 	SCHEDULES_DEL("schedules.del"),
 	/** {@code GET /api/v1/timezones} (no authentication). */
-	SCHEDULES_TIMEZONES("schedules.timezones");
+	SCHEDULES_TIMEZONES("schedules.timezones"),
+	/** {@code GET /api/v1/queues}. */
+	QUEUES_LIST("queues.list"),
+	/** {@code GET /api/v1/queues/{queue}}. */
+	QUEUES_RETRIEVE("queues.retrieve"),
+	/** {@code POST /api/v1/queues/{queue}/pause} with {@code "action": "pause"}. */
+	QUEUES_PAUSE("queues.pause"),
+	/** {@code POST /api/v1/queues/{queue}/pause} with {@code "action": "resume"}. */
+	QUEUES_RESUME("queues.resume"),
+	/** {@code POST /api/v1/queues/{queue}/concurrency/override}. */
+	QUEUES_OVERRIDE_CONCURRENCY_LIMIT("queues.overrideConcurrencyLimit"),
+	/** {@code POST /api/v1/queues/{queue}/concurrency/reset}. */
+	QUEUES_RESET_CONCURRENCY_LIMIT("queues.resetConcurrencyLimit"),
+	/** {@code GET /api/v1/deployments} (deployment limiter). */
+	DEPLOYMENTS_LIST("deployments.list"),
+	/** {@code GET /api/v1/deployments/current} (general limiter). */
+	DEPLOYMENTS_RETRIEVE_CURRENT("deployments.retrieveCurrent"),
+	/** {@code GET /api/v1/deployments/{id}} (deployment limiter). */
+	DEPLOYMENTS_RETRIEVE("deployments.retrieve"),
+	/** {@code GET /api/v1/deployments/latest} (deployment limiter). */
+	DEPLOYMENTS_LATEST("deployments.latest"),
+	/** {@code POST /api/v1/deployments/{version}/promote} (deployment limiter). */
+	DEPLOYMENTS_PROMOTE("deployments.promote");
 
 	private final String id;
 

@@ -3,10 +3,12 @@ package io.github.triggerspring.emulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -48,9 +50,17 @@ final class EmulatorState {
 
 	final Set<String> knownTasks = new LinkedHashSet<>();
 
+	final Map<String, QueueRecord> queues = new LinkedHashMap<>();
+
+	final Map<String, DeploymentRecord> deployments = new LinkedHashMap<>();
+
+	final Map<EnvRecord, DeploymentRecord> currentDeployments = new HashMap<>();
+
 	TaskBehavior defaultBehavior = TaskBehavior.completes();
 
 	private long runSequence;
+
+	private long deploymentSequence;
 
 	EmulatorState() {
 		seedDefaults();
@@ -68,6 +78,9 @@ final class EmulatorState {
 		this.envVars.clear();
 		this.behaviors.clear();
 		this.knownTasks.clear();
+		this.queues.clear();
+		this.deployments.clear();
+		this.currentDeployments.clear();
 		this.defaultBehavior = TaskBehavior.completes();
 		seedDefaults();
 	}
@@ -196,6 +209,74 @@ final class EmulatorState {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The queues of an environment, by name: one per task that is registered, deployed to
+	 * the environment or run in it, and one per custom queue its runs were triggered on.
+	 * Queues are created on first sight and keep their state.
+	 * @param env the environment
+	 * @return the queues, ordered by name
+	 */
+	List<QueueRecord> queues(EnvRecord env) {
+		Set<String> tasks = new LinkedHashSet<>(this.knownTasks);
+		Set<String> custom = new LinkedHashSet<>();
+		this.deployments.values()
+			.stream()
+			.filter((deployment) -> deployment.env == env)
+			.forEach((deployment) -> tasks.addAll(deployment.tasks));
+		for (RunRecord run : this.runs.values()) {
+			if (run.env == env) {
+				tasks.add(run.taskId);
+				if (run.queue != null && !run.queue.startsWith("task/")) {
+					custom.add(run.queue);
+				}
+			}
+		}
+		tasks.forEach((task) -> queue(env, QueueRecord.TASK, task));
+		custom.forEach((name) -> queue(env, QueueRecord.CUSTOM, name));
+		return this.queues.values()
+			.stream()
+			.filter((queue) -> queue.env == env)
+			.sorted(Comparator.comparing((QueueRecord queue) -> queue.name).thenComparing((queue) -> queue.type))
+			.toList();
+	}
+
+	private QueueRecord queue(EnvRecord env, String type, String name) {
+		for (QueueRecord queue : this.queues.values()) {
+			if (queue.env == env && queue.type.equals(type) && queue.name.equals(name)) {
+				return queue;
+			}
+		}
+		QueueRecord queue = new QueueRecord(Ids.friendly("queue_"), env, type, name);
+		this.queues.put(queue.id, queue);
+		return queue;
+	}
+
+	DeploymentRecord addDeployment(EnvRecord env, String version, EmulatedDeploymentStatus status, Instant createdAt,
+			List<String> tasks) {
+		DeploymentRecord deployment = new DeploymentRecord(Ids.friendly("deployment_"), ++this.deploymentSequence, env,
+				version, Ids.random(Ids.LOWER_ALNUM, 8), status, createdAt.truncatedTo(ChronoUnit.MILLIS), tasks);
+		this.deployments.put(deployment.id, deployment);
+		if (status == EmulatedDeploymentStatus.DEPLOYED) {
+			this.currentDeployments.put(env, deployment);
+		}
+		return deployment;
+	}
+
+	/**
+	 * The deployments of an environment, most recent first.
+	 * @param env the environment
+	 * @return the deployments
+	 */
+	List<DeploymentRecord> deployments(EnvRecord env) {
+		return this.deployments.values()
+			.stream()
+			.filter((deployment) -> deployment.env == env)
+			.sorted(Comparator.comparing((DeploymentRecord deployment) -> deployment.createdAt)
+				.thenComparingLong((deployment) -> deployment.sequence)
+				.reversed())
+			.toList();
 	}
 
 	/**

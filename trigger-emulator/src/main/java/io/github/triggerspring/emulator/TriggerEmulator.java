@@ -51,6 +51,8 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	private final RateLimitWindow rateLimitWindow = new RateLimitWindow();
 
+	private final RateLimitWindow deploymentRateLimitWindow = new RateLimitWindow();
+
 	private final EmulatorClock clock;
 
 	private final ApiRouter.Sleeper sleeper;
@@ -100,7 +102,7 @@ public final class TriggerEmulator implements AutoCloseable {
 			});
 			server.setExecutor(this.executor);
 			server.createContext("/", new ApiRouter(this.state, this.clock, this.journal, this.faults,
-					this.rateLimitWindow, this.sleeper));
+					this.rateLimitWindow, this.deploymentRateLimitWindow, this.sleeper));
 			server.start();
 			this.server = server;
 			return this;
@@ -157,8 +159,9 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	/**
 	 * Return to the seeded default state: forget runs, batches, schedules, env vars,
-	 * added projects and credentials, task behaviours, the journal, the faults and the
-	 * requests counted in the current rate-limit window. The clock is left as it is.
+	 * queues, deployments, added projects and credentials, task behaviours, the journal,
+	 * the faults and the requests counted in the current rate-limit windows. The clock is
+	 * left as it is.
 	 */
 	public void reset() {
 		synchronized (this.state) {
@@ -167,6 +170,7 @@ public final class TriggerEmulator implements AutoCloseable {
 		this.journal.clear();
 		this.faults.clear();
 		this.rateLimitWindow.reset();
+		this.deploymentRateLimitWindow.reset();
 	}
 
 	/**
@@ -407,6 +411,20 @@ public final class TriggerEmulator implements AutoCloseable {
 			schedule.externalId = seed.externalId;
 			schedule.active = seed.active;
 			return schedule.id;
+		}
+	}
+
+	/**
+	 * Add a deployment without going through the API. A {@code DEPLOYED} deployment
+	 * becomes its environment's current one; its tasks get their queues.
+	 * @param seed the deployment description
+	 * @return the deployment id
+	 */
+	public String seedDeployment(DeploymentSeed seed) {
+		synchronized (this.state) {
+			EnvRecord env = this.state.env(seed.projectRef, seed.environment, seed.branch);
+			java.time.Instant createdAt = (seed.createdAt != null) ? seed.createdAt : this.clock.instant();
+			return this.state.addDeployment(env, seed.version, seed.status, createdAt, seed.tasks).id;
 		}
 	}
 

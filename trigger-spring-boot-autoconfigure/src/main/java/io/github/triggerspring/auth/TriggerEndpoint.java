@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The endpoint/credential table: every management API endpoint the clients call, with
  * the kinds of credential it accepts. Rows follow the vendor's "Management API:
- * Authentication" page; endpoints added later join this table.
+ * Authentication" page; endpoints added later join this table, with the credentials the
+ * vendor's API reference gives them (a secret key for queues and deployments).
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -78,7 +79,43 @@ public enum TriggerEndpoint {
 	SCHEDULES_DEL("schedules.del", Namespace.SCHEDULES, false, CredentialKind.SECRET_KEY),
 
 	/** List the IANA time zones that schedules accept; sent with no credential. */
-	SCHEDULES_TIMEZONES("schedules.timezones", Namespace.SCHEDULES, false);
+	SCHEDULES_TIMEZONES("schedules.timezones", Namespace.SCHEDULES, false),
+
+	/** List the queues of the environment. */
+	QUEUES_LIST("queues.list", Namespace.QUEUES, false, CredentialKind.SECRET_KEY),
+
+	/** Retrieve one queue. */
+	QUEUES_RETRIEVE("queues.retrieve", Namespace.QUEUES, false, CredentialKind.SECRET_KEY),
+
+	/** Pause a queue: no new runs start from it. */
+	QUEUES_PAUSE("queues.pause", Namespace.QUEUES, false, CredentialKind.SECRET_KEY),
+
+	/** Resume a paused queue. */
+	QUEUES_RESUME("queues.resume", Namespace.QUEUES, false, CredentialKind.SECRET_KEY),
+
+	/** Override the concurrency limit of a queue. */
+	QUEUES_OVERRIDE_CONCURRENCY_LIMIT("queues.overrideConcurrencyLimit", Namespace.QUEUES, false,
+			CredentialKind.SECRET_KEY),
+
+	/** Reset the concurrency limit of a queue to the one defined in code. */
+	QUEUES_RESET_CONCURRENCY_LIMIT("queues.resetConcurrencyLimit", Namespace.QUEUES, false,
+			CredentialKind.SECRET_KEY),
+
+	/** List the deployments of the environment. */
+	DEPLOYMENTS_LIST("deployments.list", Namespace.DEPLOYMENTS, false, CredentialKind.SECRET_KEY),
+
+	/** Retrieve the deployment that is current in the environment. */
+	DEPLOYMENTS_RETRIEVE_CURRENT("deployments.retrieveCurrent", Namespace.DEPLOYMENTS, false,
+			CredentialKind.SECRET_KEY),
+
+	/** Retrieve one deployment by id. */
+	DEPLOYMENTS_RETRIEVE("deployments.retrieve", Namespace.DEPLOYMENTS, false, CredentialKind.SECRET_KEY),
+
+	/** Retrieve the latest unmanaged deployment. */
+	DEPLOYMENTS_LATEST("deployments.latest", Namespace.DEPLOYMENTS, false, CredentialKind.SECRET_KEY),
+
+	/** Promote a deployed version to be the current one. */
+	DEPLOYMENTS_PROMOTE("deployments.promote", Namespace.DEPLOYMENTS, false, CredentialKind.SECRET_KEY);
 
 	private final String id;
 
@@ -168,7 +205,13 @@ public enum TriggerEndpoint {
 		ENVVARS,
 
 		/** {@code schedules.*}. */
-		SCHEDULES
+		SCHEDULES,
+
+		/** {@code queues.*}. */
+		QUEUES,
+
+		/** {@code deployments.*}. */
+		DEPLOYMENTS
 
 	}
 

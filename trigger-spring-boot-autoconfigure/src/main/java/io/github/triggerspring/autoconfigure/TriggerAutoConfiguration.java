@@ -6,10 +6,12 @@ import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerCredentials;
 import io.github.triggerspring.auth.TriggerEnvironment;
+import io.github.triggerspring.deployments.DeploymentsClient;
 import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerHttpSettings;
 import io.github.triggerspring.http.TriggerRetryPolicy;
+import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.TasksClient;
@@ -128,9 +130,21 @@ public final class TriggerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	QueuesClient triggerQueuesClient(TriggerHttpClient http) {
+		return new QueuesClient(http);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeploymentsClient triggerDeploymentsClient(TriggerHttpClient http) {
+		return new DeploymentsClient(http);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TriggerClient triggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
-			SchedulesClient schedules) {
-		return new TriggerClient(tasks, runs, envVars, schedules);
+			SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments) {
+		return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -14,7 +14,9 @@ import io.github.triggerspring.auth.CredentialKind;
 import io.github.triggerspring.auth.TriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.auth.TriggerEndpoint.Namespace;
+import io.github.triggerspring.deployments.DeploymentsClient;
 import io.github.triggerspring.envvars.EnvVarsClient;
+import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.TasksClient;
@@ -38,7 +40,8 @@ class TriggerClientUsageVerifier implements SmartInitializingSingleton {
 
 	private static final Map<Class<?>, Namespace> CLIENTS = Map.of(TasksClient.class, Namespace.TASKS,
 			RunsClient.class, Namespace.RUNS, EnvVarsClient.class, Namespace.ENVVARS, SchedulesClient.class,
-			Namespace.SCHEDULES);
+			Namespace.SCHEDULES, QueuesClient.class, Namespace.QUEUES, DeploymentsClient.class,
+			Namespace.DEPLOYMENTS);
 
 	private final ConfigurableListableBeanFactory beanFactory;
 

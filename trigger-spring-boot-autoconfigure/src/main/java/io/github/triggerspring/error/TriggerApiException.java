@@ -26,7 +26,19 @@ public class TriggerApiException extends TriggerException {
 	 * @param headers the response headers
 	 */
 	public TriggerApiException(int status, @Nullable String error, HttpHeaders headers) {
-		super(status + " " + ((error != null) ? error : "(no error message)"), null);
+		this(status + " " + ((error != null) ? error : "(no error message)"), status, error, headers);
+	}
+
+	/**
+	 * Creates a new exception with its own message, for a subclass that explains a
+	 * particular server error.
+	 * @param message the message
+	 * @param status the HTTP status
+	 * @param error the server's {@code error} message, or {@code null}
+	 * @param headers the response headers
+	 */
+	protected TriggerApiException(String message, int status, @Nullable String error, HttpHeaders headers) {
+		super(message, null);
 		this.status = status;
 		this.error = error;
 		this.headers = HttpHeaders.readOnlyHttpHeaders(headers);

@@ -22,4 +22,16 @@ public class TriggerBadRequestException extends TriggerApiException {
 		super(status, error, headers);
 	}
 
+	/**
+	 * Creates a new exception with its own message, for a subclass that explains a
+	 * particular server error.
+	 * @param message the message
+	 * @param status the HTTP status
+	 * @param error the server's {@code error} message, or {@code null}
+	 * @param headers the response headers
+	 */
+	protected TriggerBadRequestException(String message, int status, @Nullable String error, HttpHeaders headers) {
+		super(message, status, error, headers);
+	}
+
 }

@@ -1,7 +1,9 @@
 package io.github.triggerspring.autoconfigure;
 
 import io.github.triggerspring.auth.InvalidTriggerConfigurationException;
+import io.github.triggerspring.deployments.DeploymentsClient;
 import io.github.triggerspring.envvars.EnvVarsClient;
+import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.TasksClient;
@@ -229,6 +231,33 @@ class TriggerAutoConfigurationStartupFailureTests {
 	}
 
 	@Test
+	void failsWhenTheQueuesOrDeploymentsClientIsInjectedWithOnlyAnAccessToken() {
+		this.contextRunner
+			.withPropertyValues("trigger.personal-access-token=" + PAT, "trigger.project-ref=proj_x")
+			.withUserConfiguration(QueuesConsumerConfiguration.class)
+			.run((context) -> {
+				FailureAnalysis analysis = new UnusableTriggerClientFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).as("analysis").isNotNull();
+				assertThat(analysis.getDescription()).startsWith(QueuesClient.class.getName() + " is injected into:\n")
+					.contains("queues.list, queues.retrieve, queues.pause, queues.resume, "
+							+ "queues.overrideConcurrencyLimit, queues.resetConcurrencyLimit");
+			});
+		this.contextRunner
+			.withPropertyValues("trigger.personal-access-token=" + PAT, "trigger.project-ref=proj_x")
+			.withUserConfiguration(DeploymentsConsumerConfiguration.class)
+			.run((context) -> {
+				FailureAnalysis analysis = new UnusableTriggerClientFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).as("analysis").isNotNull();
+				assertThat(analysis.getDescription())
+					.startsWith(DeploymentsClient.class.getName() + " is injected into:\n")
+					.contains("deployments.list, deployments.retrieveCurrent, deployments.retrieve, "
+							+ "deployments.latest, deployments.promote");
+			});
+	}
+
+	@Test
 	void startsWithOnlyAnAccessTokenWhenNoSecretKeyClientIsInjected() {
 		this.contextRunner
 			.withPropertyValues("trigger.personal-access-token=" + PAT, "trigger.project-ref=proj_x")
@@ -265,6 +294,26 @@ class TriggerAutoConfigurationStartupFailureTests {
 		@Bean
 		String scheduleUser(SchedulesClient schedules) {
 			return "uses schedules";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QueuesConsumerConfiguration {
+
+		@Bean
+		String queueUser(QueuesClient queues) {
+			return "uses queues";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DeploymentsConsumerConfiguration {
+
+		@Bean
+		String deploymentUser(DeploymentsClient deployments) {
+			return "uses deployments";
 		}
 
 	}

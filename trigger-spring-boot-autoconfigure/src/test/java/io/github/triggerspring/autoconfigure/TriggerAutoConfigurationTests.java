@@ -10,8 +10,10 @@ import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.auth.UnsupportedCredentialException;
+import io.github.triggerspring.deployments.DeploymentsClient;
 import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.Run;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
@@ -80,10 +82,14 @@ class TriggerAutoConfigurationTests {
 				.hasSingleBean(RunsClient.class)
 				.hasSingleBean(EnvVarsClient.class)
 				.hasSingleBean(SchedulesClient.class)
+				.hasSingleBean(QueuesClient.class)
+				.hasSingleBean(DeploymentsClient.class)
 				.hasSingleBean(TriggerClient.class);
 			TriggerClient client = context.getBean(TriggerClient.class);
 			assertThat(client.runs()).isSameAs(context.getBean(RunsClient.class));
 			assertThat(client.tasks()).isSameAs(context.getBean(TasksClient.class));
+			assertThat(client.queues()).isSameAs(context.getBean(QueuesClient.class));
+			assertThat(client.deployments()).isSameAs(context.getBean(DeploymentsClient.class));
 		});
 	}
 
@@ -305,8 +311,8 @@ class TriggerAutoConfigurationTests {
 
 		@Bean
 		TriggerClient myTriggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
-				SchedulesClient schedules) {
-			return new TriggerClient(tasks, runs, envVars, schedules);
+				SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments) {
+			return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments);
 		}
 
 	}

@@ -8,12 +8,16 @@ import java.util.stream.Stream;
 import io.github.triggerspring.TriggerClient;
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.auth.UnsupportedCredentialException;
+import io.github.triggerspring.deployments.DeploymentsClient;
+import io.github.triggerspring.deployments.ListDeploymentsRequest;
 import io.github.triggerspring.envvars.CreateEnvVarRequest;
 import io.github.triggerspring.envvars.EnvVarTarget;
 import io.github.triggerspring.envvars.EnvVarUpload;
 import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.error.TriggerServerException;
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.queues.QueueRef;
+import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.ListRunsRequest;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.CreateScheduleRequest;
@@ -57,6 +61,15 @@ class RequestOptionsTests {
 	private static final String SCHEDULE = "{\"id\":\"sched_1\",\"type\":\"IMPERATIVE\",\"task\":\"t\",\"active\":true,"
 			+ "\"generator\":{\"type\":\"CRON\",\"expression\":\"0 8 * * *\"},\"timezone\":\"UTC\",\"environments\":[]}";
 
+	private static final String QUEUE = "{\"id\":\"queue_1\",\"name\":\"t\",\"type\":\"task\",\"running\":0,"
+			+ "\"queued\":0,\"paused\":false,\"concurrencyLimit\":null}";
+
+	private static final String EMPTY_OFFSET_PAGE = "{\"data\":[],\"pagination\":{\"currentPage\":1,\"totalPages\":1,"
+			+ "\"count\":0}}";
+
+	private static final String DEPLOYMENT = "{\"id\":\"dep_1\",\"status\":\"DEPLOYED\",\"shortCode\":\"abc\","
+			+ "\"version\":\"20250228.1\"}";
+
 	private static final String SUCCESS = "{\"success\":true}";
 
 	private static final String PROD_ENVVARS = "/api/v1/projects/" + MockTriggerApi.PROJECT_REF + "/envvars/prod";
@@ -72,7 +85,7 @@ class RequestOptionsTests {
 
 	private static TriggerClient client(TriggerHttpClient http) {
 		return new TriggerClient(new TasksClient(http), new RunsClient(http), new EnvVarsClient(http),
-				new SchedulesClient(http));
+				new SchedulesClient(http), new QueuesClient(http), new DeploymentsClient(http));
 	}
 
 	static Stream<Arguments> everyClientMethod() {
@@ -138,7 +151,36 @@ class RequestOptionsTests {
 				call("schedules.deactivate", (c) -> c.schedules().deactivate("sched_1", options),
 						"/api/v1/schedules/sched_1/deactivate", SCHEDULE),
 				call("schedules.del", (c) -> c.schedules().del("sched_1", options), "/api/v1/schedules/sched_1",
-						"{\"id\":\"sched_1\"}"));
+						"{\"id\":\"sched_1\"}"),
+				call("queues.list", (c) -> c.queues().list(options).collectList(), "/api/v1/queues", EMPTY_OFFSET_PAGE),
+				call("queues.list (page size)", (c) -> c.queues().list(5, options).collectList(),
+						"/api/v1/queues?perPage=5", EMPTY_OFFSET_PAGE),
+				call("queues.listPage", (c) -> c.queues().listPage(2, 5, options), "/api/v1/queues?perPage=5&page=2",
+						EMPTY_OFFSET_PAGE),
+				call("queues.retrieve", (c) -> c.queues().retrieve(QueueRef.id("queue_1"), options),
+						"/api/v1/queues/queue_1?type=id", QUEUE),
+				call("queues.pause", (c) -> c.queues().pause(QueueRef.task("t"), options), "/api/v1/queues/t/pause",
+						QUEUE),
+				call("queues.resume", (c) -> c.queues().resume(QueueRef.task("t"), options), "/api/v1/queues/t/pause",
+						QUEUE),
+				call("queues.overrideConcurrencyLimit",
+						(c) -> c.queues().overrideConcurrencyLimit(QueueRef.custom("c"), 3, options),
+						"/api/v1/queues/c/concurrency/override", QUEUE),
+				call("queues.resetConcurrencyLimit", (c) -> c.queues().resetConcurrencyLimit(QueueRef.custom("c"), options),
+						"/api/v1/queues/c/concurrency/reset", QUEUE),
+				call("deployments.list", (c) -> c.deployments().list(ListDeploymentsRequest.all(), options).collectList(),
+						"/api/v1/deployments", "{\"data\":[],\"pagination\":{}}"),
+				call("deployments.listPage", (c) -> c.deployments().listPage(ListDeploymentsRequest.all(), options),
+						"/api/v1/deployments", "{\"data\":[],\"pagination\":{}}"),
+				call("deployments.retrieveCurrent", (c) -> c.deployments().retrieveCurrent(options),
+						"/api/v1/deployments/current", DEPLOYMENT),
+				call("deployments.retrieve", (c) -> c.deployments().retrieve("dep_1", options),
+						"/api/v1/deployments/dep_1", DEPLOYMENT),
+				call("deployments.latest", (c) -> c.deployments().latest(options), "/api/v1/deployments/latest",
+						DEPLOYMENT),
+				call("deployments.promote", (c) -> c.deployments().promote("20250228.1", options),
+						"/api/v1/deployments/20250228.1/promote",
+						"{\"id\":\"dep_1\",\"version\":\"20250228.1\",\"shortCode\":\"abc\"}"));
 	}
 
 	private static Arguments call(String name, Function<TriggerClient, Mono<?>> call, String target,

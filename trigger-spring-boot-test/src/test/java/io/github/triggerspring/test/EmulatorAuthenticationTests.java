@@ -14,6 +14,7 @@ import io.github.triggerspring.auth.TriggerCredentials;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.auth.UnsupportedCredentialException;
+import io.github.triggerspring.emulator.DeploymentSeed;
 import io.github.triggerspring.emulator.EmulatedEnvironment;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.RecordedRequest;
@@ -23,6 +24,7 @@ import io.github.triggerspring.emulator.TaskBehavior;
 import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.envvars.CreateEnvVarRequest;
 import io.github.triggerspring.envvars.EnvVarUpload;
+import io.github.triggerspring.queues.QueueRef;
 import io.github.triggerspring.schedules.CreateScheduleRequest;
 import io.github.triggerspring.schedules.UpdateScheduleRequest;
 import io.github.triggerspring.tasks.BatchItem;
@@ -73,8 +75,9 @@ class EmulatorAuthenticationTests {
 	 * Resources of the credential's environment that the calls address.
 	 * @param runId a queued run
 	 * @param scheduleId a schedule
+	 * @param deploymentId a deployed deployment
 	 */
-	record Fixture(String runId, String scheduleId) {
+	record Fixture(String runId, String scheduleId, String deploymentId) {
 	}
 
 	private static final Map<TriggerEndpoint, BiFunction<EmulatorClients, Fixture, Mono<?>>> CALLS = calls();
@@ -107,6 +110,23 @@ class EmulatorAuthenticationTests {
 		calls.put(TriggerEndpoint.SCHEDULES_DEACTIVATE, (c, f) -> c.schedules().deactivate(f.scheduleId()));
 		calls.put(TriggerEndpoint.SCHEDULES_DEL, (c, f) -> c.schedules().del(f.scheduleId()));
 		calls.put(TriggerEndpoint.SCHEDULES_TIMEZONES, (c, f) -> c.schedules().timezones());
+		QueueRef queue = QueueRef.task("seeded-task");
+		calls.put(TriggerEndpoint.QUEUES_LIST, (c, f) -> c.queues().list().collectList());
+		calls.put(TriggerEndpoint.QUEUES_RETRIEVE, (c, f) -> c.queues().retrieve(queue));
+		calls.put(TriggerEndpoint.QUEUES_PAUSE, (c, f) -> c.queues().pause(queue));
+		calls.put(TriggerEndpoint.QUEUES_RESUME, (c, f) -> c.queues().resume(queue));
+		calls.put(TriggerEndpoint.QUEUES_OVERRIDE_CONCURRENCY_LIMIT,
+				(c, f) -> c.queues().overrideConcurrencyLimit(queue, 1));
+		// the override only prepares the reset: where it is refused, the reset's own refusal is checked
+		calls.put(TriggerEndpoint.QUEUES_RESET_CONCURRENCY_LIMIT, (c, f) -> c.queues()
+			.overrideConcurrencyLimit(queue, 1)
+			.onErrorResume(UnsupportedCredentialException.class, (ex) -> Mono.empty())
+			.then(c.queues().resetConcurrencyLimit(queue)));
+		calls.put(TriggerEndpoint.DEPLOYMENTS_LIST, (c, f) -> c.deployments().list().collectList());
+		calls.put(TriggerEndpoint.DEPLOYMENTS_RETRIEVE_CURRENT, (c, f) -> c.deployments().retrieveCurrent());
+		calls.put(TriggerEndpoint.DEPLOYMENTS_RETRIEVE, (c, f) -> c.deployments().retrieve(f.deploymentId()));
+		calls.put(TriggerEndpoint.DEPLOYMENTS_LATEST, (c, f) -> c.deployments().latest());
+		calls.put(TriggerEndpoint.DEPLOYMENTS_PROMOTE, (c, f) -> c.deployments().promote("20250301.1"));
 		return calls;
 	}
 
@@ -206,7 +226,10 @@ class EmulatorAuthenticationTests {
 			.branch(credential.branch()));
 		emulator.seedEnvVar(EmulatorAccount.PROJECT_REF, credential.environment(), credential.branch(), "EXISTING",
 				"1");
-		return new Fixture(runId, scheduleId);
+		String deploymentId = emulator.seedDeployment(DeploymentSeed.of("20250301.1")
+			.in(credential.environment())
+			.branch(credential.branch()));
+		return new Fixture(runId, scheduleId, deploymentId);
 	}
 
 }

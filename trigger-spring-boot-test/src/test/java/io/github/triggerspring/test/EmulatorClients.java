@@ -6,12 +6,14 @@ import java.time.Duration;
 import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerCredentials;
 import io.github.triggerspring.auth.TriggerEnvironment;
+import io.github.triggerspring.deployments.DeploymentsClient;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.TriggerEmulator;
+import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerHttpSettings;
 import io.github.triggerspring.http.TriggerRetryPolicy;
-import io.github.triggerspring.envvars.EnvVarsClient;
+import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.TasksClient;
@@ -33,6 +35,9 @@ final class EmulatorClients {
 	static final TriggerRetryPolicy FAST_RETRY = new TriggerRetryPolicy(5, Duration.ofMillis(10),
 			Duration.ofMillis(40), 2, 0);
 
+	/** Response timeout of each attempt; it is timed on the clients' scheduler too. */
+	static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
+
 	/** No retries: the first failure is the call's error. */
 	static final TriggerRetryPolicy NO_RETRY = new TriggerRetryPolicy(1, Duration.ZERO, Duration.ZERO, 1, 0);
 
@@ -46,7 +51,7 @@ final class EmulatorClients {
 			Clock clock, Scheduler scheduler) {
 		this.http = new TriggerHttpClient(WebClient.builder().baseUrl(emulator.baseUrl()).build(),
 				new DefaultTriggerAuthStrategy(credentials), JsonMapper.builder().build(),
-				TriggerHttpSettings.defaults().withRetry(retryPolicy).withResponseTimeout(Duration.ofSeconds(5)), clock,
+				TriggerHttpSettings.defaults().withRetry(retryPolicy).withResponseTimeout(RESPONSE_TIMEOUT), clock,
 				scheduler, () -> 0L); // the policies here have no jitter: nothing is drawn
 	}
 
@@ -131,6 +136,14 @@ final class EmulatorClients {
 
 	SchedulesClient schedules() {
 		return new SchedulesClient(this.http);
+	}
+
+	QueuesClient queues() {
+		return new QueuesClient(this.http);
+	}
+
+	DeploymentsClient deployments() {
+		return new DeploymentsClient(this.http);
 	}
 
 }

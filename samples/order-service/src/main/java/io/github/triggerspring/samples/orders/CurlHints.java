@@ -26,7 +26,9 @@ class CurlHints implements ApplicationListener<WebServerInitializedEvent> {
 				"  curl " + base + "/runs?limit=5",
 				"  curl -X POST " + base + "/runs/<runId>/cancel",
 				"  curl -X POST " + base + "/runs/<runId>/replay",
-				"  curl -X POST " + base + "/env-vars/sync"));
+				"  curl -X POST " + base + "/env-vars/sync",
+				"  curl -X POST " + base + "/admin/queues/process-order/pause",
+				"  curl -X POST " + base + "/admin/queues/process-order/resume"));
 	}
 
 }

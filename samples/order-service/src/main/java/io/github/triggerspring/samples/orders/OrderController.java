@@ -6,6 +6,9 @@ import java.util.Map;
 import io.github.triggerspring.error.TriggerApiException;
 import io.github.triggerspring.error.TriggerException;
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.queues.Queue;
+import io.github.triggerspring.queues.QueueRef;
+import io.github.triggerspring.queues.QueuesClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,9 +34,12 @@ public class OrderController {
 
 	private final PreviewEnvVarsSync previewEnvVars;
 
-	public OrderController(OrderProcessing orders, PreviewEnvVarsSync previewEnvVars) {
+	private final QueuesClient queues;
+
+	public OrderController(OrderProcessing orders, PreviewEnvVarsSync previewEnvVars, QueuesClient queues) {
 		this.orders = orders;
 		this.previewEnvVars = previewEnvVars;
+		this.queues = queues;
 	}
 
 	@PostMapping("/orders/{orderId}")
@@ -71,6 +77,32 @@ public class OrderController {
 	@PostMapping("/env-vars/sync")
 	Mono<Map<String, Object>> syncPreviewEnvVars() {
 		return this.previewEnvVars.sync().map((names) -> Map.of("synced", names));
+	}
+
+	/**
+	 * Pauses the queue of a task, for example {@code process-order}: orders are still
+	 * accepted, but their runs wait until the queue is resumed.
+	 * @param name the task id whose queue to pause
+	 * @return the queue's name and state
+	 */
+	@PostMapping("/admin/queues/{name}/pause")
+	Mono<Map<String, Object>> pauseQueue(@PathVariable String name) {
+		return this.queues.pause(QueueRef.task(name)).map(OrderController::queueState);
+	}
+
+	/**
+	 * Resumes the queue of a task.
+	 * @param name the task id whose queue to resume
+	 * @return the queue's name and state
+	 */
+	@PostMapping("/admin/queues/{name}/resume")
+	Mono<Map<String, Object>> resumeQueue(@PathVariable String name) {
+		return this.queues.resume(QueueRef.task(name)).map(OrderController::queueState);
+	}
+
+	private static Map<String, Object> queueState(Queue queue) {
+		return Map.of("name", queue.name(), "paused", queue.paused(), "queued", queue.queued(), "running",
+				queue.running());
 	}
 
 	@ExceptionHandler(TriggerException.class)

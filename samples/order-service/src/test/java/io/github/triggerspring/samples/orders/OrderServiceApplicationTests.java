@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.triggerspring.emulator.EmulatedEnvironment;
 import io.github.triggerspring.emulator.EmulatorAccount;
+import io.github.triggerspring.emulator.EmulatorEndpoint;
 import io.github.triggerspring.emulator.RecordedTrigger;
 import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.schedules.Schedule;
@@ -141,6 +142,36 @@ class OrderServiceApplicationTests {
 		assertThat(first.task()).isEqualTo("daily-report");
 		assertThat(first.deduplicationKey()).isEqualTo("order-service-daily-report");
 		assertThat(first.generator().expression()).isEqualTo("0 6 * * *");
+	}
+
+	@Test
+	void pausesAndResumesTheOrderQueue() {
+		this.emulator.registerTasks("process-order");
+		Map<String, Object> paused = this.web.post()
+			.uri("/admin/queues/{name}/pause", "process-order")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(paused).containsEntry("name", "process-order").containsEntry("paused", true);
+		this.web.post()
+			.uri("/admin/queues/{name}/resume", "process-order")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.value((resumed) -> assertThat(resumed).containsEntry("paused", false));
+		assertThat(this.emulator.journal().requests(EmulatorEndpoint.QUEUES_PAUSE)).singleElement()
+			.satisfies((request) -> assertThat(request.bodyAsString())
+				.isEqualTo("{\"type\":\"task\",\"action\":\"pause\"}"));
+		assertThat(this.emulator.journal().count(EmulatorEndpoint.QUEUES_RESUME)).isOne();
+	}
+
+	@Test
+	void pausingAnUnknownQueueIsA404() {
+		this.web.post().uri("/admin/queues/{name}/pause", "no-such-task").exchange().expectStatus().isNotFound();
 	}
 
 	private Map<String, Object> placeOrder(String orderId) {
