@@ -3,6 +3,8 @@ package io.github.triggerspring;
 import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.tasks.BatchesClient;
+import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 
 /**
@@ -22,18 +24,27 @@ public class TriggerClient {
 
 	private final SchedulesClient schedules;
 
+	private final BatchesClient batch;
+
+	private final IdempotencyKeysClient idempotencyKeys;
+
 	/**
 	 * Creates a client from the namespace clients.
 	 * @param tasks the tasks client
 	 * @param runs the runs client
 	 * @param envVars the env-vars client
 	 * @param schedules the schedules client
+	 * @param batch the batches client
+	 * @param idempotencyKeys the idempotency-keys client
 	 */
-	public TriggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars, SchedulesClient schedules) {
+	public TriggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars, SchedulesClient schedules,
+			BatchesClient batch, IdempotencyKeysClient idempotencyKeys) {
 		this.tasks = tasks;
 		this.runs = runs;
 		this.envVars = envVars;
 		this.schedules = schedules;
+		this.batch = batch;
+		this.idempotencyKeys = idempotencyKeys;
 	}
 
 	/**
@@ -66,6 +77,22 @@ public class TriggerClient {
 	 */
 	public SchedulesClient schedules() {
 		return this.schedules;
+	}
+
+	/**
+	 * Client for {@code batch.*}.
+	 * @return the batches client
+	 */
+	public BatchesClient batch() {
+		return this.batch;
+	}
+
+	/**
+	 * Client for {@code idempotencyKeys.*}.
+	 * @return the idempotency-keys client
+	 */
+	public IdempotencyKeysClient idempotencyKeys() {
+		return this.idempotencyKeys;
 	}
 
 }

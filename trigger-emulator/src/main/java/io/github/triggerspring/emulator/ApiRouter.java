@@ -59,6 +59,7 @@ final class ApiRouter implements HttpHandler {
 		RunsHandler runs = new RunsHandler(state, clock);
 		EnvVarsHandler envVars = new EnvVarsHandler(state);
 		SchedulesHandler schedules = new SchedulesHandler(state, clock);
+		IdempotencyKeysHandler idempotencyKeys = new IdempotencyKeysHandler(state);
 		String envvars = "/api/v1/projects/{projectRef}/envvars/{env}";
 		route("POST", "/api/v1/tasks/{taskId}/trigger", EmulatorEndpoint.TASK_TRIGGER, Mode.SECRET, tasks::trigger);
 		route("POST", "/api/v3/batches", EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE, Mode.SECRET,
@@ -91,6 +92,8 @@ final class ApiRouter implements HttpHandler {
 		route("POST", "/api/v1/schedules/{scheduleId}/deactivate", EmulatorEndpoint.SCHEDULES_DEACTIVATE, Mode.SECRET,
 				(call, principal) -> schedules.setScheduleActive(call, principal, false));
 		route("GET", "/api/v1/timezones", EmulatorEndpoint.SCHEDULES_TIMEZONES, Mode.NONE, schedules::timezones);
+		route("POST", "/api/v1/idempotencyKeys/{key}/reset", EmulatorEndpoint.IDEMPOTENCY_KEYS_RESET, Mode.SECRET,
+				idempotencyKeys::reset);
 	}
 
 	private void route(String method, String pattern, EmulatorEndpoint endpoint, Mode auth, Handler handler) {

@@ -60,7 +60,9 @@ public enum EmulatorEndpoint {
 	/** {@code DELETE /api/v1/schedules/{id}}. */
 	SCHEDULES_DEL("schedules.del"),
 	/** {@code GET /api/v1/timezones} (no authentication). */
-	SCHEDULES_TIMEZONES("schedules.timezones");
+	SCHEDULES_TIMEZONES("schedules.timezones"),
+	/** {@code POST /api/v1/idempotencyKeys/{key}/reset}. */
+	IDEMPOTENCY_KEYS_RESET("idempotencyKeys.reset");
 
 	private final String id;
 

@@ -142,6 +142,24 @@ final class EmulatorState {
 		this.idempotency.put(idempotencyScope(run.env, run.taskId, key), run.id);
 	}
 
+	/**
+	 * Clears an idempotency key from every run of a task that holds it, so that the next
+	 * trigger with the key creates a new run.
+	 * @return how many runs held the key
+	 */
+	int resetIdempotency(EnvRecord env, String taskId, String key) {
+		int count = 0;
+		for (RunRecord run : this.runs.values()) {
+			if (run.env == env && run.taskId.equals(taskId) && key.equals(run.idempotencyKey)) {
+				run.idempotencyKey = null;
+				run.idempotencyKeyExpiresAt = null;
+				count++;
+			}
+		}
+		this.idempotency.remove(idempotencyScope(env, taskId, key));
+		return count;
+	}
+
 	private static String idempotencyScope(EnvRecord env, String taskId, String key) {
 		return env.id + "\u0000" + taskId + "\u0000" + key;
 	}

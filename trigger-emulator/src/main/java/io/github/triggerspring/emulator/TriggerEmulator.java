@@ -360,6 +360,35 @@ public final class TriggerEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Create a sealed batch of seeded runs without going through the API.
+	 * @param projectRef the project ref
+	 * @param environment the environment
+	 * @param branch the preview branch, or {@code null} for the environment itself
+	 * @param runIds the batch's runs, in item order; each must be a run of that
+	 * environment
+	 * @return the batch id
+	 * @throws IllegalArgumentException if a run does not exist in that environment
+	 */
+	public String seedBatch(String projectRef, EmulatedEnvironment environment, String branch, String... runIds) {
+		synchronized (this.state) {
+			EnvRecord env = this.state.env(projectRef, environment, branch);
+			java.time.Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+			BatchRecord batch = new BatchRecord(Ids.friendly("batch_"), env, runIds.length, null, now);
+			for (String runId : runIds) {
+				RunRecord run = this.state.runs.get(runId);
+				if (run == null || run.env != env) {
+					throw new IllegalArgumentException("No run " + runId + " in " + environment);
+				}
+				run.batchId = batch.id;
+				batch.runIdsByIndex.put(batch.runIdsByIndex.size(), runId);
+			}
+			batch.sealedAt = now;
+			this.state.batches.put(batch.id, batch);
+			return batch.id;
+		}
+	}
+
+	/**
 	 * Current status of a run, on the emulator clock.
 	 * @param runId the run id
 	 * @return the status

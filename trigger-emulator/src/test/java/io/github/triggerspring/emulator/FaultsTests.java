@@ -151,6 +151,17 @@ class FaultsTests extends EmulatorTestSupport {
 	}
 
 	@Test
+	void idempotencyKeyResetFaultIsInjectedBeforeTheKeyIsReset() {
+		String runId = trigger("a", "{\"payload\":1,\"options\":{\"idempotencyKey\":\"k\"}}");
+		emulator.faults().inject("idempotencyKeys.reset", Fault.status(500));
+		assertThat(post("/api/v1/idempotencyKeys/k/reset", DEV, "{\"taskIdentifier\":\"a\"}").status())
+			.isEqualTo(500);
+		assertThat(trigger("a", "{\"payload\":1,\"options\":{\"idempotencyKey\":\"k\"}}")).isEqualTo(runId);
+		assertThat(post("/api/v1/idempotencyKeys/k/reset", DEV, "{\"taskIdentifier\":\"a\"}").status())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void wildcardAndUnknownEndpointIds() {
 		emulator.faults().inject(Faults.ALL_ENDPOINTS, Fault.status(502));
 		assertThat(get("/api/v1/timezones", null).status()).isEqualTo(502);

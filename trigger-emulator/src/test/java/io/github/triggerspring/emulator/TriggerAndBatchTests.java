@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Triggering, idempotency, two-phase batches and the journal.
@@ -101,6 +102,33 @@ class TriggerAndBatchTests extends EmulatorTestSupport {
 		emulator.taskBehavior("f", TaskBehavior.fails("boom"));
 		String failed = trigger("f", body);
 		assertThat(trigger("f", body)).isNotEqualTo(failed);
+	}
+
+	@Test
+	void resettingAnIdempotencyKeyMakesTheNextTriggerCreateANewRun() {
+		String body = "{\"payload\":1,\"options\":{\"idempotencyKey\":\"k\"}}";
+		String first = trigger("a", body);
+		String otherTask = trigger("b", body);
+		Response reset = post("/api/v1/idempotencyKeys/k/reset", DEV, "{\"taskIdentifier\":\"a\"}");
+		assertThat(reset.status()).isEqualTo(200);
+		assertThat(reset.body()).isEqualTo("{\"id\":\"k\"}");
+		assertThat(get("/api/v3/runs/" + first, DEV).json().has("idempotencyKey")).isFalse();
+		String second = trigger("a", body);
+		assertThat(second).isNotEqualTo(first);
+		assertThat(trigger("a", body)).isEqualTo(second);
+		assertThat(trigger("b", body)).isEqualTo(otherTask);
+		assertThat(emulator.journal().requests(EmulatorEndpoint.IDEMPOTENCY_KEYS_RESET)).hasSize(1);
+	}
+
+	@Test
+	void resettingAKeyThatNoRunOfTheTaskHoldsIs404() {
+		trigger("a", "{\"payload\":1,\"options\":{\"idempotencyKey\":\"k\"}}");
+		Response otherTask = post("/api/v1/idempotencyKeys/k/reset", DEV, "{\"taskIdentifier\":\"b\"}");
+		assertThat(otherTask.status()).isEqualTo(404);
+		assertThat(otherTask.error()).isEqualTo("No runs found with idempotency key: k and task: b");
+		assertThat(post("/api/v1/idempotencyKeys/k/reset", PROD, "{\"taskIdentifier\":\"a\"}").status())
+			.isEqualTo(404);
+		assertThat(post("/api/v1/idempotencyKeys/k/reset", DEV, "{}").status()).isEqualTo(400);
 	}
 
 	@Test
@@ -214,6 +242,22 @@ class TriggerAndBatchTests extends EmulatorTestSupport {
 				"{\"index\":0,\"task\":\"a\"}");
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.error()).isEqualTo("Batch not found");
+	}
+
+	@Test
+	void seededBatchIsRetrievedWithItsRunsInOrder() {
+		String a = emulator.seedRun(RunSeed.of("a"));
+		String b = emulator.seedRun(RunSeed.of("b"));
+		String batchId = emulator.seedBatch(PROJECT, EmulatedEnvironment.DEV, null, a, b);
+		JsonNode batch = get("/api/v2/batches/" + batchId, DEV).json();
+		assertThat(batch.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(batch.get("runCount").asInt()).isEqualTo(2);
+		assertThat(batch.get("runs").get(0).asString()).isEqualTo(a);
+		assertThat(batch.get("runs").get(1).asString()).isEqualTo(b);
+		assertThat(get("/api/v3/runs/" + a, DEV).json().get("batchId").asString()).isEqualTo(batchId);
+		assertThat(get("/api/v2/batches/" + batchId, PROD).status()).isEqualTo(404);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> emulator.seedBatch(PROJECT, EmulatedEnvironment.PROD, null, a));
 	}
 
 	@Test

@@ -78,7 +78,19 @@ public enum TriggerEndpoint {
 	SCHEDULES_DEL("schedules.del", Namespace.SCHEDULES, false, CredentialKind.SECRET_KEY),
 
 	/** List the IANA time zones that schedules accept; sent with no credential. */
-	SCHEDULES_TIMEZONES("schedules.timezones", Namespace.SCHEDULES, false);
+	SCHEDULES_TIMEZONES("schedules.timezones", Namespace.SCHEDULES, false),
+
+	/**
+	 * Trigger a batch whose items name their own tasks (both phases of the two-phase
+	 * protocol).
+	 */
+	BATCH_TRIGGER("batch.trigger", Namespace.BATCH, false, CredentialKind.SECRET_KEY),
+
+	/** Retrieve a batch: its status, runs and processing errors. */
+	BATCH_RETRIEVE("batch.retrieve", Namespace.BATCH, false, CredentialKind.SECRET_KEY),
+
+	/** Reset an idempotency key, so that the next trigger with it creates a new run. */
+	IDEMPOTENCY_KEYS_RESET("idempotencyKeys.reset", Namespace.IDEMPOTENCY_KEYS, false, CredentialKind.SECRET_KEY);
 
 	private final String id;
 
@@ -168,7 +180,13 @@ public enum TriggerEndpoint {
 		ENVVARS,
 
 		/** {@code schedules.*}. */
-		SCHEDULES
+		SCHEDULES,
+
+		/** {@code batch.*}. */
+		BATCH,
+
+		/** {@code idempotencyKeys.*}. */
+		IDEMPOTENCY_KEYS
 
 	}
 

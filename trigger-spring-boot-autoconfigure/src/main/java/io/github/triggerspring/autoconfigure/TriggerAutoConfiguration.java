@@ -12,6 +12,8 @@ import io.github.triggerspring.http.TriggerHttpSettings;
 import io.github.triggerspring.http.TriggerRetryPolicy;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.tasks.BatchesClient;
+import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -128,9 +130,21 @@ public final class TriggerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	BatchesClient triggerBatchesClient(TriggerHttpClient http) {
+		return new BatchesClient(http);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IdempotencyKeysClient triggerIdempotencyKeysClient(TriggerHttpClient http) {
+		return new IdempotencyKeysClient(http);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TriggerClient triggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
-			SchedulesClient schedules) {
-		return new TriggerClient(tasks, runs, envVars, schedules);
+			SchedulesClient schedules, BatchesClient batch, IdempotencyKeysClient idempotencyKeys) {
+		return new TriggerClient(tasks, runs, envVars, schedules, batch, idempotencyKeys);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -51,8 +51,8 @@ final class BatchSpool {
 	 * @param encoder writes one item as a line
 	 * @return the lines written
 	 */
-	Mono<BatchLines> write(Flux<BatchItem> items, int maxItems, ItemEncoder encoder) {
-		Flux<Tuple2<Long, BatchItem>> limited = items.index().handle((indexed, sink) -> {
+	Mono<BatchLines> write(Flux<BatchTaskItem> items, int maxItems, ItemEncoder encoder) {
+		Flux<Tuple2<Long, BatchTaskItem>> limited = items.index().handle((indexed, sink) -> {
 			if (indexed.getT1() >= maxItems) {
 				sink.error(new TriggerValidationException("items", "has more than " + maxItems
 						+ " items, the most a batch may have. Split the items into batches of at most " + maxItems
@@ -141,7 +141,7 @@ final class BatchSpool {
 		 * @param item the item
 		 * @return the line, without its line break
 		 */
-		String line(int index, BatchItem item);
+		String line(int index, BatchTaskItem item);
 
 	}
 

@@ -73,11 +73,15 @@ final class TriggerWire {
 		return body;
 	}
 
-	/** Body of {@code POST /api/v3/batches}. */
-	ObjectNode createBatchBody(String taskId, int runCount, BatchOptions options) {
+	/**
+	 * Body of {@code POST /api/v3/batches}.
+	 * @param taskIds the distinct task identifiers of the items, sorted
+	 */
+	ObjectNode createBatchBody(List<String> taskIds, int runCount, BatchOptions options) {
 		ObjectNode body = this.mapper.createObjectNode();
 		body.put("runCount", runCount);
-		body.putArray("taskIdentifiers").add(taskId);
+		ArrayNode tasks = body.putArray("taskIdentifiers");
+		taskIds.forEach(tasks::add);
 		IdempotencyKey key = options.idempotencyKeyValue();
 		if (key != null) {
 			writeKey(body, key.hashed(), key.isPreHashed() ? null : key);
@@ -99,8 +103,9 @@ final class TriggerWire {
 	 * break. The batch options must have been {@linkplain #validate(BatchOptions)
 	 * validated}.
 	 */
-	String batchLine(String taskId, int index, BatchItem item, BatchOptions batch) {
+	String batchLine(int index, BatchTaskItem item, BatchOptions batch) {
 		String field = "items[" + index + "]";
+		String taskId = TriggerValidationException.requireText(item.taskId(), field + ".taskId");
 		PayloadPacket packet = PayloadPacket.of(item.payload(), this.superJson, field + ".payload");
 		ObjectNode line = this.mapper.createObjectNode();
 		line.put("index", index);

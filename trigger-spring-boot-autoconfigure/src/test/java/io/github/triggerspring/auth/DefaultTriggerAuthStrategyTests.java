@@ -48,25 +48,36 @@ class DefaultTriggerAuthStrategyTests {
 	private static final List<String> SEED_BOTH_KINDS = List.of("runs.list", "envvars.list", "envvars.retrieve",
 			"envvars.upload", "envvars.create", "envvars.update", "envvars.del");
 
+	/**
+	 * Rows added after the seed, with the credentials notes §1.3 gives them: a secret key
+	 * only.
+	 */
+	private static final List<String> ADDED_SECRET_KEY_ONLY = List.of("batch.trigger", "batch.retrieve",
+			"idempotencyKeys.reset");
+
 	@Test
-	void tableHoldsTheSeedsNineteenRowsPlusThePublicTimezonesEndpoint() {
-		List<TriggerEndpoint> authenticated = Arrays.stream(TriggerEndpoint.values())
-			.filter((endpoint) -> !endpoint.isPublic())
+	void tableHoldsTheSeedsNineteenRowsTheAddedRowsAndThePublicTimezonesEndpoint() {
+		List<TriggerEndpoint> seed = Arrays.stream(TriggerEndpoint.values())
+			.filter((endpoint) -> !endpoint.isPublic() && !ADDED_SECRET_KEY_ONLY.contains(endpoint.id()))
 			.toList();
-		assertThat(authenticated).hasSize(19);
-		assertThat(authenticated).filteredOn((endpoint) -> endpoint.accepts().size() == 1)
+		assertThat(seed).hasSize(19);
+		assertThat(seed).filteredOn((endpoint) -> endpoint.accepts().size() == 1)
 			.extracting(TriggerEndpoint::id)
 			.containsExactlyInAnyOrderElementsOf(SEED_SECRET_KEY_ONLY);
-		assertThat(authenticated).filteredOn((endpoint) -> endpoint.accepts().size() == 2)
+		assertThat(seed).filteredOn((endpoint) -> endpoint.accepts().size() == 2)
 			.extracting(TriggerEndpoint::id)
 			.containsExactlyInAnyOrderElementsOf(SEED_BOTH_KINDS);
-		assertThat(authenticated).allMatch((endpoint) -> endpoint.accepts(CredentialKind.SECRET_KEY));
-		assertThat(TriggerEndpoint.SCHEDULES_TIMEZONES.isPublic()).isTrue();
+		assertThat(seed).allMatch((endpoint) -> endpoint.accepts(CredentialKind.SECRET_KEY));
+		assertThat(TriggerEndpoint.BATCH_TRIGGER.accepts()).containsExactly(CredentialKind.SECRET_KEY);
+		assertThat(TriggerEndpoint.BATCH_RETRIEVE.accepts()).containsExactly(CredentialKind.SECRET_KEY);
+		assertThat(TriggerEndpoint.IDEMPOTENCY_KEYS_RESET.accepts()).containsExactly(CredentialKind.SECRET_KEY);
+		assertThat(Arrays.stream(TriggerEndpoint.values()).filter(TriggerEndpoint::isPublic))
+			.containsExactly(TriggerEndpoint.SCHEDULES_TIMEZONES);
 	}
 
 	static Stream<Arguments> decisionTable() {
 		Stream.Builder<Arguments> rows = Stream.builder();
-		for (String id : SEED_SECRET_KEY_ONLY) {
+		for (String id : Stream.concat(SEED_SECRET_KEY_ONLY.stream(), ADDED_SECRET_KEY_ONLY.stream()).toList()) {
 			rows.add(Arguments.of(id, "secret key", expect(CredentialKind.SECRET_KEY, KEY, null, TriggerEnvironment.DEV)));
 			rows.add(Arguments.of(id, "PAT", null));
 			rows.add(Arguments.of(id, "both", expect(CredentialKind.SECRET_KEY, KEY, null, TriggerEnvironment.DEV)));

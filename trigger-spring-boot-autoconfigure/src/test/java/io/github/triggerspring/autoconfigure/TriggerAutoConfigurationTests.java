@@ -15,6 +15,8 @@ import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.runs.Run;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.tasks.BatchesClient;
+import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 import io.github.triggerspring.testing.MockTriggerApi;
 import mockwebserver3.RecordedRequest;
@@ -80,10 +82,14 @@ class TriggerAutoConfigurationTests {
 				.hasSingleBean(RunsClient.class)
 				.hasSingleBean(EnvVarsClient.class)
 				.hasSingleBean(SchedulesClient.class)
+				.hasSingleBean(BatchesClient.class)
+				.hasSingleBean(IdempotencyKeysClient.class)
 				.hasSingleBean(TriggerClient.class);
 			TriggerClient client = context.getBean(TriggerClient.class);
 			assertThat(client.runs()).isSameAs(context.getBean(RunsClient.class));
 			assertThat(client.tasks()).isSameAs(context.getBean(TasksClient.class));
+			assertThat(client.batch()).isSameAs(context.getBean(BatchesClient.class));
+			assertThat(client.idempotencyKeys()).isSameAs(context.getBean(IdempotencyKeysClient.class));
 		});
 	}
 
@@ -305,8 +311,8 @@ class TriggerAutoConfigurationTests {
 
 		@Bean
 		TriggerClient myTriggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
-				SchedulesClient schedules) {
-			return new TriggerClient(tasks, runs, envVars, schedules);
+				SchedulesClient schedules, BatchesClient batch, IdempotencyKeysClient idempotencyKeys) {
+			return new TriggerClient(tasks, runs, envVars, schedules, batch, idempotencyKeys);
 		}
 
 	}

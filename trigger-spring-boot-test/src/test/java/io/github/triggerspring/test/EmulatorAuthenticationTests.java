@@ -26,6 +26,8 @@ import io.github.triggerspring.envvars.EnvVarUpload;
 import io.github.triggerspring.schedules.CreateScheduleRequest;
 import io.github.triggerspring.schedules.UpdateScheduleRequest;
 import io.github.triggerspring.tasks.BatchItem;
+import io.github.triggerspring.tasks.BatchTaskItem;
+import io.github.triggerspring.tasks.IdempotencyKeys;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,8 +75,9 @@ class EmulatorAuthenticationTests {
 	 * Resources of the credential's environment that the calls address.
 	 * @param runId a queued run
 	 * @param scheduleId a schedule
+	 * @param batchId a batch
 	 */
-	record Fixture(String runId, String scheduleId) {
+	record Fixture(String runId, String scheduleId, String batchId) {
 	}
 
 	private static final Map<TriggerEndpoint, BiFunction<EmulatorClients, Fixture, Mono<?>>> CALLS = calls();
@@ -107,6 +110,10 @@ class EmulatorAuthenticationTests {
 		calls.put(TriggerEndpoint.SCHEDULES_DEACTIVATE, (c, f) -> c.schedules().deactivate(f.scheduleId()));
 		calls.put(TriggerEndpoint.SCHEDULES_DEL, (c, f) -> c.schedules().del(f.scheduleId()));
 		calls.put(TriggerEndpoint.SCHEDULES_TIMEZONES, (c, f) -> c.schedules().timezones());
+		calls.put(TriggerEndpoint.BATCH_TRIGGER, (c, f) -> c.batch()
+			.trigger(List.of(BatchTaskItem.of("my-task", Map.of("n", 1)), BatchTaskItem.of("other-task", "x"))));
+		calls.put(TriggerEndpoint.BATCH_RETRIEVE, (c, f) -> c.batch().retrieve(f.batchId()));
+		calls.put(TriggerEndpoint.IDEMPOTENCY_KEYS_RESET, (c, f) -> c.idempotencyKeys().reset("seeded-task", "seeded-key"));
 		return calls;
 	}
 
@@ -200,13 +207,16 @@ class EmulatorAuthenticationTests {
 		String runId = emulator.seedRun(RunSeed.of("seeded-task")
 			.in(credential.environment())
 			.branch(credential.branch())
-			.behavior(TaskBehavior.staysQueued()));
+			.behavior(TaskBehavior.staysQueued())
+			.idempotencyKey(IdempotencyKeys.hash("seeded-key")));
+		String batchId = emulator.seedBatch(EmulatorAccount.PROJECT_REF, credential.environment(), credential.branch(),
+				runId);
 		String scheduleId = emulator.seedSchedule(ScheduleSeed.of("seeded-task", "0 0 * * *", "seeded")
 			.in(credential.environment())
 			.branch(credential.branch()));
 		emulator.seedEnvVar(EmulatorAccount.PROJECT_REF, credential.environment(), credential.branch(), "EXISTING",
 				"1");
-		return new Fixture(runId, scheduleId);
+		return new Fixture(runId, scheduleId, batchId);
 	}
 
 }

@@ -14,6 +14,8 @@ import io.github.triggerspring.http.TriggerRetryPolicy;
 import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.tasks.BatchesClient;
+import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
@@ -131,6 +133,14 @@ final class EmulatorClients {
 
 	SchedulesClient schedules() {
 		return new SchedulesClient(this.http);
+	}
+
+	BatchesClient batch() {
+		return new BatchesClient(this.http, FAST_RETRY);
+	}
+
+	IdempotencyKeysClient idempotencyKeys() {
+		return new IdempotencyKeysClient(this.http);
 	}
 
 }
