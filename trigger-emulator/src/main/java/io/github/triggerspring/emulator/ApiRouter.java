@@ -60,6 +60,7 @@ final class ApiRouter implements HttpHandler {
 		EnvVarsHandler envVars = new EnvVarsHandler(state);
 		SchedulesHandler schedules = new SchedulesHandler(state, clock);
 		IdempotencyKeysHandler idempotencyKeys = new IdempotencyKeysHandler(state);
+		PacketsHandler packets = new PacketsHandler(state);
 		String envvars = "/api/v1/projects/{projectRef}/envvars/{env}";
 		route("POST", "/api/v1/tasks/{taskId}/trigger", EmulatorEndpoint.TASK_TRIGGER, Mode.SECRET, tasks::trigger);
 		route("POST", "/api/v3/batches", EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE, Mode.SECRET,
@@ -94,6 +95,9 @@ final class ApiRouter implements HttpHandler {
 		route("GET", "/api/v1/timezones", EmulatorEndpoint.SCHEDULES_TIMEZONES, Mode.NONE, schedules::timezones);
 		route("POST", "/api/v1/idempotencyKeys/{key}/reset", EmulatorEndpoint.IDEMPOTENCY_KEYS_RESET, Mode.SECRET,
 				idempotencyKeys::reset);
+		route("PUT", "/api/v2/packets/{filename}", EmulatorEndpoint.PACKETS_UPLOAD, Mode.SECRET, packets::presign);
+		route("PUT", PacketsHandler.OBJECT_STORE_PATH + "{token}", EmulatorEndpoint.PACKETS_OBJECT_STORE, Mode.NONE,
+				packets::store);
 	}
 
 	private void route(String method, String pattern, EmulatorEndpoint endpoint, Mode auth, Handler handler) {

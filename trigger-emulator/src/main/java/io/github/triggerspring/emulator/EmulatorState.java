@@ -42,6 +42,12 @@ final class EmulatorState {
 
 	final Map<String, ScheduleRecord> schedules = new LinkedHashMap<>();
 
+	/** Packets in the emulated object storage, by storage path. */
+	final Map<String, PacketRecord> packets = new HashMap<>();
+
+	/** Storage paths of the presigned upload URLs, by the URL's token. */
+	final Map<String, String> packetUploads = new HashMap<>();
+
 	final Map<EnvRecord, Map<String, EnvVar>> envVars = new HashMap<>();
 
 	final Map<String, TaskBehavior> behaviors = new HashMap<>();
@@ -65,6 +71,8 @@ final class EmulatorState {
 		this.batches.clear();
 		this.batchIdempotency.clear();
 		this.schedules.clear();
+		this.packets.clear();
+		this.packetUploads.clear();
 		this.envVars.clear();
 		this.behaviors.clear();
 		this.knownTasks.clear();

@@ -33,8 +33,11 @@ import com.sun.net.httpserver.HttpServer;
  *
  * The emulator starts with the account described by {@link EmulatorAccount};
  * {@link #reset()} returns to it. Like the API, it answers 413 to request bodies over the
- * API's size limits without reading them whole. Its {@link #journal() journal} masks
- * credentials. All methods are thread-safe.
+ * API's size limits without reading them whole. Large payloads are offloaded as on the
+ * real API: {@code PUT /api/v2/packets/{filename}} hands out a presigned URL of the
+ * emulator's own ({@code /packets/{token}}, no credential), and a run whose payload is
+ * {@code application/store} is recorded with the packet uploaded there. Its
+ * {@link #journal() journal} masks credentials. All methods are thread-safe.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0

@@ -80,6 +80,8 @@ class AuthTests extends EmulatorTestSupport {
 						null, null, 200, "Schedule not found"),
 				new Row("schedules.del", "DELETE", (f) -> "/api/v1/schedules/" + f.scheduleId(), null, null, 200,
 						"Schedule not found"),
+				new Row("packets.upload", "PUT", (f) -> "/api/v2/packets/trigger%2Ft%2F1-a%2Fpayload.json", null, null,
+						200, null),
 				new Row("idempotencyKeys.reset", "POST", (f) -> "/api/v1/idempotencyKeys/seeded-key/reset", null,
 						"{\"taskIdentifier\":\"seeded-task\"}", 200,
 						"No runs found with idempotency key: seeded-key and task: seeded-task"));

@@ -162,6 +162,19 @@ class FaultsTests extends EmulatorTestSupport {
 	}
 
 	@Test
+	void objectStoreFaultFailsTheUploadAndLeavesThePacketEmpty() {
+		Response packet = put("/api/v2/packets/p.txt", DEV, null);
+		String path = packet.json().get("presignedUrl").asString().substring(emulator.baseUrl().length());
+		emulator.faults().inject(EmulatorEndpoint.PACKETS_OBJECT_STORE, Fault.status(503));
+		assertThat(call("PUT", path, null, "text/plain", "hello").status()).isEqualTo(503);
+		assertThat(call("PUT", path, null, "text/plain", "hello").status()).isEqualTo(200);
+		String storagePath = packet.json().get("storagePath").asString();
+		String runId = trigger("a", "{\"payload\":\"" + storagePath
+				+ "\",\"options\":{\"payloadType\":\"application/store\"}}");
+		assertThat(get("/api/v3/runs/" + runId, DEV).json().get("payload").asString()).isEqualTo("hello");
+	}
+
+	@Test
 	void wildcardAndUnknownEndpointIds() {
 		emulator.faults().inject(Faults.ALL_ENDPOINTS, Fault.status(502));
 		assertThat(get("/api/v1/timezones", null).status()).isEqualTo(502);

@@ -66,6 +66,36 @@ class TriggerAndBatchTests extends EmulatorTestSupport {
 	}
 
 	@Test
+	void aPayloadUploadedToItsPresignedUrlIsResolvedWhenTheRunIsRecorded() {
+		Response packet = put("/api/v2/packets/trigger%2Fbig%2F1-a%2Fpayload.json", DEV, null);
+		assertThat(packet.status()).isEqualTo(200);
+		String storagePath = packet.json().get("storagePath").asString();
+		assertThat(storagePath).isEqualTo("packets/" + PROJECT + "/dev/trigger/big/1-a/payload.json");
+		String presignedUrl = packet.json().get("presignedUrl").asString();
+		assertThat(presignedUrl).startsWith(emulator.baseUrl() + "/packets/");
+		Response upload = call("PUT", presignedUrl.substring(emulator.baseUrl().length()), null,
+				"application/super+json", "{\"json\":{\"big\":true}}");
+		assertThat(upload.status()).isEqualTo(200);
+		assertThat(upload.body()).isEmpty();
+		String runId = trigger("big", "{\"payload\":\"" + storagePath
+				+ "\",\"options\":{\"payloadType\":\"application/store\",\"payloadSize\":20}}");
+		JsonNode run = get("/api/v3/runs/" + runId, DEV).json();
+		assertThat(run.get("payload").get("big").asBoolean()).isTrue();
+		assertThat(emulator.journal().requests(EmulatorEndpoint.PACKETS_OBJECT_STORE)).singleElement()
+			.satisfies((request) -> assertThat(request.header("Authorization")).isEmpty());
+	}
+
+	@Test
+	void storedPayloadsAreCheckedAndUnknownPathsKeptAsTheServerKeepsThem() {
+		assertThat(call("PUT", "/packets/unknown-token", null, "text/plain", "x").status()).isEqualTo(403);
+		assertThat(post("/api/v1/tasks/a/trigger", DEV,
+				"{\"payload\":\"\",\"options\":{\"payloadType\":\"application/store\"}}").status())
+			.isEqualTo(400);
+		String runId = trigger("a", "{\"payload\":\"packets/elsewhere\",\"options\":{\"payloadType\":\"application/store\"}}");
+		assertThat(get("/api/v3/runs/" + runId, DEV).json().get("payload").asString()).isEqualTo("packets/elsewhere");
+	}
+
+	@Test
 	void taskIdIsUrlDecoded() {
 		trigger("folder%2Fmy%20task");
 		assertThat(emulator.journal().triggers()).extracting(RecordedTrigger::taskId).containsExactly("folder/my task");

@@ -89,6 +89,12 @@ public enum TriggerEndpoint {
 	/** Retrieve a batch: its status, runs and processing errors. */
 	BATCH_RETRIEVE("batch.retrieve", Namespace.BATCH, false, CredentialKind.SECRET_KEY),
 
+	/**
+	 * Get a presigned URL for uploading a large payload to object storage before it is
+	 * triggered ({@code PUT /api/v2/packets/{filename}}).
+	 */
+	PACKETS_UPLOAD("packets.upload", Namespace.TASKS, false, CredentialKind.SECRET_KEY),
+
 	/** Reset an idempotency key, so that the next trigger with it creates a new run. */
 	IDEMPOTENCY_KEYS_RESET("idempotencyKeys.reset", Namespace.IDEMPOTENCY_KEYS, false, CredentialKind.SECRET_KEY);
 

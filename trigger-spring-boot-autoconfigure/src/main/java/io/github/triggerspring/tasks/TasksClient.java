@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Client for {@code tasks.*}: trigger tasks, one run at a time or in batches, sending
@@ -22,8 +23,10 @@ import tools.jackson.databind.JsonNode;
  * Payloads: a {@link String} is sent as-is as {@code text/plain}; any other value is
  * written by the application's JSON mapper and sent as the superjson string
  * {@code {"json":<value>}} ({@code application/super+json}); {@code null} sends no
- * payload. Payloads are sent inline (up to 3 MiB); unlike the SDK, large payloads are
- * not uploaded to object storage first.
+ * payload. As the SDK does, a payload whose serialized UTF-8 size is 128 KiB or more is
+ * uploaded to object storage first ({@code PUT /api/v2/packets/{filename}}, then a
+ * {@code PUT} to the presigned URL it returns) and sent as its storage path, with
+ * {@code payloadType} {@code application/store} and the original {@code payloadSize}.
  * <p>
  * Java values with a JavaScript counterpart reach a TypeScript task as that type, with
  * superjson's {@code meta.values} annotation at the JSON path where the mapper wrote
@@ -66,6 +69,8 @@ public class TasksClient {
 
 	private final TriggerWire wire;
 
+	private final PayloadOffload offload;
+
 	private final TwoPhaseBatch batches;
 
 	/**
@@ -86,6 +91,7 @@ public class TasksClient {
 	public TasksClient(TriggerHttpClient http, TriggerRetryPolicy sealRetry) {
 		this.http = http;
 		this.wire = new TriggerWire(http.jsonMapper());
+		this.offload = new PayloadOffload(http);
 		this.batches = new TwoPhaseBatch(http, this.wire, sealRetry);
 	}
 
@@ -122,11 +128,16 @@ public class TasksClient {
 	 */
 	public Mono<TriggerResult> trigger(String taskId, @Nullable Object payload, TriggerOptions options,
 			RequestOptions requestOptions) {
-		return this.http.exchange(TriggerEndpoint.TASK_TRIGGER, AuthOptions.DEFAULT, requestOptions,
-				(authorization) -> TriggerRequest
-					.post("/api/v1/tasks/{taskId}/trigger", TriggerValidationException.requireText(taskId, "taskId"))
-					.withBody(this.wire.triggerBody(payload, options)),
-				JsonNode.class)
+		return Mono.defer(() -> {
+			String task = TriggerValidationException.requireText(taskId, "taskId");
+			PayloadPacket packet = this.wire.packet(payload, "payload");
+			ObjectNode body = this.wire.triggerBody(packet, options);
+			return this.offload.offload(task, packet, requestOptions)
+				.map((sent) -> (sent == packet) ? body : TriggerWire.store(body, sent));
+		})
+			.flatMap((body) -> this.http.exchange(TriggerEndpoint.TASK_TRIGGER, AuthOptions.DEFAULT, requestOptions,
+					(authorization) -> TriggerRequest.post("/api/v1/tasks/{taskId}/trigger", taskId).withBody(body),
+					JsonNode.class))
 			.map((response) -> new TriggerResult(TwoPhaseBatch.requiredId(response),
 					TwoPhaseBatch.isCached(response.body()), TwoPhaseBatch.publicAccessToken(response)));
 	}

@@ -1,6 +1,5 @@
 package io.github.triggerspring.tasks;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -19,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.MediaType;
 
@@ -26,7 +26,8 @@ import org.springframework.http.MediaType;
  * The SDK's two-phase batch protocol, shared by {@code tasks.batchTrigger} and
  * {@code batch.trigger}: every item is written as its NDJSON line first (in memory, or
  * spooled to a temporary file for a stream), so that the run count and the distinct
- * task identifiers are known; then {@code POST /api/v3/batches} creates the batch and
+ * task identifiers are known, and an item's large payload is uploaded to object storage
+ * as its line is written, one at a time; then {@code POST /api/v3/batches} creates the batch and
  * {@code POST /api/v3/batches/{batchId}/items} sends the lines, again while the server
  * answers that the batch is not sealed.
  *
@@ -45,10 +46,13 @@ final class TwoPhaseBatch {
 
 	private final TriggerRetryPolicy sealRetry;
 
+	private final PayloadOffload offload;
+
 	TwoPhaseBatch(TriggerHttpClient http, TriggerWire wire, TriggerRetryPolicy sealRetry) {
 		this.http = http;
 		this.wire = wire;
 		this.sealRetry = sealRetry;
+		this.offload = new PayloadOffload(http);
 	}
 
 	/**
@@ -57,17 +61,18 @@ final class TwoPhaseBatch {
 	 */
 	Mono<BatchResult> trigger(TriggerEndpoint endpoint, List<BatchTaskItem> items, BatchOptions options,
 			RequestOptions requestOptions) {
-		return Mono.fromCallable(() -> {
+		return Mono.defer(() -> {
 			this.wire.validate(options);
 			if (items.size() > MAX_ITEMS) {
 				throw tooManyItems(items.size());
 			}
 			SortedSet<String> tasks = new TreeSet<>();
-			List<String> lines = new ArrayList<>(items.size());
-			for (int index = 0; index < items.size(); index++) {
-				lines.add(line(tasks, index, items.get(index), options) + "\n");
-			}
-			return new Encoded(requireItems(new BatchLines(lines.size(), Flux.fromIterable(lines))), tasks);
+			return Flux.range(0, items.size())
+				.concatMap((index) -> line(tasks, index, items.get(index), options, requestOptions))
+				.map((line) -> line + "\n")
+				.collectList()
+				.map((lines) -> new Encoded(requireItems(new BatchLines(lines.size(), Flux.fromIterable(lines))),
+						tasks));
 		}).flatMap((encoded) -> send(endpoint, encoded, options, requestOptions));
 	}
 
@@ -82,17 +87,25 @@ final class TwoPhaseBatch {
 			this.wire.validate(options);
 			SortedSet<String> tasks = new TreeSet<>();
 			return Mono.usingWhen(BatchSpool.create(),
-					(spool) -> spool.write(items, MAX_ITEMS, (index, item) -> line(tasks, index, item, options))
+					(spool) -> spool
+						.write(items, MAX_ITEMS, (index, item) -> line(tasks, index, item, options, requestOptions))
 						.flatMap((lines) -> send(endpoint, new Encoded(requireItems(lines), tasks), options,
 								requestOptions)),
 					BatchSpool::delete);
 		});
 	}
 
-	private String line(SortedSet<String> tasks, int index, BatchTaskItem item, BatchOptions options) {
-		String line = this.wire.batchLine(index, item, options);
+	/**
+	 * Writes an item as its line, checking it first; a large payload is uploaded to
+	 * object storage before its line is written.
+	 */
+	private Mono<String> line(SortedSet<String> tasks, int index, BatchTaskItem item, BatchOptions options,
+			RequestOptions requestOptions) {
+		PayloadPacket packet = this.wire.packet(item.payload(), "items[" + index + "].payload");
+		ObjectNode node = this.wire.batchItem(index, item, packet, options);
 		tasks.add(item.taskId());
-		return line;
+		return this.offload.offload(item.taskId(), packet, requestOptions)
+			.map((sent) -> this.wire.batchLine(index, (sent == packet) ? node : TriggerWire.store(node, sent)));
 	}
 
 	private static BatchLines requireItems(BatchLines lines) {

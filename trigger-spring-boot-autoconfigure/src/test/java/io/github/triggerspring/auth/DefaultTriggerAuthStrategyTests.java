@@ -53,7 +53,7 @@ class DefaultTriggerAuthStrategyTests {
 	 * only.
 	 */
 	private static final List<String> ADDED_SECRET_KEY_ONLY = List.of("batch.trigger", "batch.retrieve",
-			"idempotencyKeys.reset");
+			"idempotencyKeys.reset", "packets.upload");
 
 	@Test
 	void tableHoldsTheSeedsNineteenRowsTheAddedRowsAndThePublicTimezonesEndpoint() {
@@ -71,6 +71,7 @@ class DefaultTriggerAuthStrategyTests {
 		assertThat(TriggerEndpoint.BATCH_TRIGGER.accepts()).containsExactly(CredentialKind.SECRET_KEY);
 		assertThat(TriggerEndpoint.BATCH_RETRIEVE.accepts()).containsExactly(CredentialKind.SECRET_KEY);
 		assertThat(TriggerEndpoint.IDEMPOTENCY_KEYS_RESET.accepts()).containsExactly(CredentialKind.SECRET_KEY);
+		assertThat(TriggerEndpoint.PACKETS_UPLOAD.accepts()).containsExactly(CredentialKind.SECRET_KEY);
 		assertThat(Arrays.stream(TriggerEndpoint.values()).filter(TriggerEndpoint::isPublic))
 			.containsExactly(TriggerEndpoint.SCHEDULES_TIMEZONES);
 	}

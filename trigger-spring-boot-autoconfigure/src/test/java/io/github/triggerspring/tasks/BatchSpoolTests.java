@@ -23,7 +23,7 @@ class BatchSpoolTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private static final BatchSpool.ItemEncoder ENCODER = (index, item) -> "{\"index\":" + index + "}";
+	private static final BatchSpool.ItemEncoder ENCODER = (index, item) -> Mono.just("{\"index\":" + index + "}");
 
 	@Test
 	void writesOneLinePerItemAndReadsThemAgainForEachSend() {

@@ -104,6 +104,22 @@ class BatchesClientEmulatorTests {
 	}
 
 	@Test
+	void aLargeItemIsUploadedFirstAndItsRunReadsThePayloadBack() {
+		String text = "y".repeat(150 * 1024);
+		BatchResult result = this.batch
+			.trigger(List.of(BatchTaskItem.of("small", "s"), BatchTaskItem.of("large", text)))
+			.block(TIMEOUT);
+		assertThat(result).isNotNull();
+		assertThat(this.emulator.journal().requests(EmulatorEndpoint.PACKETS_OBJECT_STORE)).hasSize(1);
+		Batch retrieved = this.batch.retrieve(result.batchId()).block(TIMEOUT);
+		assertThat(retrieved).isNotNull();
+		StepVerifier.create(this.runs.retrieve(retrieved.runs().get(1)))
+			.assertNext((run) -> assertThat(run.payload().asString()).isEqualTo(text))
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
 	void retrieveOfAnUnknownBatchIsNotFound() {
 		StepVerifier.create(this.batch.retrieve("batch_unknown"))
 			.expectError(TriggerNotFoundException.class)
