@@ -5,6 +5,8 @@ import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.tasks.BatchesClient;
+import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 
 /**
@@ -27,6 +29,9 @@ public class TriggerClient {
 	private final QueuesClient queues;
 
 	private final DeploymentsClient deployments;
+	private final BatchesClient batch;
+
+	private final IdempotencyKeysClient idempotencyKeys;
 
 	/**
 	 * Creates a client from the namespace clients.
@@ -36,15 +41,20 @@ public class TriggerClient {
 	 * @param schedules the schedules client
 	 * @param queues the queues client
 	 * @param deployments the deployments client
+	 * @param batch the batches client
+	 * @param idempotencyKeys the idempotency-keys client
 	 */
 	public TriggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars, SchedulesClient schedules,
-			QueuesClient queues, DeploymentsClient deployments) {
+			QueuesClient queues, DeploymentsClient deployments, BatchesClient batch,
+			IdempotencyKeysClient idempotencyKeys) {
 		this.tasks = tasks;
 		this.runs = runs;
 		this.envVars = envVars;
 		this.schedules = schedules;
 		this.queues = queues;
 		this.deployments = deployments;
+		this.batch = batch;
+		this.idempotencyKeys = idempotencyKeys;
 	}
 
 	/**
@@ -93,6 +103,22 @@ public class TriggerClient {
 	 */
 	public DeploymentsClient deployments() {
 		return this.deployments;
+	}
+
+	/**
+	 * Client for {@code batch.*}.
+	 * @return the batches client
+	 */
+	public BatchesClient batch() {
+		return this.batch;
+	}
+
+	/**
+	 * Client for {@code idempotencyKeys.*}.
+	 * @return the idempotency-keys client
+	 */
+	public IdempotencyKeysClient idempotencyKeys() {
+		return this.idempotencyKeys;
 	}
 
 }

@@ -66,6 +66,8 @@ final class ApiRouter implements HttpHandler {
 		SchedulesHandler schedules = new SchedulesHandler(state, clock);
 		QueuesHandler queues = new QueuesHandler(state, clock);
 		DeploymentsHandler deployments = new DeploymentsHandler(state, clock);
+		IdempotencyKeysHandler idempotencyKeys = new IdempotencyKeysHandler(state);
+		PacketsHandler packets = new PacketsHandler(state);
 		String envvars = "/api/v1/projects/{projectRef}/envvars/{env}";
 		route("POST", "/api/v1/tasks/{taskId}/trigger", EmulatorEndpoint.TASK_TRIGGER, Mode.SECRET, tasks::trigger);
 		route("POST", "/api/v3/batches", EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE, Mode.SECRET,
@@ -116,6 +118,11 @@ final class ApiRouter implements HttpHandler {
 				deployments::retrieveDeployment);
 		route("POST", "/api/v1/deployments/{version}/promote", EmulatorEndpoint.DEPLOYMENTS_PROMOTE, Mode.SECRET,
 				deployments::promoteDeployment);
+		route("POST", "/api/v1/idempotencyKeys/{key}/reset", EmulatorEndpoint.IDEMPOTENCY_KEYS_RESET, Mode.SECRET,
+				idempotencyKeys::reset);
+		route("PUT", "/api/v2/packets/{filename}", EmulatorEndpoint.PACKETS_UPLOAD, Mode.SECRET, packets::presign);
+		route("PUT", PacketsHandler.OBJECT_STORE_PATH + "{token}", EmulatorEndpoint.PACKETS_OBJECT_STORE, Mode.NONE,
+				packets::store);
 	}
 
 	private void route(String method, String pattern, EmulatorEndpoint endpoint, Mode auth, Handler handler) {

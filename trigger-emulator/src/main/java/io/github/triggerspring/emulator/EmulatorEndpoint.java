@@ -82,7 +82,17 @@ public enum EmulatorEndpoint {
 	/** {@code GET /api/v1/deployments/latest} (deployment limiter). */
 	DEPLOYMENTS_LATEST("deployments.latest"),
 	/** {@code POST /api/v1/deployments/{version}/promote} (deployment limiter). */
-	DEPLOYMENTS_PROMOTE("deployments.promote");
+	DEPLOYMENTS_PROMOTE("deployments.promote"),
+
+	/** {@code POST /api/v1/idempotencyKeys/{key}/reset}. */
+	IDEMPOTENCY_KEYS_RESET("idempotencyKeys.reset"),
+	/** {@code PUT /api/v2/packets/{filename}}: a presigned URL for a large payload. */
+	PACKETS_UPLOAD("packets.upload"),
+	/**
+	 * {@code PUT /packets/{token}}: the emulated object storage behind the presigned
+	 * URLs (no authentication).
+	 */
+	PACKETS_OBJECT_STORE("packets.objectStore");
 
 	private final String id;
 

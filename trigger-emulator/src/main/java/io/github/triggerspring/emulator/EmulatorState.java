@@ -44,6 +44,12 @@ final class EmulatorState {
 
 	final Map<String, ScheduleRecord> schedules = new LinkedHashMap<>();
 
+	/** Packets in the emulated object storage, by storage path. */
+	final Map<String, PacketRecord> packets = new HashMap<>();
+
+	/** Storage paths of the presigned upload URLs, by the URL's token. */
+	final Map<String, String> packetUploads = new HashMap<>();
+
 	final Map<EnvRecord, Map<String, EnvVar>> envVars = new HashMap<>();
 
 	final Map<String, TaskBehavior> behaviors = new HashMap<>();
@@ -75,6 +81,8 @@ final class EmulatorState {
 		this.batches.clear();
 		this.batchIdempotency.clear();
 		this.schedules.clear();
+		this.packets.clear();
+		this.packetUploads.clear();
 		this.envVars.clear();
 		this.behaviors.clear();
 		this.knownTasks.clear();
@@ -153,6 +161,24 @@ final class EmulatorState {
 		run.idempotencyKey = key;
 		run.idempotencyKeyExpiresAt = now.plus(idempotencyTtl(ttl));
 		this.idempotency.put(idempotencyScope(run.env, run.taskId, key), run.id);
+	}
+
+	/**
+	 * Clears an idempotency key from every run of a task that holds it, so that the next
+	 * trigger with the key creates a new run.
+	 * @return how many runs held the key
+	 */
+	int resetIdempotency(EnvRecord env, String taskId, String key) {
+		int count = 0;
+		for (RunRecord run : this.runs.values()) {
+			if (run.env == env && run.taskId.equals(taskId) && key.equals(run.idempotencyKey)) {
+				run.idempotencyKey = null;
+				run.idempotencyKeyExpiresAt = null;
+				count++;
+			}
+		}
+		this.idempotency.remove(idempotencyScope(env, taskId, key));
+		return count;
 	}
 
 	private static String idempotencyScope(EnvRecord env, String taskId, String key) {

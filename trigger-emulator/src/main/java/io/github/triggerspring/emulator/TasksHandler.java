@@ -18,6 +18,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * The tasks namespace: triggers one run, and creates, fills and retrieves batches of runs.
@@ -31,6 +32,8 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 	static final int MAX_BATCH_RUN_COUNT = 1000;
 
 	static final int MAX_TAGS = 10;
+
+	static final String STORE = "application/store";
 
 	private static final Set<String> MACHINES = Set.of("micro", "small-1x", "small-2x", "medium-1x", "medium-2x",
 			"large-1x", "large-2x");
@@ -88,6 +91,9 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		RunRecord run = this.state.newRun(env, taskId, now);
 		run.payload = (payload != null) ? payload : null;
 		run.payloadType = Json.text(options, "payloadType");
+		if (STORE.equals(run.payloadType)) {
+			resolveStoredPayload(run, env);
+		}
 		run.tags = tags;
 		run.delayUntil = delay(options.get("delay"), now);
 		JsonNode ttlNode = options.get("ttl");
@@ -128,6 +134,23 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 			this.state.rememberIdempotency(run, key, ttl, now);
 		}
 		return new Created(run, false);
+	}
+
+	/**
+	 * Replaces a stored payload's path by the packet uploaded there, as the task would
+	 * read it; a path the emulated storage does not hold stays as it is, as on the
+	 * server.
+	 */
+	private void resolveStoredPayload(RunRecord run, EnvRecord env) {
+		if (run.payload == null || !run.payload.isString() || run.payload.stringValue().isEmpty()) {
+			throw new ApiError(400, "Invalid request body: payload must be a non-empty string when payloadType is "
+					+ STORE);
+		}
+		PacketRecord packet = this.state.packets.get(run.payload.stringValue());
+		if (packet != null && packet.env == env && packet.data != null) {
+			run.payload = StringNode.valueOf(packet.data);
+			run.payloadType = packet.contentType;
+		}
 	}
 
 	private static Integer intOption(JsonNode options, String name) {

@@ -33,8 +33,11 @@ import com.sun.net.httpserver.HttpServer;
  *
  * The emulator starts with the account described by {@link EmulatorAccount};
  * {@link #reset()} returns to it. Like the API, it answers 413 to request bodies over the
- * API's size limits without reading them whole. Its {@link #journal() journal} masks
- * credentials. All methods are thread-safe.
+ * API's size limits without reading them whole. Large payloads are offloaded as on the
+ * real API: {@code PUT /api/v2/packets/{filename}} hands out a presigned URL of the
+ * emulator's own ({@code /packets/{token}}, no credential), and a run whose payload is
+ * {@code application/store} is recorded with the packet uploaded there. Its
+ * {@link #journal() journal} masks credentials. All methods are thread-safe.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -360,6 +363,35 @@ public final class TriggerEmulator implements AutoCloseable {
 				this.state.rememberIdempotency(run, seed.idempotencyKey, null, now);
 			}
 			return run.id;
+		}
+	}
+
+	/**
+	 * Create a sealed batch of seeded runs without going through the API.
+	 * @param projectRef the project ref
+	 * @param environment the environment
+	 * @param branch the preview branch, or {@code null} for the environment itself
+	 * @param runIds the batch's runs, in item order; each must be a run of that
+	 * environment
+	 * @return the batch id
+	 * @throws IllegalArgumentException if a run does not exist in that environment
+	 */
+	public String seedBatch(String projectRef, EmulatedEnvironment environment, String branch, String... runIds) {
+		synchronized (this.state) {
+			EnvRecord env = this.state.env(projectRef, environment, branch);
+			java.time.Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+			BatchRecord batch = new BatchRecord(Ids.friendly("batch_"), env, runIds.length, null, now);
+			for (String runId : runIds) {
+				RunRecord run = this.state.runs.get(runId);
+				if (run == null || run.env != env) {
+					throw new IllegalArgumentException("No run " + runId + " in " + environment);
+				}
+				run.batchId = batch.id;
+				batch.runIdsByIndex.put(batch.runIdsByIndex.size(), runId);
+			}
+			batch.sealedAt = now;
+			this.state.batches.put(batch.id, batch);
+			return batch.id;
 		}
 	}
 

@@ -79,7 +79,12 @@ class AuthTests extends EmulatorTestSupport {
 				new Row("schedules.deactivate", "POST", (f) -> "/api/v1/schedules/" + f.scheduleId() + "/deactivate",
 						null, null, 200, "Schedule not found"),
 				new Row("schedules.del", "DELETE", (f) -> "/api/v1/schedules/" + f.scheduleId(), null, null, 200,
-						"Schedule not found"));
+						"Schedule not found"),
+				new Row("packets.upload", "PUT", (f) -> "/api/v2/packets/trigger%2Ft%2F1-a%2Fpayload.json", null, null,
+						200, null),
+				new Row("idempotencyKeys.reset", "POST", (f) -> "/api/v1/idempotencyKeys/seeded-key/reset", null,
+						"{\"taskIdentifier\":\"seeded-task\"}", 200,
+						"No runs found with idempotency key: seeded-key and task: seeded-task"));
 	}
 
 	static Stream<Arguments> table() {
@@ -87,7 +92,8 @@ class AuthTests extends EmulatorTestSupport {
 	}
 
 	private static Fixture fixture() {
-		String runId = emulator.seedRun(RunSeed.of("seeded-task").behavior(TaskBehavior.staysQueued()));
+		String runId = emulator
+			.seedRun(RunSeed.of("seeded-task").behavior(TaskBehavior.staysQueued()).idempotencyKey("seeded-key"));
 		String scheduleId = emulator.seedSchedule(ScheduleSeed.of("seeded-task", "0 0 * * *", "seeded"));
 		emulator.seedEnvVar(PROJECT, EmulatedEnvironment.DEV, null, "EXISTING", "value");
 		return new Fixture(runId, scheduleId);

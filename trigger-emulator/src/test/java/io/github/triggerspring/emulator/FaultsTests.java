@@ -151,6 +151,30 @@ class FaultsTests extends EmulatorTestSupport {
 	}
 
 	@Test
+	void idempotencyKeyResetFaultIsInjectedBeforeTheKeyIsReset() {
+		String runId = trigger("a", "{\"payload\":1,\"options\":{\"idempotencyKey\":\"k\"}}");
+		emulator.faults().inject("idempotencyKeys.reset", Fault.status(500));
+		assertThat(post("/api/v1/idempotencyKeys/k/reset", DEV, "{\"taskIdentifier\":\"a\"}").status())
+			.isEqualTo(500);
+		assertThat(trigger("a", "{\"payload\":1,\"options\":{\"idempotencyKey\":\"k\"}}")).isEqualTo(runId);
+		assertThat(post("/api/v1/idempotencyKeys/k/reset", DEV, "{\"taskIdentifier\":\"a\"}").status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void objectStoreFaultFailsTheUploadAndLeavesThePacketEmpty() {
+		Response packet = put("/api/v2/packets/p.txt", DEV, null);
+		String path = packet.json().get("presignedUrl").asString().substring(emulator.baseUrl().length());
+		emulator.faults().inject(EmulatorEndpoint.PACKETS_OBJECT_STORE, Fault.status(503));
+		assertThat(call("PUT", path, null, "text/plain", "hello").status()).isEqualTo(503);
+		assertThat(call("PUT", path, null, "text/plain", "hello").status()).isEqualTo(200);
+		String storagePath = packet.json().get("storagePath").asString();
+		String runId = trigger("a", "{\"payload\":\"" + storagePath
+				+ "\",\"options\":{\"payloadType\":\"application/store\"}}");
+		assertThat(get("/api/v3/runs/" + runId, DEV).json().get("payload").asString()).isEqualTo("hello");
+	}
+
+	@Test
 	void wildcardAndUnknownEndpointIds() {
 		emulator.faults().inject(Faults.ALL_ENDPOINTS, Fault.status(502));
 		assertThat(get("/api/v1/timezones", null).status()).isEqualTo(502);

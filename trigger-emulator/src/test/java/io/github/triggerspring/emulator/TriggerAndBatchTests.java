@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Triggering, idempotency, two-phase batches and the journal.
@@ -65,6 +66,36 @@ class TriggerAndBatchTests extends EmulatorTestSupport {
 	}
 
 	@Test
+	void aPayloadUploadedToItsPresignedUrlIsResolvedWhenTheRunIsRecorded() {
+		Response packet = put("/api/v2/packets/trigger%2Fbig%2F1-a%2Fpayload.json", DEV, null);
+		assertThat(packet.status()).isEqualTo(200);
+		String storagePath = packet.json().get("storagePath").asString();
+		assertThat(storagePath).isEqualTo("packets/" + PROJECT + "/dev/trigger/big/1-a/payload.json");
+		String presignedUrl = packet.json().get("presignedUrl").asString();
+		assertThat(presignedUrl).startsWith(emulator.baseUrl() + "/packets/");
+		Response upload = call("PUT", presignedUrl.substring(emulator.baseUrl().length()), null,
+				"application/super+json", "{\"json\":{\"big\":true}}");
+		assertThat(upload.status()).isEqualTo(200);
+		assertThat(upload.body()).isEmpty();
+		String runId = trigger("big", "{\"payload\":\"" + storagePath
+				+ "\",\"options\":{\"payloadType\":\"application/store\",\"payloadSize\":20}}");
+		JsonNode run = get("/api/v3/runs/" + runId, DEV).json();
+		assertThat(run.get("payload").get("big").asBoolean()).isTrue();
+		assertThat(emulator.journal().requests(EmulatorEndpoint.PACKETS_OBJECT_STORE)).singleElement()
+			.satisfies((request) -> assertThat(request.header("Authorization")).isEmpty());
+	}
+
+	@Test
+	void storedPayloadsAreCheckedAndUnknownPathsKeptAsTheServerKeepsThem() {
+		assertThat(call("PUT", "/packets/unknown-token", null, "text/plain", "x").status()).isEqualTo(403);
+		assertThat(post("/api/v1/tasks/a/trigger", DEV,
+				"{\"payload\":\"\",\"options\":{\"payloadType\":\"application/store\"}}").status())
+			.isEqualTo(400);
+		String runId = trigger("a", "{\"payload\":\"packets/elsewhere\",\"options\":{\"payloadType\":\"application/store\"}}");
+		assertThat(get("/api/v3/runs/" + runId, DEV).json().get("payload").asString()).isEqualTo("packets/elsewhere");
+	}
+
+	@Test
 	void taskIdIsUrlDecoded() {
 		trigger("folder%2Fmy%20task");
 		assertThat(emulator.journal().triggers()).extracting(RecordedTrigger::taskId).containsExactly("folder/my task");
@@ -101,6 +132,33 @@ class TriggerAndBatchTests extends EmulatorTestSupport {
 		emulator.taskBehavior("f", TaskBehavior.fails("boom"));
 		String failed = trigger("f", body);
 		assertThat(trigger("f", body)).isNotEqualTo(failed);
+	}
+
+	@Test
+	void resettingAnIdempotencyKeyMakesTheNextTriggerCreateANewRun() {
+		String body = "{\"payload\":1,\"options\":{\"idempotencyKey\":\"k\"}}";
+		String first = trigger("a", body);
+		String otherTask = trigger("b", body);
+		Response reset = post("/api/v1/idempotencyKeys/k/reset", DEV, "{\"taskIdentifier\":\"a\"}");
+		assertThat(reset.status()).isEqualTo(200);
+		assertThat(reset.body()).isEqualTo("{\"id\":\"k\"}");
+		assertThat(get("/api/v3/runs/" + first, DEV).json().has("idempotencyKey")).isFalse();
+		String second = trigger("a", body);
+		assertThat(second).isNotEqualTo(first);
+		assertThat(trigger("a", body)).isEqualTo(second);
+		assertThat(trigger("b", body)).isEqualTo(otherTask);
+		assertThat(emulator.journal().requests(EmulatorEndpoint.IDEMPOTENCY_KEYS_RESET)).hasSize(1);
+	}
+
+	@Test
+	void resettingAKeyThatNoRunOfTheTaskHoldsIs404() {
+		trigger("a", "{\"payload\":1,\"options\":{\"idempotencyKey\":\"k\"}}");
+		Response otherTask = post("/api/v1/idempotencyKeys/k/reset", DEV, "{\"taskIdentifier\":\"b\"}");
+		assertThat(otherTask.status()).isEqualTo(404);
+		assertThat(otherTask.error()).isEqualTo("No runs found with idempotency key: k and task: b");
+		assertThat(post("/api/v1/idempotencyKeys/k/reset", PROD, "{\"taskIdentifier\":\"a\"}").status())
+			.isEqualTo(404);
+		assertThat(post("/api/v1/idempotencyKeys/k/reset", DEV, "{}").status()).isEqualTo(400);
 	}
 
 	@Test
@@ -214,6 +272,22 @@ class TriggerAndBatchTests extends EmulatorTestSupport {
 				"{\"index\":0,\"task\":\"a\"}");
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.error()).isEqualTo("Batch not found");
+	}
+
+	@Test
+	void seededBatchIsRetrievedWithItsRunsInOrder() {
+		String a = emulator.seedRun(RunSeed.of("a"));
+		String b = emulator.seedRun(RunSeed.of("b"));
+		String batchId = emulator.seedBatch(PROJECT, EmulatedEnvironment.DEV, null, a, b);
+		JsonNode batch = get("/api/v2/batches/" + batchId, DEV).json();
+		assertThat(batch.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(batch.get("runCount").asInt()).isEqualTo(2);
+		assertThat(batch.get("runs").get(0).asString()).isEqualTo(a);
+		assertThat(batch.get("runs").get(1).asString()).isEqualTo(b);
+		assertThat(get("/api/v3/runs/" + a, DEV).json().get("batchId").asString()).isEqualTo(batchId);
+		assertThat(get("/api/v2/batches/" + batchId, PROD).status()).isEqualTo(404);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> emulator.seedBatch(PROJECT, EmulatedEnvironment.PROD, null, a));
 	}
 
 	@Test

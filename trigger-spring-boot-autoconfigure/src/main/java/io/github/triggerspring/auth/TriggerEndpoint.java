@@ -115,7 +115,25 @@ public enum TriggerEndpoint {
 	DEPLOYMENTS_LATEST("deployments.latest", Namespace.DEPLOYMENTS, false, CredentialKind.SECRET_KEY),
 
 	/** Promote a deployed version to be the current one. */
-	DEPLOYMENTS_PROMOTE("deployments.promote", Namespace.DEPLOYMENTS, false, CredentialKind.SECRET_KEY);
+	DEPLOYMENTS_PROMOTE("deployments.promote", Namespace.DEPLOYMENTS, false, CredentialKind.SECRET_KEY),
+
+	/**
+	 * Trigger a batch whose items name their own tasks (both phases of the two-phase
+	 * protocol).
+	 */
+	BATCH_TRIGGER("batch.trigger", Namespace.BATCH, false, CredentialKind.SECRET_KEY),
+
+	/** Retrieve a batch: its status, runs and processing errors. */
+	BATCH_RETRIEVE("batch.retrieve", Namespace.BATCH, false, CredentialKind.SECRET_KEY),
+
+	/**
+	 * Get a presigned URL for uploading a large payload to object storage before it is
+	 * triggered ({@code PUT /api/v2/packets/{filename}}).
+	 */
+	PACKETS_UPLOAD("packets.upload", Namespace.TASKS, false, CredentialKind.SECRET_KEY),
+
+	/** Reset an idempotency key, so that the next trigger with it creates a new run. */
+	IDEMPOTENCY_KEYS_RESET("idempotencyKeys.reset", Namespace.IDEMPOTENCY_KEYS, false, CredentialKind.SECRET_KEY);
 
 	private final String id;
 
@@ -211,7 +229,13 @@ public enum TriggerEndpoint {
 		QUEUES,
 
 		/** {@code deployments.*}. */
-		DEPLOYMENTS
+		DEPLOYMENTS,
+
+		/** {@code batch.*}. */
+		BATCH,
+
+		/** {@code idempotencyKeys.*}. */
+		IDEMPOTENCY_KEYS
 
 	}
 

@@ -14,6 +14,8 @@ import io.github.triggerspring.http.TriggerRetryPolicy;
 import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.tasks.BatchesClient;
+import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -136,15 +138,28 @@ public final class TriggerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	BatchesClient triggerBatchesClient(TriggerHttpClient http) {
+		return new BatchesClient(http);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	DeploymentsClient triggerDeploymentsClient(TriggerHttpClient http) {
 		return new DeploymentsClient(http);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
+	IdempotencyKeysClient triggerIdempotencyKeysClient(TriggerHttpClient http) {
+		return new IdempotencyKeysClient(http);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TriggerClient triggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
-			SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments) {
-		return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments);
+			SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments, BatchesClient batch,
+			IdempotencyKeysClient idempotencyKeys) {
+		return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments, batch, idempotencyKeys);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -19,6 +19,8 @@ import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.tasks.BatchesClient;
+import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 import org.jspecify.annotations.Nullable;
 
@@ -41,7 +43,8 @@ class TriggerClientUsageVerifier implements SmartInitializingSingleton {
 	private static final Map<Class<?>, Namespace> CLIENTS = Map.of(TasksClient.class, Namespace.TASKS,
 			RunsClient.class, Namespace.RUNS, EnvVarsClient.class, Namespace.ENVVARS, SchedulesClient.class,
 			Namespace.SCHEDULES, QueuesClient.class, Namespace.QUEUES, DeploymentsClient.class,
-			Namespace.DEPLOYMENTS);
+			Namespace.DEPLOYMENTS, BatchesClient.class, Namespace.BATCH, IdempotencyKeysClient.class,
+			Namespace.IDEMPOTENCY_KEYS);
 
 	private final ConfigurableListableBeanFactory beanFactory;
 

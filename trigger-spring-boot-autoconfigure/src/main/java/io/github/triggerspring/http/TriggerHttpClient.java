@@ -1,6 +1,7 @@
 package io.github.triggerspring.http;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,6 +73,13 @@ public final class TriggerHttpClient {
 	/** Value of {@code x-trigger-realtime-streams-version}, as the SDK sends it. */
 	public static final String REALTIME_STREAMS_VERSION = "v2";
 
+	/**
+	 * The SDK's retry policy for object-storage uploads ({@code ioRetryOptions}): 5
+	 * attempts, waiting 500 ms × 2<sup>n-1</sup>, randomized up to double, capped at 5 s.
+	 */
+	public static final TriggerRetryPolicy OBJECT_STORAGE_RETRY = new TriggerRetryPolicy(5, Duration.ofMillis(500),
+			Duration.ofSeconds(5), 2, 1);
+
 	/** Most bytes of an error body that are read; the rest is dropped. */
 	static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
@@ -141,6 +149,14 @@ public final class TriggerHttpClient {
 	 */
 	public Scheduler scheduler() {
 		return this.scheduler;
+	}
+
+	/**
+	 * Clock, for clients that name things by the time, as the SDK does.
+	 * @return the clock
+	 */
+	public Clock clock() {
+		return this.clock;
 	}
 
 	/**
@@ -230,6 +246,38 @@ public final class TriggerHttpClient {
 		return exchange(endpoint, auth, options, request, bodyType).map(TriggerResponse::body);
 	}
 
+	/**
+	 * Uploads a body to object storage: a {@code PUT} to an absolute, presigned URL, with
+	 * only a {@code Content-Type} header and none of the API's headers or credentials.
+	 * It goes through the same {@link WebClient}, so the application's connector and
+	 * observations apply; failures are mapped like API failures and retried with
+	 * {@link #OBJECT_STORAGE_RETRY}. The per-call timeouts apply.
+	 * @param presignedUrl the URL the API handed out
+	 * @param contentType the content type of the body
+	 * @param body the body, sent as it is
+	 * @param options the caller's per-call options
+	 * @return completes once the body is stored
+	 */
+	public Mono<Void> upload(URI presignedUrl, String contentType, byte[] body, RequestOptions options) {
+		return Mono.defer(() -> {
+			TriggerHttpSettings call = settings(options).withRetry(OBJECT_STORAGE_RETRY);
+			Mono<Void> attempts = Mono
+				.defer(() -> this.webClient.put()
+					.uri(presignedUrl)
+					.headers((headers) -> headers.set(HttpHeaders.CONTENT_TYPE, contentType))
+					.bodyValue(body)
+					.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
+							: error(response)))
+				.timeout(call.responseTimeout(), this.scheduler)
+				.onErrorMap((failure) -> toTriggerException(failure, call))
+				.retryWhen(new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random));
+			Duration callTimeout = call.callTimeout();
+			return (callTimeout != null) ? attempts.timeout(callTimeout, this.scheduler)
+				.onErrorMap(TimeoutException.class, (ex) -> TriggerTimeoutException.callTimeout(callTimeout, ex))
+					: attempts;
+		});
+	}
+
 	private TriggerHttpSettings settings(RequestOptions options) {
 		requirePositive(options.responseTimeout(), "requestOptions.responseTimeout", "trigger.response-timeout");
 		requirePositive(options.callTimeout(), "requestOptions.callTimeout", "trigger.call-timeout");
@@ -299,14 +347,11 @@ public final class TriggerHttpClient {
 	private <T> Mono<TriggerResponse<T>> handle(ClientResponse response, JavaType type,
 			TriggerHttpSettings settings) {
 		int status = response.statusCode().value();
+		if (!response.statusCode().is2xxSuccessful()) {
+			return error(response);
+		}
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers());
-		if (!response.statusCode().is2xxSuccessful()) {
-			return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(body, MAX_ERROR_BODY_BYTES))
-				.map(TriggerHttpClient::text)
-				.defaultIfEmpty("")
-				.flatMap((text) -> Mono.error(this.errors.create(status, text, headers)));
-		}
 		int limit = (int) settings.maxResponseSize().toBytes();
 		return DataBufferUtils.join(body, limit)
 			.onErrorMap(DataBufferLimitException.class,
@@ -324,6 +369,17 @@ public final class TriggerHttpClient {
 			.switchIfEmpty(Mono.error(() -> new TriggerUnexpectedResponseException(status,
 					"The response to this call has no body, but one was expected.", null)))
 			.map((decoded) -> new TriggerResponse<>(status, headers, decoded));
+	}
+
+	private <T> Mono<T> error(ClientResponse response) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		return DataBufferUtils
+			.join(DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()),
+					MAX_ERROR_BODY_BYTES))
+			.map(TriggerHttpClient::text)
+			.defaultIfEmpty("")
+			.flatMap((text) -> Mono.error(this.errors.create(status, text, headers)));
 	}
 
 	private static <T> T decode(DataBuffer buffer, JavaType type, int status) {

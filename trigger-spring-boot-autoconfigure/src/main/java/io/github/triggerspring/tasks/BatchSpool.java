@@ -51,8 +51,8 @@ final class BatchSpool {
 	 * @param encoder writes one item as a line
 	 * @return the lines written
 	 */
-	Mono<BatchLines> write(Flux<BatchItem> items, int maxItems, ItemEncoder encoder) {
-		Flux<Tuple2<Long, BatchItem>> limited = items.index().handle((indexed, sink) -> {
+	Mono<BatchLines> write(Flux<BatchTaskItem> items, int maxItems, ItemEncoder encoder) {
+		Flux<Tuple2<Long, BatchTaskItem>> limited = items.index().handle((indexed, sink) -> {
 			if (indexed.getT1() >= maxItems) {
 				sink.error(new TriggerValidationException("items", "has more than " + maxItems
 						+ " items, the most a batch may have. Split the items into batches of at most " + maxItems
@@ -63,8 +63,9 @@ final class BatchSpool {
 		});
 		return Mono.using(() -> Files.newBufferedWriter(this.file, StandardCharsets.UTF_8),
 				(writer) -> limited.publishOn(Schedulers.boundedElastic())
-					.doOnNext((indexed) -> write(writer,
-							encoder.line(indexed.getT1().intValue(), indexed.getT2())))
+					.concatMap((indexed) -> encoder.line(indexed.getT1().intValue(), indexed.getT2()))
+					.publishOn(Schedulers.boundedElastic())
+					.doOnNext((line) -> write(writer, line))
 					.count(),
 				BatchSpool::closeWriter)
 			.onErrorMap(IOException.class, (ex) -> localFailure("write", ex))
@@ -136,12 +137,12 @@ final class BatchSpool {
 	interface ItemEncoder {
 
 		/**
-		 * Writes the item at the given index.
+		 * Writes the item at the given index, possibly after uploading its payload.
 		 * @param index the index
 		 * @param item the item
 		 * @return the line, without its line break
 		 */
-		String line(int index, BatchItem item);
+		Mono<String> line(int index, BatchTaskItem item);
 
 	}
 

@@ -45,6 +45,38 @@ public final class IdempotencyKeys {
 	}
 
 	/**
+	 * Creates a key as the SDK's {@code idempotencyKeys.create(key, {scope})} does from
+	 * a backend: always hashed, whatever its length. Pass the result as
+	 * {@code idempotencyKey(...)} to send it unchanged.
+	 * @param key the key
+	 * @param scope the scope; outside a task it does not change the hash
+	 * @return the hashed key, 64 hex characters
+	 * @throws io.github.triggerspring.error.TriggerValidationException if the key is
+	 * empty or longer than 2048 characters
+	 */
+	public static String create(String key, IdempotencyKeyScope scope) {
+		return created(IdempotencyKey.of(key, scope));
+	}
+
+	/**
+	 * Creates a key made of parts as the SDK's
+	 * {@code idempotencyKeys.create([...parts], {scope})} does from a backend.
+	 * @param parts the parts of the key, joined with {@code -}
+	 * @param scope the scope; outside a task it does not change the hash
+	 * @return the hashed key, 64 hex characters
+	 * @throws io.github.triggerspring.error.TriggerValidationException if a part is
+	 * empty or the key is longer than 2048 characters
+	 */
+	public static String create(List<String> parts, IdempotencyKeyScope scope) {
+		return created(IdempotencyKey.of(parts, scope));
+	}
+
+	private static String created(IdempotencyKey key) {
+		key.validate("idempotencyKey");
+		return key.hashed();
+	}
+
+	/**
 	 * Lowercase hex SHA-256 digest of the UTF-8 bytes of a string.
 	 * @param material the string
 	 * @return the digest, 64 hex characters

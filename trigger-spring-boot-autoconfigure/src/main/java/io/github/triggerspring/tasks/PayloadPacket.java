@@ -1,7 +1,5 @@
 package io.github.triggerspring.tasks;
 
-import java.nio.charset.StandardCharsets;
-
 import io.github.triggerspring.error.TriggerValidationException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -30,12 +28,18 @@ import tools.jackson.core.JacksonException;
  * local date-time types (they name no instant) and maps with string keys, is plain JSON
  * as the mapper writes it. {@link #size()} is the UTF-8 length of the exact string sent,
  * as the SDK counts {@code payloadSize}.
+ * <p>
+ * A payload of {@link #OFFLOAD_BYTES} or more is uploaded to object storage first, as
+ * the SDK does, and then {@linkplain #stored(String, int) sent as its storage path}.
  *
- * @param data the serialized payload, or {@code null} for no payload
+ * @param data the serialized payload, the storage path of a stored payload, or
+ * {@code null} for no payload
  * @param dataType the value of {@code options.payloadType}
+ * @param size UTF-8 size of the serialized payload, as {@code options.payloadSize}
+ * reports it; for a stored payload, the size of what was stored
  * @author trigger-spring-boot contributors
  */
-record PayloadPacket(@Nullable String data, String dataType) {
+record PayloadPacket(@Nullable String data, String dataType, int size) {
 
 	static final String TEXT = "text/plain";
 
@@ -43,15 +47,20 @@ record PayloadPacket(@Nullable String data, String dataType) {
 
 	static final String JSON = "application/json";
 
+	static final String STORE = "application/store";
+
+	/** Size from which a payload is uploaded to object storage: 128 KiB. */
+	static final int OFFLOAD_BYTES = 131_072;
+
 	static PayloadPacket of(@Nullable Object payload, SuperJson superJson, String field) {
 		if (payload == null) {
-			return new PayloadPacket(null, JSON);
+			return new PayloadPacket(null, JSON, 0);
 		}
 		if (payload instanceof String text) {
-			return new PayloadPacket(text, TEXT);
+			return serialized(text, TEXT);
 		}
 		try {
-			return new PayloadPacket(superJson.stringify(payload), SUPER_JSON);
+			return serialized(superJson.stringify(payload), SUPER_JSON);
 		}
 		catch (JacksonException ex) {
 			throw new TriggerValidationException(field,
@@ -60,9 +69,46 @@ record PayloadPacket(@Nullable String data, String dataType) {
 		}
 	}
 
-	/** UTF-8 size of the data, as {@code options.payloadSize} reports it. */
-	int size() {
-		return (this.data != null) ? this.data.getBytes(StandardCharsets.UTF_8).length : 0;
+	/**
+	 * A payload that was uploaded to object storage.
+	 * @param storagePath where it was stored, sent as the payload
+	 * @param size the size of what was stored
+	 */
+	static PayloadPacket stored(String storagePath, int size) {
+		return new PayloadPacket(storagePath, STORE, size);
+	}
+
+	private static PayloadPacket serialized(String data, String dataType) {
+		return new PayloadPacket(data, dataType, utf8Length(data));
+	}
+
+	/** Whether the payload is large enough to be uploaded to object storage first. */
+	boolean requiresOffload() {
+		return this.data != null && !STORE.equals(this.dataType) && this.size >= OFFLOAD_BYTES;
+	}
+
+	/** UTF-8 length of a string, counted without encoding it. */
+	static int utf8Length(String text) {
+		int length = 0;
+		for (int index = 0; index < text.length(); index++) {
+			char c = text.charAt(index);
+			if (c < 0x80) {
+				length++;
+			}
+			else if (c < 0x800) {
+				length += 2;
+			}
+			else if (Character.isHighSurrogate(c) && index + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(index + 1))) {
+				length += 4;
+				index++;
+			}
+			else {
+				// a lone surrogate is encoded as '?', one byte
+				length += Character.isSurrogate(c) ? 1 : 3;
+			}
+		}
+		return length;
 	}
 
 }

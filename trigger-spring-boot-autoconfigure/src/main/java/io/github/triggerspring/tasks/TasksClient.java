@@ -1,25 +1,20 @@
 package io.github.triggerspring.tasks;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.TriggerEndpoint;
-import io.github.triggerspring.error.TriggerUnexpectedResponseException;
 import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.RequestOptions;
 import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerRequest;
-import io.github.triggerspring.http.TriggerResponse;
 import io.github.triggerspring.http.TriggerRetryPolicy;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.http.MediaType;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Client for {@code tasks.*}: trigger tasks, one run at a time or in batches, sending
@@ -28,8 +23,10 @@ import org.springframework.http.MediaType;
  * Payloads: a {@link String} is sent as-is as {@code text/plain}; any other value is
  * written by the application's JSON mapper and sent as the superjson string
  * {@code {"json":<value>}} ({@code application/super+json}); {@code null} sends no
- * payload. Payloads are sent inline (up to 3 MiB); unlike the SDK, large payloads are
- * not uploaded to object storage first.
+ * payload. As the SDK does, a payload whose serialized UTF-8 size is 128 KiB or more is
+ * uploaded to object storage first ({@code PUT /api/v2/packets/{filename}}, then a
+ * {@code PUT} to the presigned URL it returns) and sent as its storage path, with
+ * {@code payloadType} {@code application/store} and the original {@code payloadSize}.
  * <p>
  * Java values with a JavaScript counterpart reach a TypeScript task as that type, with
  * superjson's {@code meta.values} annotation at the JSON path where the mapper wrote
@@ -59,7 +56,7 @@ import org.springframework.http.MediaType;
 public class TasksClient {
 
 	/** Most items a batch may have. */
-	public static final int MAX_BATCH_ITEMS = 1000;
+	public static final int MAX_BATCH_ITEMS = TwoPhaseBatch.MAX_ITEMS;
 
 	/**
 	 * The SDK's policy for resending a batch's items: 5 sends in all, waiting
@@ -68,13 +65,13 @@ public class TasksClient {
 	public static final TriggerRetryPolicy SDK_SEAL_RETRY = new TriggerRetryPolicy(5, Duration.ofSeconds(1),
 			Duration.ofSeconds(30), 2, 1);
 
-	private static final String JWT_HEADER = "x-trigger-jwt";
-
 	private final TriggerHttpClient http;
 
 	private final TriggerWire wire;
 
-	private final TriggerRetryPolicy sealRetry;
+	private final PayloadOffload offload;
+
+	private final TwoPhaseBatch batches;
 
 	/**
 	 * Creates a client that resends the items of unsealed batches with
@@ -94,7 +91,8 @@ public class TasksClient {
 	public TasksClient(TriggerHttpClient http, TriggerRetryPolicy sealRetry) {
 		this.http = http;
 		this.wire = new TriggerWire(http.jsonMapper());
-		this.sealRetry = sealRetry;
+		this.offload = new PayloadOffload(http);
+		this.batches = new TwoPhaseBatch(http, this.wire, sealRetry);
 	}
 
 	/**
@@ -130,13 +128,18 @@ public class TasksClient {
 	 */
 	public Mono<TriggerResult> trigger(String taskId, @Nullable Object payload, TriggerOptions options,
 			RequestOptions requestOptions) {
-		return this.http.exchange(TriggerEndpoint.TASK_TRIGGER, AuthOptions.DEFAULT, requestOptions,
-				(authorization) -> TriggerRequest
-					.post("/api/v1/tasks/{taskId}/trigger", TriggerValidationException.requireText(taskId, "taskId"))
-					.withBody(this.wire.triggerBody(payload, options)),
-				JsonNode.class)
-			.map((response) -> new TriggerResult(requiredId(response), isCached(response.body()),
-					response.headers().getFirst(JWT_HEADER)));
+		return Mono.defer(() -> {
+			String task = TriggerValidationException.requireText(taskId, "taskId");
+			PayloadPacket packet = this.wire.packet(payload, "payload");
+			ObjectNode body = this.wire.triggerBody(packet, options);
+			return this.offload.offload(task, packet, requestOptions)
+				.map((sent) -> (sent == packet) ? body : TriggerWire.store(body, sent));
+		})
+			.flatMap((body) -> this.http.exchange(TriggerEndpoint.TASK_TRIGGER, AuthOptions.DEFAULT, requestOptions,
+					(authorization) -> TriggerRequest.post("/api/v1/tasks/{taskId}/trigger", taskId).withBody(body),
+					JsonNode.class))
+			.map((response) -> new TriggerResult(TwoPhaseBatch.requiredId(response),
+					TwoPhaseBatch.isCached(response.body()), TwoPhaseBatch.publicAccessToken(response)));
 	}
 
 	/**
@@ -172,8 +175,11 @@ public class TasksClient {
 	 */
 	public Mono<BatchResult> batchTrigger(String taskId, List<BatchItem> items, BatchOptions options,
 			RequestOptions requestOptions) {
-		return Mono.fromCallable(() -> inMemory(taskId, items, options))
-			.flatMap((lines) -> send(taskId, lines, options, requestOptions));
+		return Mono.defer(() -> {
+			TriggerValidationException.requireText(taskId, "taskId");
+			return this.batches.trigger(TriggerEndpoint.TASK_BATCH_TRIGGER,
+					items.stream().map((item) -> toTaskItem(taskId, item)).toList(), options, requestOptions);
+		});
 	}
 
 	/**
@@ -222,118 +228,14 @@ public class TasksClient {
 	public Mono<BatchResult> batchTrigger(String taskId, Flux<BatchItem> items, BatchOptions options,
 			RequestOptions requestOptions) {
 		return Mono.defer(() -> {
-			validateBatch(taskId, options);
-			return Mono.usingWhen(BatchSpool.create(), (spool) -> spool
-				.write(items, MAX_BATCH_ITEMS, (index, item) -> this.wire.batchLine(taskId, index, item, options))
-				.flatMap((lines) -> send(taskId, requireItems(lines), options, requestOptions)), BatchSpool::delete);
+			TriggerValidationException.requireText(taskId, "taskId");
+			return this.batches.trigger(TriggerEndpoint.TASK_BATCH_TRIGGER,
+					items.map((item) -> toTaskItem(taskId, item)), options, requestOptions);
 		});
 	}
 
-	private BatchLines inMemory(String taskId, List<BatchItem> items, BatchOptions options) {
-		validateBatch(taskId, options);
-		if (items.size() > MAX_BATCH_ITEMS) {
-			throw tooManyItems(items.size());
-		}
-		List<String> lines = new ArrayList<>(items.size());
-		for (int index = 0; index < items.size(); index++) {
-			lines.add(this.wire.batchLine(taskId, index, items.get(index), options) + "\n");
-		}
-		return requireItems(new BatchLines(lines.size(), Flux.fromIterable(lines)));
-	}
-
-	private void validateBatch(String taskId, BatchOptions options) {
-		TriggerValidationException.requireText(taskId, "taskId");
-		this.wire.validate(options);
-	}
-
-	private static BatchLines requireItems(BatchLines lines) {
-		if (lines.count() == 0) {
-			throw new TriggerValidationException("items",
-					"must not be empty: a batch needs at least one item. Add an item, or skip the call.");
-		}
-		return lines;
-	}
-
-	private static TriggerValidationException tooManyItems(int count) {
-		return new TriggerValidationException("items", "has " + count + " items, but a batch may have at most "
-				+ MAX_BATCH_ITEMS + ". Split the items into batches of at most " + MAX_BATCH_ITEMS + ".");
-	}
-
-	private Mono<BatchResult> send(String taskId, BatchLines lines, BatchOptions options,
-			RequestOptions requestOptions) {
-		return this.http
-			.exchange(TriggerEndpoint.TASK_BATCH_TRIGGER, AuthOptions.DEFAULT, requestOptions,
-					(authorization) -> TriggerRequest.post("/api/v3/batches")
-						.withBody(this.wire.createBatchBody(taskId, lines.count(), options)),
-					JsonNode.class)
-			.flatMap((response) -> {
-				String batchId = requiredId(response);
-				JsonNode body = response.body();
-				BatchResult result = new BatchResult(batchId, body.path("runCount").asInt(lines.count()),
-						isCached(body), response.headers().getFirst(JWT_HEADER));
-				return result.isCached() ? Mono.just(result)
-						: streamItems(batchId, lines, requestOptions).thenReturn(result);
-			});
-	}
-
-	private Mono<Void> streamItems(String batchId, BatchLines lines, RequestOptions requestOptions) {
-		return this.http
-			.exchange(TriggerEndpoint.TASK_BATCH_TRIGGER, AuthOptions.DEFAULT, requestOptions,
-					(authorization) -> TriggerRequest.post("/api/v3/batches/{batchId}/items", batchId)
-						.withBodyStream(lines.lines(), MediaType.APPLICATION_NDJSON),
-					JsonNode.class)
-			.flatMap((response) -> response.body().path("sealed").asBoolean(false) ? Mono.<Void>empty()
-					: Mono.error(new Unsealed(batchId, response.body())))
-			.retryWhen(Retry.max(this.sealRetry.maxAttempts() - 1L)
-				.filter(Unsealed.class::isInstance)
-				.doBeforeRetryAsync((signal) -> Mono
-					.delay(this.sealRetry.backoffWithJitter(signal.totalRetries() + 1, this.http.random()),
-							this.http.scheduler())
-					.then())
-				.onRetryExhaustedThrow((spec, signal) -> ((Unsealed) signal.failure())
-					.toException((int) signal.totalRetries() + 1)));
-	}
-
-	private static String requiredId(TriggerResponse<JsonNode> response) {
-		JsonNode id = response.body().path("id");
-		if (!id.isString() || id.asString().isEmpty()) {
-			throw new TriggerUnexpectedResponseException(response.status(),
-					"The response has no 'id', but one was expected.", null);
-		}
-		return id.asString();
-	}
-
-	private static boolean isCached(JsonNode body) {
-		return body.path("isCached").asBoolean(false);
-	}
-
-	/**
-	 * The server answered that a batch is not sealed yet; retried, then turned into a
-	 * {@link BatchNotSealedException}.
-	 */
-	private static final class Unsealed extends RuntimeException {
-
-		private final String batchId;
-
-		private final transient JsonNode body;
-
-		Unsealed(String batchId, JsonNode body) {
-			super("Batch " + batchId + " is not sealed", null, false, false);
-			this.batchId = batchId;
-			this.body = body;
-		}
-
-		BatchNotSealedException toException(int attempts) {
-			return new BatchNotSealedException(this.batchId, attempts, this.body.path("itemsAccepted").asInt(0),
-					this.body.path("itemsDeduplicated").asInt(0), optionalInt("enqueuedCount"),
-					optionalInt("expectedCount"));
-		}
-
-		private @Nullable Integer optionalInt(String name) {
-			JsonNode value = this.body.path(name);
-			return value.isNumber() ? value.asInt() : null;
-		}
-
+	private static BatchTaskItem toTaskItem(String taskId, BatchItem item) {
+		return new BatchTaskItem(taskId, item.payload(), item.options());
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.triggerspring.tasks;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class TriggerWire {
 
-	/** Largest payload, and largest NDJSON item, the server accepts: 3 MiB. */
+	/** Largest NDJSON item the server accepts: 3 MiB. */
 	static final int MAX_PAYLOAD_BYTES = 3_145_728;
 
 	/** Most tags a run may have. */
@@ -46,15 +45,20 @@ final class TriggerWire {
 		this.superJson = new SuperJson(mapper);
 	}
 
-	/** Body of {@code POST /api/v1/tasks/{taskId}/trigger}. */
-	ObjectNode triggerBody(@Nullable Object payload, TriggerOptions options) {
-		PayloadPacket packet = PayloadPacket.of(payload, this.superJson, "payload");
-		int size = packet.size();
-		if (size > MAX_PAYLOAD_BYTES) {
-			throw new TriggerValidationException("payload", "is " + size + " bytes once serialized, over the limit of "
-					+ MAX_PAYLOAD_BYTES + " bytes (3 MiB); the server would answer 413 Request body too large. "
-					+ "Send a smaller payload, for example a reference to data stored elsewhere.");
-		}
+	/**
+	 * Serializes a payload as the SDK does.
+	 * @param field the field name used in messages
+	 */
+	PayloadPacket packet(@Nullable Object payload, String field) {
+		return PayloadPacket.of(payload, this.superJson, field);
+	}
+
+	/**
+	 * Body of {@code POST /api/v1/tasks/{taskId}/trigger}, checking the options. A
+	 * payload to offload is written inline here, and replaced by its storage path with
+	 * {@link #store(ObjectNode, PayloadPacket)} once it is uploaded.
+	 */
+	ObjectNode triggerBody(PayloadPacket packet, TriggerOptions options) {
 		ObjectNode body = this.mapper.createObjectNode();
 		if (packet.data() != null) {
 			body.put("payload", packet.data());
@@ -65,7 +69,7 @@ final class TriggerWire {
 			key.validate("options.idempotencyKey");
 		}
 		writeOptions(wire, options, packet, "options");
-		wire.put("payloadSize", size);
+		wire.put("payloadSize", packet.size());
 		if (key != null) {
 			writeKey(wire, key.hashed(), key.isPreHashed() ? null : key);
 		}
@@ -73,11 +77,28 @@ final class TriggerWire {
 		return body;
 	}
 
-	/** Body of {@code POST /api/v3/batches}. */
-	ObjectNode createBatchBody(String taskId, int runCount, BatchOptions options) {
+	/**
+	 * Replaces the payload of a trigger body, or of a batch item, by the path where it
+	 * was stored, keeping the original {@code payloadSize}.
+	 * @param body the body or item
+	 * @param stored the stored packet
+	 * @return the body
+	 */
+	static ObjectNode store(ObjectNode body, PayloadPacket stored) {
+		body.put("payload", stored.data());
+		((ObjectNode) body.get("options")).put("payloadType", stored.dataType());
+		return body;
+	}
+
+	/**
+	 * Body of {@code POST /api/v3/batches}.
+	 * @param taskIds the distinct task identifiers of the items, sorted
+	 */
+	ObjectNode createBatchBody(List<String> taskIds, int runCount, BatchOptions options) {
 		ObjectNode body = this.mapper.createObjectNode();
 		body.put("runCount", runCount);
-		body.putArray("taskIdentifiers").add(taskId);
+		ArrayNode tasks = body.putArray("taskIdentifiers");
+		taskIds.forEach(tasks::add);
 		IdempotencyKey key = options.idempotencyKeyValue();
 		if (key != null) {
 			writeKey(body, key.hashed(), key.isPreHashed() ? null : key);
@@ -95,13 +116,12 @@ final class TriggerWire {
 	}
 
 	/**
-	 * One NDJSON line of {@code POST /api/v3/batches/{batchId}/items}, without its line
-	 * break. The batch options must have been {@linkplain #validate(BatchOptions)
-	 * validated}.
+	 * One item of {@code POST /api/v3/batches/{batchId}/items}, checking its options. The
+	 * batch options must have been {@linkplain #validate(BatchOptions) validated}.
 	 */
-	String batchLine(String taskId, int index, BatchItem item, BatchOptions batch) {
+	ObjectNode batchItem(int index, BatchTaskItem item, PayloadPacket packet, BatchOptions batch) {
 		String field = "items[" + index + "]";
-		PayloadPacket packet = PayloadPacket.of(item.payload(), this.superJson, field + ".payload");
+		String taskId = TriggerValidationException.requireText(item.taskId(), field + ".taskId");
 		ObjectNode line = this.mapper.createObjectNode();
 		line.put("index", index);
 		line.put("task", taskId);
@@ -127,8 +147,17 @@ final class TriggerWire {
 		String keyTtl = (options.idempotencyKeyTTL() != null) ? options.idempotencyKeyTTL()
 				: batch.idempotencyKeyTTL();
 		writeKeyTtl(wire, keyTtl, field + ".options.idempotencyKeyTTL");
-		String text = this.compact.writeValueAsString(line);
-		int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+		return line;
+	}
+
+	/**
+	 * An item as its NDJSON line, without its line break, checked against the server's
+	 * per-item limit.
+	 */
+	String batchLine(int index, ObjectNode item) {
+		String field = "items[" + index + "]";
+		String text = this.compact.writeValueAsString(item);
+		int bytes = PayloadPacket.utf8Length(text);
 		if (bytes > MAX_PAYLOAD_BYTES) {
 			throw new TriggerValidationException(field,
 					"is " + bytes + " bytes once serialized, over the per-item limit of " + MAX_PAYLOAD_BYTES

@@ -17,6 +17,8 @@ import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.Run;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.tasks.BatchesClient;
+import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 import io.github.triggerspring.testing.MockTriggerApi;
 import mockwebserver3.RecordedRequest;
@@ -84,12 +86,16 @@ class TriggerAutoConfigurationTests {
 				.hasSingleBean(SchedulesClient.class)
 				.hasSingleBean(QueuesClient.class)
 				.hasSingleBean(DeploymentsClient.class)
+				.hasSingleBean(BatchesClient.class)
+				.hasSingleBean(IdempotencyKeysClient.class)
 				.hasSingleBean(TriggerClient.class);
 			TriggerClient client = context.getBean(TriggerClient.class);
 			assertThat(client.runs()).isSameAs(context.getBean(RunsClient.class));
 			assertThat(client.tasks()).isSameAs(context.getBean(TasksClient.class));
 			assertThat(client.queues()).isSameAs(context.getBean(QueuesClient.class));
 			assertThat(client.deployments()).isSameAs(context.getBean(DeploymentsClient.class));
+			assertThat(client.batch()).isSameAs(context.getBean(BatchesClient.class));
+			assertThat(client.idempotencyKeys()).isSameAs(context.getBean(IdempotencyKeysClient.class));
 		});
 	}
 
@@ -311,8 +317,9 @@ class TriggerAutoConfigurationTests {
 
 		@Bean
 		TriggerClient myTriggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
-				SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments) {
-			return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments);
+				SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments, BatchesClient batch,
+				IdempotencyKeysClient idempotencyKeys) {
+			return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments, batch, idempotencyKeys);
 		}
 
 	}

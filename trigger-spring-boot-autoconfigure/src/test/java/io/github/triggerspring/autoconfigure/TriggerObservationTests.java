@@ -3,9 +3,11 @@ package io.github.triggerspring.autoconfigure;
 import java.time.Duration;
 
 import io.github.triggerspring.runs.RunsClient;
+import io.github.triggerspring.tasks.TasksClient;
 import io.github.triggerspring.testing.MockTriggerApi;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -59,6 +61,26 @@ class TriggerObservationTests {
 				.hasLowCardinalityKeyValue("uri", "/api/v3/runs/{runId}")
 				.hasLowCardinalityKeyValue("method", "GET")
 				.hasLowCardinalityKeyValue("status", "200");
+		});
+	}
+
+	@Test
+	void observesTheUploadOfALargePayloadToObjectStorageToo() {
+		this.api.respond(200, "{\"presignedUrl\":\"" + this.api.baseUrl() + "/storage/object\",\"storagePath\":\"p\"}")
+			.respond(new MockResponse.Builder().code(200).build())
+			.respond(200, "{\"id\":\"run_1\"}");
+		this.contextRunner.run((context) -> {
+			StepVerifier.create(context.getBean(TasksClient.class).trigger("t", "p".repeat(131_072)))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(Duration.ofSeconds(10));
+			TestObservationRegistryAssert.assertThat(this.registry)
+				.hasNumberOfObservationsWithNameEqualTo("http.client.requests", 3)
+				.hasAnObservation((observation) -> observation.hasLowCardinalityKeyValue("method", "PUT")
+					.hasLowCardinalityKeyValue("uri", "/api/v2/packets/{filename}"))
+				.hasAnObservation((observation) -> observation.hasLowCardinalityKeyValue("method", "PUT")
+					.hasLowCardinalityKeyValue("status", "200")
+					.hasLowCardinalityKeyValue("uri", "none"));
 		});
 	}
 

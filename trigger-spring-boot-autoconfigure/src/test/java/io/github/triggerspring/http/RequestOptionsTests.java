@@ -25,6 +25,10 @@ import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.schedules.UpdateScheduleRequest;
 import io.github.triggerspring.tasks.BatchItem;
 import io.github.triggerspring.tasks.BatchOptions;
+import io.github.triggerspring.tasks.BatchTaskItem;
+import io.github.triggerspring.tasks.BatchesClient;
+import io.github.triggerspring.tasks.IdempotencyKeys;
+import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 import io.github.triggerspring.tasks.TriggerOptions;
 import io.github.triggerspring.testing.MockTriggerApi;
@@ -85,7 +89,8 @@ class RequestOptionsTests {
 
 	private static TriggerClient client(TriggerHttpClient http) {
 		return new TriggerClient(new TasksClient(http), new RunsClient(http), new EnvVarsClient(http),
-				new SchedulesClient(http), new QueuesClient(http), new DeploymentsClient(http));
+				new SchedulesClient(http), new QueuesClient(http), new DeploymentsClient(http), new BatchesClient(http),
+				new IdempotencyKeysClient(http));
 	}
 
 	static Stream<Arguments> everyClientMethod() {
@@ -102,6 +107,18 @@ class RequestOptionsTests {
 						(c) -> c.tasks().batchTrigger("t", Flux.just(BatchItem.of("p")), BatchOptions.none(), options),
 						"/api/v3/batches", "{\"id\":\"batch_1\",\"runCount\":1,\"isCached\":false}",
 						"{\"id\":\"batch_1\",\"itemsAccepted\":1,\"itemsDeduplicated\":0,\"sealed\":true}"),
+				call("batch.trigger (list)",
+						(c) -> c.batch().trigger(List.of(BatchTaskItem.of("t", "p")), BatchOptions.none(), options),
+						"/api/v3/batches", "{\"id\":\"batch_1\",\"runCount\":1,\"isCached\":false}",
+						"{\"id\":\"batch_1\",\"itemsAccepted\":1,\"itemsDeduplicated\":0,\"sealed\":true}"),
+				call("batch.trigger (flux)",
+						(c) -> c.batch().trigger(Flux.just(BatchTaskItem.of("t", "p")), BatchOptions.none(), options),
+						"/api/v3/batches", "{\"id\":\"batch_1\",\"runCount\":1,\"isCached\":false}",
+						"{\"id\":\"batch_1\",\"itemsAccepted\":1,\"itemsDeduplicated\":0,\"sealed\":true}"),
+				call("batch.retrieve", (c) -> c.batch().retrieve("batch_1", options), "/api/v2/batches/batch_1",
+						"{\"id\":\"batch_1\",\"status\":\"COMPLETED\",\"runCount\":1,\"runs\":[\"run_1\"]}"),
+				call("idempotencyKeys.reset", (c) -> c.idempotencyKeys().reset("t", "k", options),
+						"/api/v1/idempotencyKeys/" + IdempotencyKeys.hash("k") + "/reset", "{\"id\":\"k\"}"),
 				call("runs.list", (c) -> c.runs().list(ListRunsRequest.all(), options).collectList(), "/api/v1/runs",
 						"{\"data\":[],\"pagination\":{}}"),
 				call("runs.listPage", (c) -> c.runs().listPage(ListRunsRequest.all(), options), "/api/v1/runs",

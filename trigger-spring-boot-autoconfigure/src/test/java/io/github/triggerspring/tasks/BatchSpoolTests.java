@@ -23,12 +23,12 @@ class BatchSpoolTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private static final BatchSpool.ItemEncoder ENCODER = (index, item) -> "{\"index\":" + index + "}";
+	private static final BatchSpool.ItemEncoder ENCODER = (index, item) -> Mono.just("{\"index\":" + index + "}");
 
 	@Test
 	void writesOneLinePerItemAndReadsThemAgainForEachSend() {
 		BatchSpool spool = BatchSpool.create().block(TIMEOUT);
-		BatchLines lines = spool.write(Flux.just(BatchItem.of("a"), BatchItem.of("b")), 10, ENCODER).block(TIMEOUT);
+		BatchLines lines = spool.write(Flux.just(BatchTaskItem.of("t", "a"), BatchTaskItem.of("t", "b")), 10, ENCODER).block(TIMEOUT);
 		assertThat(lines.count()).isEqualTo(2);
 		for (int send = 0; send < 2; send++) {
 			StepVerifier.create(lines.lines())
@@ -42,7 +42,7 @@ class BatchSpoolTests {
 	@Test
 	void deletesTheFileOffTheCallersThread() {
 		BatchSpool spool = BatchSpool.create().block(TIMEOUT);
-		BatchLines lines = spool.write(Flux.just(BatchItem.of("a")), 10, ENCODER).block(TIMEOUT);
+		BatchLines lines = spool.write(Flux.just(BatchTaskItem.of("t", "a")), 10, ENCODER).block(TIMEOUT);
 		StepVerifier.create(spool.delete().then(Mono.fromCallable(() -> Thread.currentThread().getName())))
 			.assertNext((thread) -> assertThat(thread).startsWith("boundedElastic-"))
 			.expectComplete()
@@ -53,7 +53,7 @@ class BatchSpoolTests {
 	@Test
 	void fileThatCannotBeReadIsALocalFailure() {
 		BatchSpool spool = BatchSpool.create().block(TIMEOUT);
-		BatchLines lines = spool.write(Flux.just(BatchItem.of("a")), 10, ENCODER).block(TIMEOUT);
+		BatchLines lines = spool.write(Flux.just(BatchTaskItem.of("t", "a")), 10, ENCODER).block(TIMEOUT);
 		spool.delete().block(TIMEOUT);
 		StepVerifier.create(lines.lines())
 			.expectErrorSatisfies((error) -> {
@@ -70,7 +70,7 @@ class BatchSpoolTests {
 		BatchSpool.ItemEncoder diskFull = (index, item) -> {
 			throw new UncheckedIOException(new IOException("No space left on device"));
 		};
-		StepVerifier.create(spool.write(Flux.just(BatchItem.of("a")), 10, diskFull))
+		StepVerifier.create(spool.write(Flux.just(BatchTaskItem.of("t", "a")), 10, diskFull))
 			.expectErrorSatisfies((error) -> assertThat(error).isExactlyInstanceOf(TriggerLocalException.class)
 				.hasMessage("Could not write the temporary file that holds the batch's items: No space left on device"))
 			.verify(TIMEOUT);

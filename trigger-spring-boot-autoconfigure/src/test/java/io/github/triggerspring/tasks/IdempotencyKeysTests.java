@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.github.triggerspring.error.TriggerValidationException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link IdempotencyKeys}.
@@ -62,6 +64,38 @@ class IdempotencyKeysTests {
 
 		assertThat(joined).hasSize(64);
 		assertThat(IdempotencyKeys.hash(parts)).isEqualTo(expected);
+	}
+
+	@Test
+	void createHashesEveryKeyWhateverItsScopeAndLengthAsTheSdksCreateDoes() {
+		String sixtyFour = "a".repeat(64);
+
+		assertThat(IdempotencyKeys.create("order-1234", IdempotencyKeyScope.RUN)).isEqualTo(SHA256_ORDER_1234);
+		assertThat(IdempotencyKeys.create("order-1234", IdempotencyKeyScope.GLOBAL)).isEqualTo(SHA256_ORDER_1234);
+		assertThat(IdempotencyKeys.create(List.of("order", "1234"), IdempotencyKeyScope.ATTEMPT))
+			.isEqualTo(SHA256_ORDER_1234);
+		assertThat(IdempotencyKeys.create(sixtyFour, IdempotencyKeyScope.GLOBAL))
+			.isEqualTo(IdempotencyKeys.sha256Hex(sixtyFour));
+	}
+
+	@Test
+	void createIsWhatATriggerWithTheSameKeyAndScopeSends() {
+		IdempotencyKey key = TriggerOptions.builder()
+			.idempotencyKey("order-1234", IdempotencyKeyScope.GLOBAL)
+			.build()
+			.idempotencyKeyValue();
+
+		assertThat(key).isNotNull();
+		assertThat(IdempotencyKeys.create("order-1234", IdempotencyKeyScope.GLOBAL)).isEqualTo(key.hashed());
+	}
+
+	@Test
+	void createRefusesAnEmptyKey() {
+		assertThatExceptionOfType(TriggerValidationException.class)
+			.isThrownBy(() -> IdempotencyKeys.create("", IdempotencyKeyScope.RUN))
+			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("idempotencyKey"));
+		assertThatExceptionOfType(TriggerValidationException.class)
+			.isThrownBy(() -> IdempotencyKeys.create(List.of("a", ""), IdempotencyKeyScope.RUN));
 	}
 
 }

@@ -184,12 +184,13 @@ class TasksClientBatchTriggerTests {
 	}
 
 	@Test
-	void batchTriggerSkipsTheItemsOfACachedBatch() {
-		this.api.respond(202, "{\"id\":\"batch_old\",\"runCount\":2,\"isCached\":true,\"idempotencyKey\":\"k\"}");
+	void batchTriggerSkipsTheItemsOfACachedBatchAndKeepsItsToken() {
+		this.api.respond(202, "{\"id\":\"batch_old\",\"runCount\":2,\"isCached\":true,\"idempotencyKey\":\"k\"}",
+				"x-trigger-jwt: cached.jwt.token");
 
 		StepVerifier.create(this.tasks.batchTrigger("t", List.of(BatchItem.of("a"), BatchItem.of("b")),
 				BatchOptions.builder().idempotencyKey("batch-1").build()))
-			.expectNext(new BatchResult("batch_old", 2, true, null))
+			.expectNext(new BatchResult("batch_old", 2, true, "cached.jwt.token"))
 			.expectComplete()
 			.verify(TIMEOUT);
 
@@ -270,13 +271,13 @@ class TasksClientBatchTriggerTests {
 	void batchTriggerStreamsAFluxOfItemsThroughATemporaryFileThatIsDeletedAfterwards() throws IOException {
 		Set<Path> before = spoolFiles();
 		AtomicInteger spooledWhileStreaming = new AtomicInteger(-1);
-		this.api.respond(202, CREATED.formatted(3)).respond(200, SEALED.formatted(3));
+		this.api.respond(202, CREATED.formatted(3), "x-trigger-jwt: flux.jwt.token").respond(200, SEALED.formatted(3));
 		Flux<BatchItem> items = Flux.range(0, 3)
 			.map((n) -> BatchItem.of(Map.of("n", n)))
 			.doOnComplete(() -> spooledWhileStreaming.set(newSpoolFiles(before).size()));
 
 		StepVerifier.create(this.tasks.batchTrigger("t", items, BatchOptions.builder().idempotencyKey("k").build()))
-			.expectNext(new BatchResult("batch_1", 3, false, null))
+			.expectNext(new BatchResult("batch_1", 3, false, "flux.jwt.token"))
 			.expectComplete()
 			.verify(TIMEOUT);
 
@@ -350,7 +351,9 @@ class TasksClientBatchTriggerTests {
 
 	@Test
 	void batchTriggerRefusesAnItemOver3Mebibytes() {
-		List<BatchItem> items = List.of(BatchItem.of("x"), BatchItem.of("p".repeat(3_145_728)));
+		// a large payload is offloaded, so only large options can make the line too large
+		List<BatchItem> items = List.of(BatchItem.of("x"),
+				BatchItem.of("p", TriggerOptions.builder().metadata(Map.of("m", "x".repeat(3_145_728))).build()));
 
 		assertRefused(this.tasks.batchTrigger("t", items), "items[1]",
 				"over the per-item limit of 3145728 bytes (3 MiB)");

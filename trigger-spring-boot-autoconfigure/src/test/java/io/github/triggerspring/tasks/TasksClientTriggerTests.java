@@ -409,12 +409,6 @@ class TasksClientTriggerTests {
 	}
 
 	@Test
-	void triggerRefusesAPayloadOver3MebibytesThatTheServerWouldAnswerWith413() {
-		assertRefused(this.tasks.trigger("t", "p".repeat(3_145_729)), "payload",
-				"is 3145729 bytes once serialized, over the limit of 3145728 bytes (3 MiB)", "would answer 413");
-	}
-
-	@Test
 	void triggerRefusesANegativeDuration() {
 		TriggerOptions options = TriggerOptions.builder().maxDuration(Duration.ofSeconds(-1)).build();
 

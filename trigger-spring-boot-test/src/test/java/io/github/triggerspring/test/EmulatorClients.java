@@ -16,6 +16,8 @@ import io.github.triggerspring.http.TriggerRetryPolicy;
 import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
+import io.github.triggerspring.tasks.BatchesClient;
+import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
@@ -144,6 +146,14 @@ final class EmulatorClients {
 
 	DeploymentsClient deployments() {
 		return new DeploymentsClient(this.http);
+	}
+
+	BatchesClient batch() {
+		return new BatchesClient(this.http, FAST_RETRY);
+	}
+
+	IdempotencyKeysClient idempotencyKeys() {
+		return new IdempotencyKeysClient(this.http);
 	}
 
 }

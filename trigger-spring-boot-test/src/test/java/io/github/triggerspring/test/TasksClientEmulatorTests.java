@@ -70,6 +70,28 @@ class TasksClientEmulatorTests {
 	}
 
 	@Test
+	void aLargePayloadIsUploadedToTheEmulatorsStorageAndReadsBackAsTheRunsPayload() {
+		String text = "x".repeat(200 * 1024);
+		TriggerResult result = this.tasks.trigger("import-file", Map.of("content", text)).block(TIMEOUT);
+		assertThat(result).isNotNull();
+		assertThat(result.publicAccessToken()).isNotBlank();
+		assertThat(this.emulator.journal().requests(EmulatorEndpoint.PACKETS_UPLOAD)).hasSize(1);
+		assertThat(this.emulator.journal().requests(EmulatorEndpoint.PACKETS_OBJECT_STORE)).singleElement()
+			.satisfies((upload) -> {
+				assertThat(upload.header("Authorization")).isEmpty();
+				assertThat(upload.header("Content-Type")).hasValue("application/super+json");
+			});
+		assertThat(this.emulator.journal().triggers()).singleElement().satisfies((trigger) -> {
+			assertThat(trigger.payloadType()).isEqualTo("application/store");
+			assertThat(trigger.options()).containsEntry("payloadSize", text.length() + 23);
+		});
+		StepVerifier.create(this.runs.retrieve(result.id()))
+			.assertNext((run) -> assertThat(run.payload().get("content").asString()).isEqualTo(text))
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
 	void sameIdempotencyKeyGivesTheCachedRun() {
 		TriggerOptions options = TriggerOptions.builder().idempotencyKey("order-42").build();
 		TriggerResult first = this.tasks.trigger("charge", Map.of("amount", 42), options).block(TIMEOUT);
