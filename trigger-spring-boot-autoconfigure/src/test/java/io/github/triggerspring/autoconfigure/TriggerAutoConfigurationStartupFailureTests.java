@@ -205,8 +205,8 @@ class TriggerAutoConfigurationStartupFailureTests {
 				assertThat(analysis).as("analysis").isNotNull();
 				assertThat(analysis.getDescription()).isEqualTo(TasksClient.class.getName() + " is injected into:\n"
 						+ "\t- Parameter 0 of constructor in " + OrderService.class.getName() + "\n"
-						+ "but none of its endpoints (task.trigger, task.batchTrigger) accepts a personal access token, "
-						+ "which is all that is configured. Every call would be refused.");
+						+ "but none of its endpoints (task.trigger, task.batchTrigger, packets.upload) accepts a personal "
+						+ "access token, which is all that is configured. Every call would be refused.");
 				assertThat(analysis.getAction()).isEqualTo("Set 'trigger.secret-key' (environment variable "
 						+ "TRIGGER_SECRET_KEY) so that TasksClient can call its endpoints, or remove the injection of TasksClient.");
 				assertNoSecret(analysis, PAT);
