@@ -1,5 +1,6 @@
 package io.github.triggerspring.emulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -16,13 +17,19 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The runs namespace: lists (per environment or per project), retrieves, cancels and replays runs.
+ * The runs namespace: lists (per environment or per project), retrieves, cancels, replays and
+ * reschedules runs, and changes their tags and metadata.
  *
  * @param state all emulator data; the router holds its lock while a handler runs
  * @param clock the emulator clock
  * @author trigger-spring-boot contributors
  */
 record RunsHandler(EmulatorState state, EmulatorClock clock) {
+
+	/** Largest metadata the server stores: 256 KiB. */
+	static final int MAX_METADATA_BYTES = 262_144;
+
+	private static final Set<String> RESERVED_KEYS = Set.of("__proto__", "constructor", "prototype");
 
 	ApiReply listRuns(ApiCall call, ApiPrincipal principal) {
 		return runPage(call, (run) -> run.env == principal.env());
@@ -338,6 +345,168 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		run.maxDuration = original.maxDuration;
 		run.test = original.test;
 		return ApiReply.json(200, Json.object().put("id", run.id));
+	}
+
+	ApiReply rescheduleRun(ApiCall call, ApiPrincipal principal) {
+		RunRecord run = runInEnv(call, principal);
+		JsonNode delay = call.jsonBody().get("delay");
+		Instant now = this.clock.instant();
+		if (run.status(now) != EmulatedRunStatus.DELAYED) {
+			throw new ApiError(400, "Cannot reschedule a run that is not delayed");
+		}
+		Instant until = TasksHandler.delay(delay, now);
+		if (until == null || !until.isAfter(now)) {
+			throw new ApiError(400, "Invalid delay: " + ((delay != null) ? delay.asString() : "undefined"));
+		}
+		run.delayUntil = until;
+		return ApiReply.json(200, runJson(run, now, true));
+	}
+
+	ApiReply addTags(ApiCall call, ApiPrincipal principal) {
+		RunRecord run = runInEnv(call, principal);
+		JsonNode node = call.jsonBody().get("tags");
+		List<String> requested = new ArrayList<>();
+		if (node != null && node.isString()) {
+			requested.add(node.stringValue());
+		}
+		else if (node != null && node.isArray()) {
+			node.forEach((tag) -> requested.add(tag.isString() ? tag.stringValue() : null));
+		}
+		if (requested.isEmpty() || requested.contains(null)
+				|| requested.stream().anyMatch((tag) -> tag.length() > TasksHandler.MAX_TAG_LENGTH)) {
+			ObjectNode body = Json.error("Invalid request body");
+			body.putArray("issues").addObject().put("message", "tags must be strings of at most 128 characters");
+			throw new ApiError(ApiReply.json(400, body));
+		}
+		Set<String> added = new LinkedHashSet<>();
+		for (String tag : requested) {
+			if (!tag.isBlank() && !run.tags.contains(tag)) {
+				added.add(tag);
+			}
+		}
+		if (added.isEmpty()) {
+			return ApiReply.json(200, Json.object().put("message", "No new tags to add"));
+		}
+		int total = run.tags.size() + added.size();
+		if (total > TasksHandler.MAX_TAGS) {
+			throw new ApiError(422, "Runs can only have " + TasksHandler.MAX_TAGS + " tags, you're trying to set "
+					+ total + ". These tags have not been set: '" + String.join("', '", added) + "'.");
+		}
+		run.tags.addAll(added);
+		return ApiReply.json(200, Json.object().put("message", "Successfully set " + added.size() + " new tags."));
+	}
+
+	ApiReply retrieveMetadata(ApiCall call, ApiPrincipal principal) {
+		RunRecord run = runInEnv(call, principal);
+		ObjectNode body = Json.object();
+		if (run.metadata != null) {
+			body.put("metadata", Json.write(run.metadata)).put("metadataType", "application/json");
+		}
+		else {
+			body.putNull("metadata").put("metadataType", "application/json");
+		}
+		return ApiReply.json(200, body);
+	}
+
+	ApiReply updateMetadata(ApiCall call, ApiPrincipal principal) {
+		RunRecord run = runInEnv(call, principal);
+		JsonNode body = call.jsonBody();
+		Instant now = this.clock.instant();
+		Instant finishedAt = run.finishedAt(now);
+		if (finishedAt != null && finishedAt.isBefore(now.minus(Duration.ofHours(1)))) {
+			throw new ApiError(422, "Cannot update metadata for a completed run");
+		}
+		ObjectNode metadata = (run.metadata != null && run.metadata.isObject()) ? ((ObjectNode) run.metadata).deepCopy()
+				: Json.object();
+		JsonNode operations = body.get("operations");
+		if (operations != null && operations.isArray()) {
+			applyOperations(metadata, operations);
+		}
+		else if (body.get("metadata") != null && body.get("metadata").isObject()) {
+			metadata = ((ObjectNode) body.get("metadata")).deepCopy();
+			metadata.propertyNames().forEach(RunsHandler::checkKey);
+		}
+		for (String field : List.of("parentOperations", "rootOperations")) {
+			JsonNode others = body.get(field);
+			if (others != null && others.isArray()) {
+				applyOperations(metadata, others);
+			}
+		}
+		int size = Json.write(metadata).getBytes(StandardCharsets.UTF_8).length;
+		if (size > MAX_METADATA_BYTES) {
+			throw new ApiError(413, "Metadata exceeds maximum size of " + MAX_METADATA_BYTES + " bytes");
+		}
+		run.metadata = metadata;
+		ObjectNode reply = Json.object();
+		reply.set("metadata", metadata);
+		return ApiReply.json(200, reply);
+	}
+
+	private static void applyOperations(ObjectNode metadata, JsonNode operations) {
+		for (JsonNode operation : operations) {
+			String type = Json.text(operation, "type");
+			String key = Json.text(operation, "key");
+			JsonNode value = operation.get("value");
+			if (type == null || (!type.equals("update") && key == null)) {
+				throw new ApiError(400, "Invalid request body: an operation needs a type and a key");
+			}
+			if (key != null) {
+				checkKey(key);
+			}
+			switch (type) {
+				case "set" -> metadata.set(key, value);
+				case "delete" -> metadata.remove(key);
+				case "append" -> {
+					JsonNode current = metadata.get(key);
+					ArrayNode array = (current != null && current.isArray()) ? (ArrayNode) current : Json.array();
+					if (current != null && !current.isArray()) {
+						array.add(current);
+					}
+					array.add(value);
+					metadata.set(key, array);
+				}
+				case "remove" -> {
+					JsonNode current = metadata.get(key);
+					if (current != null && current.isArray()) {
+						ArrayNode kept = Json.array();
+						current.forEach((element) -> {
+							if (!element.equals(value)) {
+								kept.add(element);
+							}
+						});
+						metadata.set(key, kept);
+					}
+				}
+				case "increment" -> {
+					if (value == null || !value.isNumber()) {
+						throw new ApiError(400, "Invalid request body: increment needs a number");
+					}
+					JsonNode current = metadata.get(key);
+					double base = (current != null && current.isNumber()) ? current.asDouble() : 0;
+					double sum = base + value.asDouble();
+					if (sum == Math.rint(sum) && Math.abs(sum) < 1e15) {
+						metadata.put(key, (long) sum);
+					}
+					else {
+						metadata.put(key, sum);
+					}
+				}
+				case "update" -> {
+					if (value == null || !value.isObject()) {
+						throw new ApiError(400, "Invalid request body: update needs an object");
+					}
+					value.propertyNames().forEach(RunsHandler::checkKey);
+					metadata.setAll((ObjectNode) value);
+				}
+				default -> throw new ApiError(400, "Invalid request body: unknown operation type '" + type + "'");
+			}
+		}
+	}
+
+	private static void checkKey(String key) {
+		if (RESERVED_KEYS.contains(key)) {
+			throw new ApiError(400, "Invalid metadata key: '" + key + "'");
+		}
 	}
 
 }

@@ -352,6 +352,9 @@ public final class TriggerEmulator implements AutoCloseable {
 			}
 			run.region = seed.region;
 			run.scheduleId = seed.scheduleId;
+			if (seed.delayedUntil != null) {
+				run.delayUntil = seed.delayedUntil.truncatedTo(ChronoUnit.MILLIS);
+			}
 			if (seed.idempotencyKey != null) {
 				this.state.rememberIdempotency(run, seed.idempotencyKey, null, now);
 			}

@@ -1,11 +1,16 @@
 package io.github.triggerspring.runs;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.CallAuthorization;
 import io.github.triggerspring.auth.CredentialKind;
 import io.github.triggerspring.auth.TriggerEndpoint;
+import io.github.triggerspring.error.TriggerApiException;
+import io.github.triggerspring.error.TriggerBadRequestException;
+import io.github.triggerspring.error.TriggerUnprocessableEntityException;
 import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.RequestOptions;
 import io.github.triggerspring.http.TriggerHttpClient;
@@ -18,7 +23,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
- * Client for {@code runs.*}: list, retrieve, cancel and replay runs.
+ * Client for {@code runs.*}: list, retrieve, cancel, replay and reschedule runs, and
+ * change their tags and metadata.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -30,12 +36,15 @@ public class RunsClient {
 
 	private final TriggerHttpClient http;
 
+	private final RunsWire wire;
+
 	/**
 	 * Creates a client.
 	 * @param http the HTTP layer
 	 */
 	public RunsClient(TriggerHttpClient http) {
 		this.http = http;
+		this.wire = new RunsWire(http.jsonMapper());
 	}
 
 	/**
@@ -167,6 +176,155 @@ public class RunsClient {
 							TriggerValidationException.requireText(runId, "runId")),
 					RunId.class)
 			.map(RunId::id);
+	}
+
+	/**
+	 * Moves the start of a delayed run.
+	 * @param runId the run id
+	 * @param delay the new delay from now, a duration such as {@code 30m}, {@code 1h30m}
+	 * or {@code 2d}
+	 * @return the rescheduled run
+	 */
+	public Mono<Run> reschedule(String runId, String delay) {
+		return reschedule(runId, delay, RequestOptions.none());
+	}
+
+	/**
+	 * Moves the start of a delayed run.
+	 * @param runId the run id
+	 * @param delay the new delay from now, a duration such as {@code 30m}, {@code 1h30m}
+	 * or {@code 2d}
+	 * @param options the per-call options
+	 * @return the rescheduled run; a run that is not delayed signals
+	 * {@link TriggerBadRequestException} (or {@link TriggerUnprocessableEntityException})
+	 * saying so
+	 */
+	public Mono<Run> reschedule(String runId, String delay, RequestOptions options) {
+		return this.http
+			.retrieve(TriggerEndpoint.RUNS_RESCHEDULE, AuthOptions.DEFAULT, options,
+					(authorization) -> TriggerRequest
+						.post("/api/v1/runs/{runId}/reschedule", TriggerValidationException.requireText(runId, "runId"))
+						.withBody(RunsWire.rescheduleBody(delay)),
+					Run.class)
+			.onErrorMap(TriggerApiException.class, RunsClient::rescheduleFailure);
+	}
+
+	/**
+	 * Moves the start of a delayed run to an instant.
+	 * @param runId the run id
+	 * @param until the new start, sent as an ISO-8601 string with milliseconds
+	 * @return the rescheduled run
+	 */
+	public Mono<Run> reschedule(String runId, Instant until) {
+		return reschedule(runId, until, RequestOptions.none());
+	}
+
+	/**
+	 * Moves the start of a delayed run to an instant.
+	 * @param runId the run id
+	 * @param until the new start, sent as an ISO-8601 string with milliseconds
+	 * @param options the per-call options
+	 * @return the rescheduled run
+	 */
+	public Mono<Run> reschedule(String runId, Instant until, RequestOptions options) {
+		return Mono.defer(() -> {
+			if (until == null) {
+				return Mono.error(new TriggerValidationException("until", "is null. Pass the instant the run "
+						+ "should start at, or a duration such as '1h'."));
+			}
+			return reschedule(runId, RunsWire.isoMillis(until), options);
+		});
+	}
+
+	private static Throwable rescheduleFailure(TriggerApiException ex) {
+		String hint = "Only a run in the DELAYED state can be rescheduled (check Run.status()), and the delay must "
+				+ "be a duration such as '30m' or a future instant";
+		return switch (ex.getStatus()) {
+			case 400 -> new TriggerBadRequestException(400, ex.getError(), ex.getHeaders(), hint);
+			case 422 -> new TriggerUnprocessableEntityException(422, ex.getError(), ex.getHeaders(), hint);
+			default -> ex;
+		};
+	}
+
+	/**
+	 * Adds tags to a run. Tags it already has are ignored.
+	 * @param runId the run id
+	 * @param tags the tags, at most 10 of at most 128 characters each
+	 * @return the server's message, for example {@code Successfully set 2 new tags.}
+	 */
+	public Mono<String> addTags(String runId, List<String> tags) {
+		return addTags(runId, tags, RequestOptions.none());
+	}
+
+	/**
+	 * Adds tags to a run. Tags it already has are ignored.
+	 * @param runId the run id
+	 * @param tags the tags, at most 10 of at most 128 characters each
+	 * @param options the per-call options
+	 * @return the server's message; more than 10 tags in all signals
+	 * {@link TriggerUnprocessableEntityException}
+	 */
+	public Mono<String> addTags(String runId, List<String> tags, RequestOptions options) {
+		return this.http
+			.retrieve(TriggerEndpoint.RUNS_ADD_TAGS, AuthOptions.DEFAULT, options,
+					(authorization) -> TriggerRequest
+						.post("/api/v1/runs/{runId}/tags", TriggerValidationException.requireText(runId, "runId"))
+						.withBody(RunsWire.tagsBody(tags)),
+					RunsWire.TagsAnswer.class)
+			.map(RunsWire.TagsAnswer::message);
+	}
+
+	/**
+	 * Reads a run's metadata.
+	 * @param runId the run id
+	 * @return the metadata, empty when the run has none
+	 */
+	public Mono<Map<String, Object>> retrieveMetadata(String runId) {
+		return retrieveMetadata(runId, RequestOptions.none());
+	}
+
+	/**
+	 * Reads a run's metadata.
+	 * @param runId the run id
+	 * @param options the per-call options
+	 * @return the metadata, empty when the run has none
+	 */
+	public Mono<Map<String, Object>> retrieveMetadata(String runId, RequestOptions options) {
+		return this.http
+			.retrieve(TriggerEndpoint.RUNS_RETRIEVE_METADATA, AuthOptions.DEFAULT, options,
+					(authorization) -> TriggerRequest.get("/api/v1/runs/{runId}/metadata",
+							TriggerValidationException.requireText(runId, "runId")),
+					RunsWire.MetadataPacket.class)
+			.map(RunsWire::metadataOf);
+	}
+
+	/**
+	 * Replaces a run's metadata or applies operations to it. Values are written with the
+	 * application's {@code JsonMapper}.
+	 * @param runId the run id
+	 * @param update the new metadata or the operations
+	 * @return the run's metadata after the update
+	 */
+	public Mono<Map<String, Object>> updateMetadata(String runId, MetadataUpdate update) {
+		return updateMetadata(runId, update, RequestOptions.none());
+	}
+
+	/**
+	 * Replaces a run's metadata or applies operations to it. Values are written with the
+	 * application's {@code JsonMapper}.
+	 * @param runId the run id
+	 * @param update the new metadata or the operations
+	 * @param options the per-call options
+	 * @return the run's metadata after the update
+	 */
+	public Mono<Map<String, Object>> updateMetadata(String runId, MetadataUpdate update, RequestOptions options) {
+		return this.http
+			.retrieve(TriggerEndpoint.RUNS_UPDATE_METADATA, AuthOptions.DEFAULT, options,
+					(authorization) -> TriggerRequest
+						.put("/api/v1/runs/{runId}/metadata", TriggerValidationException.requireText(runId, "runId"))
+						.withBody(this.wire.metadataBody(update)),
+					RunsWire.UpdatedMetadata.class)
+			.map(RunsWire.UpdatedMetadata::metadata);
 	}
 
 }

@@ -48,15 +48,28 @@ class DefaultTriggerAuthStrategyTests {
 	private static final List<String> SEED_BOTH_KINDS = List.of("runs.list", "envvars.list", "envvars.retrieve",
 			"envvars.upload", "envvars.create", "envvars.update", "envvars.del");
 
+	/**
+	 * Rows added after the seed. The REST reference marks each "secret key" (the routes
+	 * use {@code authenticateApiRequest}), and no access token is accepted.
+	 */
+	private static final List<String> ADDED_SECRET_KEY_ONLY = List.of("runs.reschedule", "runs.addTags",
+			"runs.retrieveMetadata", "runs.updateMetadata");
+
 	@Test
-	void tableHoldsTheSeedsNineteenRowsPlusThePublicTimezonesEndpoint() {
+	void tableHoldsTheSeedsNineteenRowsTheAddedRowsAndThePublicTimezonesEndpoint() {
 		List<TriggerEndpoint> authenticated = Arrays.stream(TriggerEndpoint.values())
 			.filter((endpoint) -> !endpoint.isPublic())
 			.toList();
-		assertThat(authenticated).hasSize(19);
+		assertThat(SEED_SECRET_KEY_ONLY.size() + SEED_BOTH_KINDS.size()).isEqualTo(19);
+		assertThat(authenticated).hasSize(19 + ADDED_SECRET_KEY_ONLY.size());
 		assertThat(authenticated).filteredOn((endpoint) -> endpoint.accepts().size() == 1)
 			.extracting(TriggerEndpoint::id)
-			.containsExactlyInAnyOrderElementsOf(SEED_SECRET_KEY_ONLY);
+			.containsExactlyInAnyOrderElementsOf(Stream.concat(SEED_SECRET_KEY_ONLY.stream(),
+					ADDED_SECRET_KEY_ONLY.stream()).toList());
+		for (String id : ADDED_SECRET_KEY_ONLY) {
+			assertThat(endpoint(id).accepts()).containsExactly(CredentialKind.SECRET_KEY);
+			assertThat(endpoint(id).namespace()).isEqualTo(TriggerEndpoint.Namespace.RUNS);
+		}
 		assertThat(authenticated).filteredOn((endpoint) -> endpoint.accepts().size() == 2)
 			.extracting(TriggerEndpoint::id)
 			.containsExactlyInAnyOrderElementsOf(SEED_BOTH_KINDS);
@@ -66,7 +79,7 @@ class DefaultTriggerAuthStrategyTests {
 
 	static Stream<Arguments> decisionTable() {
 		Stream.Builder<Arguments> rows = Stream.builder();
-		for (String id : SEED_SECRET_KEY_ONLY) {
+		for (String id : Stream.concat(SEED_SECRET_KEY_ONLY.stream(), ADDED_SECRET_KEY_ONLY.stream()).toList()) {
 			rows.add(Arguments.of(id, "secret key", expect(CredentialKind.SECRET_KEY, KEY, null, TriggerEnvironment.DEV)));
 			rows.add(Arguments.of(id, "PAT", null));
 			rows.add(Arguments.of(id, "both", expect(CredentialKind.SECRET_KEY, KEY, null, TriggerEnvironment.DEV)));
