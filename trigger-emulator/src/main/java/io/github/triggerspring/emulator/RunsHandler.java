@@ -332,7 +332,19 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 
 	ApiReply replayRun(ApiCall call, ApiPrincipal principal) {
 		RunRecord original = runInEnv(call, principal);
-		RunRecord run = this.state.newRun(original.env, original.taskId, this.clock.instant());
+		JsonNode changes = (call.body.length > 0) ? call.jsonBody() : Json.object();
+		Instant now = this.clock.instant();
+		String key = Json.text(changes, "idempotencyKey");
+		if (key != null && key.length() > 2048) {
+			throw new ApiError(400, "idempotencyKey must be at most 2048 characters");
+		}
+		if (key != null) {
+			RunRecord existing = this.state.idempotentRun(original.env, original.taskId, key, now);
+			if (existing != null) {
+				return ApiReply.json(200, Json.object().put("id", existing.id));
+			}
+		}
+		RunRecord run = this.state.newRun(original.env, original.taskId, now);
 		run.payload = original.payload;
 		run.payloadType = original.payloadType;
 		run.tags = new ArrayList<>(original.tags);
@@ -344,7 +356,82 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		run.maxAttempts = original.maxAttempts;
 		run.maxDuration = original.maxDuration;
 		run.test = original.test;
+		run.version = original.version;
+		applyReplayChanges(run, changes, now);
+		if (key != null) {
+			this.state.rememberIdempotency(run, key, Json.text(changes, "idempotencyKeyTTL"), now);
+		}
 		return ApiReply.json(200, Json.object().put("id", run.id));
+	}
+
+	private static void applyReplayChanges(RunRecord run, JsonNode changes, Instant now) {
+		if (changes.has("payload")) {
+			run.payload = changes.get("payload");
+			String type = Json.text(changes, "payloadType");
+			run.payloadType = (type != null) ? type : "application/json";
+		}
+		if (changes.has("metadata")) {
+			run.metadata = changes.get("metadata");
+		}
+		if (changes.has("tags")) {
+			JsonNode tags = changes.get("tags");
+			run.tags = new ArrayList<>();
+			if (tags.isString()) {
+				run.tags.add(tags.stringValue());
+			}
+			else {
+				tags.forEach((tag) -> run.tags.add(tag.asString()));
+			}
+			if (run.tags.size() > TasksHandler.MAX_TAGS) {
+				throw new ApiError(400, "Invalid request body: at most " + TasksHandler.MAX_TAGS + " tags");
+			}
+		}
+		String queue = Json.text(changes, "queue");
+		if (queue != null) {
+			run.queue = queue;
+		}
+		for (String field : List.of("concurrencyKey", "machine", "version", "region")) {
+			String value = Json.text(changes, field);
+			if (value != null) {
+				switch (field) {
+					case "concurrencyKey" -> run.concurrencyKey = value;
+					case "machine" -> run.machine = value;
+					case "version" -> run.version = value;
+					default -> run.region = value;
+				}
+			}
+		}
+		if (changes.has("delay")) {
+			Instant until = TasksHandler.delay(changes.get("delay"), now);
+			if (until == null) {
+				throw new ApiError(400, "Invalid delay: " + changes.get("delay").asString());
+			}
+			run.delayUntil = until;
+		}
+		JsonNode ttl = changes.get("ttl");
+		if (ttl != null && ttl.isNumber()) {
+			run.ttl = ttl.asString();
+			run.ttlDuration = Duration.ofSeconds(ttl.asLong());
+		}
+		else if (ttl != null && ttl.isString()) {
+			run.ttl = ttl.stringValue();
+			run.ttlDuration = EmulatorState.naturalDuration(run.ttl);
+		}
+		JsonNode maxAttempts = changes.get("maxAttempts");
+		if (maxAttempts != null && maxAttempts.isIntegralNumber()) {
+			if (maxAttempts.asInt() < 1) {
+				throw new ApiError(400, "Invalid request body: maxAttempts must be at least 1");
+			}
+			run.maxAttempts = maxAttempts.asInt();
+		}
+		JsonNode maxDuration = changes.get("maxDuration");
+		if (maxDuration != null && maxDuration.isNumber()) {
+			run.maxDuration = maxDuration.asInt();
+		}
+		JsonNode priority = changes.get("priority");
+		if (priority != null && priority.isNumber()) {
+			run.priority = priority.asDouble();
+		}
 	}
 
 	ApiReply rescheduleRun(ApiCall call, ApiPrincipal principal) {

@@ -119,4 +119,25 @@ class RunChangesTests extends EmulatorTestSupport {
 		assertThat(emulator.journal().requests(EmulatorEndpoint.RUNS_ADD_TAGS)).hasSize(3);
 	}
 
+	@Test
+	void replayWithABodyChangesWhatItNamesAndCopiesTheRest() {
+		emulator.clock().setInstant(T0);
+		String original = trigger("replayed", "{\"payload\":{\"k\":\"v\"},\"options\":{\"tags\":[\"t\"],"
+				+ "\"metadata\":{\"m\":1},\"machine\":\"small-2x\"}}");
+		Response replay = post("/api/v1/runs/" + original + "/replay", DEV, """
+				{"payload":"{\\"json\\":{\\"k\\":\\"new\\"}}","payloadType":"application/super+json",
+				"tags":["u"],"delay":"1h","idempotencyKey":"again","maxAttempts":2}""");
+		assertThat(replay.status()).isEqualTo(200);
+		String copy = replay.json().get("id").asString();
+		JsonNode run = get("/api/v3/runs/" + copy, DEV).json();
+		assertThat(run.get("payload").toString()).isEqualTo("{\"k\":\"new\"}");
+		assertThat(run.get("tags").toString()).isEqualTo("[\"u\"]");
+		assertThat(run.get("metadata").toString()).isEqualTo("{\"m\":1}");
+		assertThat(run.get("status").asString()).isEqualTo("DELAYED");
+		assertThat(run.get("delayedUntil").asString()).isEqualTo("2025-03-01T13:00:00.000Z");
+		Response again = post("/api/v1/runs/" + original + "/replay", DEV, "{\"idempotencyKey\":\"again\"}");
+		assertThat(again.json().get("id").asString()).isEqualTo(copy);
+		assertThat(post("/api/v1/runs/" + original + "/replay", DEV, "{\"maxAttempts\":0}").status()).isEqualTo(400);
+	}
+
 }

@@ -19,6 +19,7 @@ import io.github.triggerspring.paging.AutoPaging;
 import io.github.triggerspring.paging.CursorPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.ParameterizedTypeReference;
 
@@ -170,12 +171,35 @@ public class RunsClient {
 	 * @return the id of the new run
 	 */
 	public Mono<String> replay(String runId, RequestOptions options) {
-		return this.http
-			.retrieve(TriggerEndpoint.RUNS_REPLAY, AuthOptions.DEFAULT, options,
-					(authorization) -> TriggerRequest.post("/api/v1/runs/{runId}/replay",
-							TriggerValidationException.requireText(runId, "runId")),
-					RunId.class)
-			.map(RunId::id);
+		return replay(runId, ReplayOptions.none(), options);
+	}
+
+	/**
+	 * Replays a run with changes: a new payload, tags, metadata, queue, delay and the
+	 * other options of SDK 4.8.3's {@code runs.replay}. What is left out is copied.
+	 * @param runId the id of the run to replay
+	 * @param replay what the new run changes
+	 * @return the id of the new run
+	 */
+	public Mono<String> replay(String runId, ReplayOptions replay) {
+		return replay(runId, replay, RequestOptions.none());
+	}
+
+	/**
+	 * Replays a run with changes: a new payload, tags, metadata, queue, delay and the
+	 * other options of SDK 4.8.3's {@code runs.replay}. What is left out is copied.
+	 * @param runId the id of the run to replay
+	 * @param replay what the new run changes; {@link ReplayOptions#none()} sends no body
+	 * @param options the per-call options
+	 * @return the id of the new run
+	 */
+	public Mono<String> replay(String runId, ReplayOptions replay, RequestOptions options) {
+		return this.http.retrieve(TriggerEndpoint.RUNS_REPLAY, AuthOptions.DEFAULT, options, (authorization) -> {
+			TriggerRequest request = TriggerRequest.post("/api/v1/runs/{runId}/replay",
+					TriggerValidationException.requireText(runId, "runId"));
+			ObjectNode body = this.wire.replayBody(replay);
+			return (body != null) ? request.withBody(body) : request;
+		}, RunId.class).map(RunId::id);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.triggerspring.runs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.triggerspring.error.TriggerUnexpectedResponseException;
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.tasks.SuperJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +39,11 @@ final class RunsWire {
 	/** A duration as the server's {@code parseNaturalLanguageDuration} reads it. */
 	private static final Pattern DURATION = Pattern.compile("^(\\d+(w|d|hr|h|m|s))+$");
 
+	/** Longest idempotency key. */
+	static final int MAX_IDEMPOTENCY_KEY_LENGTH = 2048;
+
+	private static final Pattern KEY_TTL = Pattern.compile("^\\d+[smhd]$");
+
 	private static final Set<String> RESERVED_KEYS = Set.of("__proto__", "constructor", "prototype");
 
 	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -46,18 +53,25 @@ final class RunsWire {
 
 	private final JsonMapper mapper;
 
+	private final SuperJson superJson;
+
 	RunsWire(JsonMapper mapper) {
 		this.mapper = mapper;
+		this.superJson = new SuperJson(mapper);
 	}
 
 	/** Body of {@code POST /api/v1/runs/{runId}/reschedule}. */
 	static Map<String, String> rescheduleBody(@Nullable String delay) {
-		TriggerValidationException.requireText(delay, "delay");
+		return Map.of("delay", checkDelay(delay, "delay"));
+	}
+
+	private static String checkDelay(@Nullable String delay, String field) {
+		TriggerValidationException.requireText(delay, field);
 		if (!DURATION.matcher(delay).matches() && !isIsoDate(delay)) {
-			throw new TriggerValidationException("delay", "'" + delay + "' is neither a duration nor a date. "
+			throw new TriggerValidationException(field, "'" + delay + "' is neither a duration nor a date. "
 					+ "Write a duration such as '30m', '1h30m' or '2d', or pass an Instant.");
 		}
-		return Map.of("delay", delay);
+		return delay;
 	}
 
 	/** An instant as JavaScript's {@code toISOString()} writes it. */
@@ -80,20 +94,111 @@ final class RunsWire {
 		if (tags == null || tags.isEmpty()) {
 			throw new TriggerValidationException("tags", "is empty. Pass at least one tag.");
 		}
+		return Map.of("tags", checkTags(tags, "tags"));
+	}
+
+	private static List<String> checkTags(List<String> tags, String field) {
 		if (tags.size() > MAX_TAGS) {
-			throw new TriggerValidationException("tags", "has " + tags.size() + " tags, but a run may have at most "
+			throw new TriggerValidationException(field, "has " + tags.size() + " tags, but a run may have at most "
 					+ MAX_TAGS + ". Drop some tags, or combine them, for example 'user:1234'.");
 		}
 		for (String tag : tags) {
 			if (tag == null || tag.isEmpty()) {
-				throw new TriggerValidationException("tags", "contains a null or empty tag. Remove it.");
+				throw new TriggerValidationException(field, "contains a null or empty tag. Remove it.");
 			}
 			if (tag.length() > MAX_TAG_LENGTH) {
-				throw new TriggerValidationException("tags", "contains a tag of " + tag.length()
+				throw new TriggerValidationException(field, "contains a tag of " + tag.length()
 						+ " characters, but a tag may have at most " + MAX_TAG_LENGTH + ". Shorten the tag.");
 			}
 		}
-		return Map.of("tags", List.copyOf(tags));
+		return List.copyOf(tags);
+	}
+
+	/**
+	 * Body of {@code POST /api/v1/runs/{runId}/replay}, as SDK 4.8.3 writes it; {@code null}
+	 * when nothing changes, since the SDK then sends no body.
+	 */
+	@Nullable ObjectNode replayBody(ReplayOptions options) {
+		if (options == null) {
+			throw new TriggerValidationException("options", "is null. Pass ReplayOptions.none() to replay the run "
+					+ "unchanged.");
+		}
+		ObjectNode body = this.mapper.createObjectNode();
+		if (options.hasPayload()) {
+			body.put("payload", this.superJson.stringify(options.payload()));
+			body.put("payloadType", "application/super+json");
+		}
+		if (options.metadata() != null) {
+			body.set("metadata", this.mapper.valueToTree(options.metadata()));
+		}
+		if (options.tags() != null) {
+			ArrayNode tags = body.putArray("tags");
+			checkTags(options.tags(), "options.tags").forEach(tags::add);
+		}
+		putIfPresent(body, "queue", options.queue());
+		putIfPresent(body, "concurrencyKey", options.concurrencyKey());
+		if (options.machine() != null) {
+			body.put("machine", options.machine().wireValue());
+		}
+		putIfPresent(body, "version", options.version());
+		putIfPresent(body, "region", options.region());
+		if (options.delay() != null) {
+			body.put("delay", checkDelay(options.delay(), "options.delay"));
+		}
+		if (options.ttl() != null) {
+			if (!DURATION.matcher(options.ttl()).matches()) {
+				throw new TriggerValidationException("options.ttl", "'" + options.ttl() + "' is not a duration. "
+						+ "Write it like '10m' or '1h', or pass a Duration.");
+			}
+			body.put("ttl", options.ttl());
+		}
+		if (options.ttlDuration() != null) {
+			body.put("ttl", seconds(options.ttlDuration(), "options.ttl"));
+		}
+		if (options.idempotencyKey() != null) {
+			String key = TriggerValidationException.requireText(options.idempotencyKey(), "options.idempotencyKey");
+			if (key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+				throw new TriggerValidationException("options.idempotencyKey", "has " + key.length()
+						+ " characters, but the server accepts at most " + MAX_IDEMPOTENCY_KEY_LENGTH
+						+ ". Use a shorter key, for example a hash of it.");
+			}
+			body.put("idempotencyKey", key);
+		}
+		if (options.idempotencyKeyTTL() != null) {
+			if (!KEY_TTL.matcher(options.idempotencyKeyTTL()).matches()) {
+				throw new TriggerValidationException("options.idempotencyKeyTTL", "must be a number followed by s, "
+						+ "m, h or d (like '30m' or '1d'), but was '" + options.idempotencyKeyTTL() + "'.");
+			}
+			body.put("idempotencyKeyTTL", options.idempotencyKeyTTL());
+		}
+		if (options.maxAttempts() != null) {
+			if (options.maxAttempts() < 1) {
+				throw new TriggerValidationException("options.maxAttempts",
+						"must be at least 1, but was " + options.maxAttempts() + ".");
+			}
+			body.put("maxAttempts", options.maxAttempts());
+		}
+		if (options.maxDuration() != null) {
+			body.put("maxDuration", seconds(options.maxDuration(), "options.maxDuration"));
+		}
+		if (options.priority() != null) {
+			body.put("priority", seconds(options.priority(), "options.priority"));
+		}
+		return body.isEmpty() ? null : body;
+	}
+
+	private static long seconds(Duration duration, String field) {
+		if (duration.isNegative()) {
+			throw new TriggerValidationException(field,
+					"must not be negative, but was " + duration + ". Use zero or a positive duration.");
+		}
+		return duration.getSeconds();
+	}
+
+	private static void putIfPresent(ObjectNode body, String name, @Nullable String value) {
+		if (value != null) {
+			body.put(name, value);
+		}
 	}
 
 	/** Body of {@code PUT /api/v1/runs/{runId}/metadata}; values use the application's mapper. */

@@ -14,6 +14,7 @@ import io.github.triggerspring.error.TriggerUnprocessableEntityException;
 import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.RequestOptions;
 import io.github.triggerspring.http.TriggerRetryPolicy;
+import io.github.triggerspring.tasks.Machine;
 import io.github.triggerspring.testing.MockTriggerApi;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -254,6 +255,69 @@ class RunsClientChangesTests {
 				.extracting((ex) -> ((UnsupportedCredentialException) ex).getEndpoint())
 				.isEqualTo(endpoint))
 			.verify(TIMEOUT));
+		assertThat(this.api.requestCount()).isZero();
+	}
+
+	@Test
+	void replayWithOptionsSendsTheBodyOfSdk483() {
+		this.api.respond(200, "{\"id\":\"run_5678\"}");
+		ReplayOptions options = ReplayOptions.builder()
+			.payload(Map.of("at", Instant.parse("2030-01-01T00:00:00Z")))
+			.metadata(Map.of("source", "replay"))
+			.tags(List.of("replayed"))
+			.queue("emails")
+			.concurrencyKey("user-1")
+			.machine(Machine.SMALL_2X)
+			.version("20250301.1")
+			.region("eu-central-1")
+			.delay("10m")
+			.ttl(Duration.ofMinutes(5))
+			.idempotencyKey("replay-1")
+			.idempotencyKeyTTL("1d")
+			.maxAttempts(3)
+			.maxDuration(Duration.ofMinutes(2))
+			.priority(Duration.ofSeconds(30))
+			.build();
+		StepVerifier.create(runs().replay("run_1234", options)).expectNext("run_5678").expectComplete().verify(TIMEOUT);
+		RecordedRequest recorded = this.api.takeRequest();
+		assertThat(recorded.getMethod()).isEqualTo("POST");
+		assertThat(recorded.getTarget()).isEqualTo("/api/v1/runs/run_1234/replay");
+		assertThat(recorded.getHeaders().get("Content-Type")).isEqualTo("application/json");
+		assertBody(recorded, """
+				{"payload":"{\\"json\\":{\\"at\\":\\"2030-01-01T00:00:00.000Z\\"},\\"meta\\":{\\"values\\":{\\"at\\":[\\"Date\\"]}}}",
+				"payloadType":"application/super+json","metadata":{"source":"replay"},"tags":["replayed"],
+				"queue":"emails","concurrencyKey":"user-1","machine":"small-2x","version":"20250301.1",
+				"region":"eu-central-1","delay":"10m","ttl":300,"idempotencyKey":"replay-1","idempotencyKeyTTL":"1d",
+				"maxAttempts":3,"maxDuration":120,"priority":30}""");
+	}
+
+	@Test
+	void replayWithoutOptionsSendsNoBody() {
+		this.api.respond(200, "{\"id\":\"run_5678\"}");
+		StepVerifier.create(runs().replay("run_1234", ReplayOptions.none()))
+			.expectNext("run_5678")
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.api.takeRequest().getBodySize()).isZero();
+	}
+
+	@Test
+	void replayOptionsAreValidatedBeforeTheWire() {
+		RunsClient runs = runs();
+		List<ReplayOptions> bad = List.of(ReplayOptions.builder().tags(Collections.nCopies(11, "t")).build(),
+				ReplayOptions.builder().delay("soon").build(), ReplayOptions.builder().ttl("1 hour").build(),
+				ReplayOptions.builder().idempotencyKey("k".repeat(2049)).build(),
+				ReplayOptions.builder().idempotencyKeyTTL("1h30m").build(),
+				ReplayOptions.builder().maxAttempts(0).build(),
+				ReplayOptions.builder().maxDuration(Duration.ofSeconds(-1)).build());
+		for (ReplayOptions options : bad) {
+			StepVerifier.create(runs.replay("run_1234", options))
+				.expectError(TriggerValidationException.class)
+				.verify(TIMEOUT);
+		}
+		StepVerifier.create(runs.replay("run_1234", (ReplayOptions) null))
+			.expectError(TriggerValidationException.class)
+			.verify(TIMEOUT);
 		assertThat(this.api.requestCount()).isZero();
 	}
 

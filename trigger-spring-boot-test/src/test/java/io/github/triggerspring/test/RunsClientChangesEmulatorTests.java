@@ -13,6 +13,7 @@ import io.github.triggerspring.error.TriggerBadRequestException;
 import io.github.triggerspring.error.TriggerUnprocessableEntityException;
 import io.github.triggerspring.runs.MetadataOperation;
 import io.github.triggerspring.runs.MetadataUpdate;
+import io.github.triggerspring.runs.ReplayOptions;
 import io.github.triggerspring.runs.RunStatus;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.tasks.TriggerOptions;
@@ -114,6 +115,19 @@ class RunsClientChangesEmulatorTests {
 			.expectNext(Map.of("step", 3, "log", List.of("started")))
 			.expectComplete()
 			.verify(TIMEOUT);
+	}
+
+	@Test
+	void replaysWithANewPayloadAndTags() {
+		String id = this.emulator.seedRun(RunSeed.of("report").payload(Map.of("day", 1)).tags("first"));
+		String copy = this.runs
+			.replay(id, ReplayOptions.builder().payload(Map.of("day", 2)).tags(List.of("second")).build())
+			.block(TIMEOUT);
+		StepVerifier.create(this.runs.retrieve(copy)).assertNext((run) -> {
+			assertThat(run.taskIdentifier()).isEqualTo("report");
+			assertThat(run.payload().get("day").asInt()).isEqualTo(2);
+			assertThat(run.tags()).containsExactly("second");
+		}).expectComplete().verify(TIMEOUT);
 	}
 
 }
