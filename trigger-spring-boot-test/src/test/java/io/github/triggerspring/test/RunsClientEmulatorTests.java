@@ -4,11 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.emulator.EmulatedEnvironment;
@@ -30,14 +25,13 @@ import io.github.triggerspring.runs.RunSummary;
 import io.github.triggerspring.runs.RunsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import reactor.core.Disposable;
-import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link RunsClient} against the emulator, through {@link TriggerEmulatorExtension}.
@@ -196,7 +190,7 @@ class RunsClientEmulatorTests {
 		String id = this.emulator.seedRun(RunSeed.of("send-email"));
 		this.emulator.faults().inject(EmulatorEndpoint.RUNS_RETRIEVE, Fault.rateLimited(Duration.ofMillis(600)));
 		RunsClient once = EmulatorClients
-			.devKey(this.emulator, EmulatorClients.NO_RETRY, this.emulator.clock(), Schedulers.immediate())
+			.devKey(this.emulator, EmulatorClients.NO_RETRY, this.emulator.clock(), Schedulers.parallel())
 			.runs();
 		StepVerifier.create(once.retrieve(id))
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(TriggerRateLimitException.class,
@@ -211,21 +205,22 @@ class RunsClientEmulatorTests {
 	}
 
 	@Test
-	void waitsUntilTheRateLimitResetsBeforeRetrying() throws Exception {
+	void waitsUntilTheRateLimitResetsBeforeRetrying() {
 		String id = this.emulator.seedRun(RunSeed.of("send-email"));
 		this.emulator.faults().inject(EmulatorEndpoint.RUNS_RETRIEVE, Fault.rateLimited(Duration.ofMillis(600)));
-		RecordingVirtualTime virtualTime = new RecordingVirtualTime();
-		RunsClient runs = EmulatorClients
-			.devKey(this.emulator, EmulatorClients.FAST_RETRY, this.emulator.clock(), virtualTime)
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		RunsClient runs = EmulatorClients.devKey(this.emulator, EmulatorClients.FAST_RETRY, this.emulator.clock(), time)
 			.runs();
-		CompletableFuture<String> retrieved = runs.retrieve(id).map(Run::id).toFuture();
-		assertThat(virtualTime.nextWait()).isEqualTo(Duration.ofMillis(600));
-		virtualTime.advanceTimeBy(Duration.ofMillis(599));
-		assertThat(virtualTime.elapsedWaits()).isZero();
-		assertThat(retrieved).isNotDone();
-		virtualTime.advanceTimeBy(Duration.ofMillis(1));
-		assertThat(virtualTime.elapsedWaits()).isOne();
-		assertThat(retrieved.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(id);
+		StepVerifier.withVirtualTime(() -> runs.retrieve(id).map(Run::id), () -> time, Long.MAX_VALUE)
+			.expectSubscription()
+			// task 1 is the first attempt's response timeout, task 2 the wait for the reset
+			.then(() -> await().atMost(TIMEOUT).until(() -> time.getScheduledTaskCount() == 2))
+			.expectNoEvent(Duration.ofMillis(599))
+			.then(() -> assertThat(this.emulator.journal().count(EmulatorEndpoint.RUNS_RETRIEVE)).isEqualTo(1))
+			.thenAwait(Duration.ofMillis(1))
+			.expectNext(id)
+			.expectComplete()
+			.verify(TIMEOUT);
 		List<RecordedRequest> attempts = this.emulator.journal().requests(EmulatorEndpoint.RUNS_RETRIEVE);
 		assertThat(attempts).extracting(RecordedRequest::responseStatus).containsExactly(429, 200);
 		assertThat(attempts).extracting(RecordedRequest::receivedAt).containsExactly(NOW, NOW);
@@ -267,54 +262,6 @@ class RunsClientEmulatorTests {
 					(notFound) -> assertThat(notFound.getError()).isEqualTo("Run not found")))
 			.verify(TIMEOUT);
 		assertThat(this.emulator.journal().count()).isEqualTo(1);
-	}
-
-	/**
-	 * Virtual time for the client's retry waits: records every wait the client asks for,
-	 * which only elapses when the test advances the time.
-	 */
-	private static final class RecordingVirtualTime implements Scheduler {
-
-		private final VirtualTimeScheduler virtualTime = VirtualTimeScheduler.create();
-
-		private final BlockingQueue<Duration> waits = new LinkedBlockingQueue<>();
-
-		private final AtomicInteger elapsedWaits = new AtomicInteger();
-
-		@Override
-		public Disposable schedule(Runnable task) {
-			return this.virtualTime.schedule(task);
-		}
-
-		@Override
-		public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-			Disposable scheduled = this.virtualTime.schedule(() -> {
-				this.elapsedWaits.incrementAndGet();
-				task.run();
-			}, delay, unit);
-			this.waits.add(Duration.ofNanos(unit.toNanos(delay)));
-			return scheduled;
-		}
-
-		@Override
-		public Worker createWorker() {
-			return this.virtualTime.createWorker();
-		}
-
-		Duration nextWait() throws InterruptedException {
-			Duration wait = this.waits.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			assertThat(wait).as("wait scheduled by the client").isNotNull();
-			return wait;
-		}
-
-		void advanceTimeBy(Duration time) {
-			this.virtualTime.advanceTimeBy(time);
-		}
-
-		int elapsedWaits() {
-			return this.elapsedWaits.get();
-		}
-
 	}
 
 }
