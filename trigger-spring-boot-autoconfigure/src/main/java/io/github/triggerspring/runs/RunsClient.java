@@ -132,6 +132,46 @@ public class RunsClient {
 	}
 
 	/**
+	 * Waits until a run reaches a final status (see {@link RunStatus#isFinal()}), like the
+	 * SDK's {@code runs.poll}: retrieves it every second, for at most 10 minutes.
+	 * @param runId the run id
+	 * @return the finished run; {@link RunWaitTimeoutException} when the wait is over
+	 */
+	public Mono<Run> waitForCompletion(String runId) {
+		return waitForCompletion(runId, WaitOptions.defaults());
+	}
+
+	/**
+	 * Waits until a run reaches a final status (see {@link RunStatus#isFinal()}), like the
+	 * SDK's {@code runs.poll}.
+	 * @param runId the run id
+	 * @param wait the poll interval and the maximum wait
+	 * @return the finished run; {@link RunWaitTimeoutException} when the wait is over
+	 */
+	public Mono<Run> waitForCompletion(String runId, WaitOptions wait) {
+		return waitForCompletion(runId, wait, RequestOptions.none());
+	}
+
+	/**
+	 * Waits until a run reaches a final status (see {@link RunStatus#isFinal()}), like the
+	 * SDK's {@code runs.poll}. Each retrieval is a {@link #retrieve(String, RequestOptions)}
+	 * with its own retries; the waits run on the HTTP client's scheduler and hold no
+	 * thread, and cancelling the subscription stops the polling.
+	 * @param runId the run id
+	 * @param wait the poll interval and the maximum wait
+	 * @param options the per-call options of each retrieval
+	 * @return the finished run; {@link RunWaitTimeoutException} when the wait is over
+	 */
+	public Mono<Run> waitForCompletion(String runId, WaitOptions wait, RequestOptions options) {
+		return Mono.defer(() -> {
+			if (wait == null) {
+				return Mono.error(new TriggerValidationException("waitOptions", "is null. Pass WaitOptions.defaults()."));
+			}
+			return RunPolling.untilFinished(runId, () -> retrieve(runId, options), wait, this.http.scheduler());
+		});
+	}
+
+	/**
 	 * Cancels a run. A run that already finished stays as it is.
 	 * @param runId the run id
 	 * @return the id of the canceled run

@@ -8,14 +8,17 @@ import java.util.Map;
 import io.github.triggerspring.emulator.EmulatedRunStatus;
 import io.github.triggerspring.emulator.EmulatorEndpoint;
 import io.github.triggerspring.emulator.RunSeed;
+import io.github.triggerspring.emulator.TaskBehavior;
 import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.error.TriggerBadRequestException;
 import io.github.triggerspring.error.TriggerUnprocessableEntityException;
 import io.github.triggerspring.runs.MetadataOperation;
 import io.github.triggerspring.runs.MetadataUpdate;
 import io.github.triggerspring.runs.ReplayOptions;
+import io.github.triggerspring.runs.RunWaitTimeoutException;
 import io.github.triggerspring.runs.RunStatus;
 import io.github.triggerspring.runs.RunsClient;
+import io.github.triggerspring.runs.WaitOptions;
 import io.github.triggerspring.tasks.TriggerOptions;
 import io.github.triggerspring.tasks.TriggerResult;
 import org.junit.jupiter.api.Test;
@@ -128,6 +131,27 @@ class RunsClientChangesEmulatorTests {
 			assertThat(run.payload().get("day").asInt()).isEqualTo(2);
 			assertThat(run.tags()).containsExactly("second");
 		}).expectComplete().verify(TIMEOUT);
+	}
+
+	@Test
+	void waitForCompletionAnswersAFinishedRunAfterOneRetrieval() {
+		String id = this.emulator.seedRun(RunSeed.of("report").status(EmulatedRunStatus.FAILED));
+		StepVerifier.create(this.runs.waitForCompletion(id))
+			.assertNext((run) -> assertThat(run.status()).isEqualTo(RunStatus.FAILED))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.emulator.journal().requests(EmulatorEndpoint.RUNS_RETRIEVE)).hasSize(1);
+	}
+
+	@Test
+	void waitForCompletionGivesUpAfterItsMaximumWait() {
+		String id = this.emulator.seedRun(RunSeed.of("report").behavior(TaskBehavior.staysQueued()));
+		WaitOptions wait = WaitOptions.defaults().withPollInterval(Duration.ofMillis(10)).withMaxWait(Duration.ofMillis(200));
+		StepVerifier.create(this.runs.waitForCompletion(id, wait))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(RunWaitTimeoutException.class,
+					(timeout) -> assertThat(timeout.getRunId()).isEqualTo(id)))
+			.verify(TIMEOUT);
+		assertThat(this.emulator.journal().requests(EmulatorEndpoint.RUNS_RETRIEVE)).isNotEmpty();
 	}
 
 }
