@@ -52,6 +52,8 @@ public final class RunSeed {
 
 	Instant delayedUntil;
 
+	String bulkActionId;
+
 	private RunSeed(String taskId) {
 		this.taskId = Objects.requireNonNull(taskId, "taskId");
 	}
@@ -235,6 +237,16 @@ public final class RunSeed {
 	 */
 	public RunSeed delayedUntil(Instant until) {
 		this.delayedUntil = until;
+		return this;
+	}
+
+	/**
+	 * Bulk action that the run belongs to, for {@code filter[bulkAction]}.
+	 * @param bulkActionId the bulk action id
+	 * @return this seed
+	 */
+	public RunSeed bulkAction(String bulkActionId) {
+		this.bulkActionId = bulkActionId;
 		return this;
 	}
 

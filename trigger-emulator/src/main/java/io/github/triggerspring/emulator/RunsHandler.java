@@ -140,6 +140,10 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		if (versions != null) {
 			filters.add((run) -> versions.contains(run.version));
 		}
+		String bulkAction = call.queryParam("filter[bulkAction]");
+		if (bulkAction != null) {
+			filters.add((run) -> bulkAction.equals(run.bulkActionId));
+		}
 		Set<String> tags = csv(call.queryParam("filter[tag]"));
 		if (tags != null) {
 			filters.add((run) -> run.tags.stream().anyMatch(tags::contains));

@@ -352,6 +352,7 @@ public final class TriggerEmulator implements AutoCloseable {
 			}
 			run.region = seed.region;
 			run.scheduleId = seed.scheduleId;
+			run.bulkActionId = seed.bulkActionId;
 			if (seed.delayedUntil != null) {
 				run.delayUntil = seed.delayedUntil.truncatedTo(ChronoUnit.MILLIS);
 			}

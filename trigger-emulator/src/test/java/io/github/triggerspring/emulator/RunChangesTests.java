@@ -140,4 +140,15 @@ class RunChangesTests extends EmulatorTestSupport {
 		assertThat(post("/api/v1/runs/" + original + "/replay", DEV, "{\"maxAttempts\":0}").status()).isEqualTo(400);
 	}
 
+	@Test
+	void listsFilterOnTheBulkActionAndAProjectListReadsTheFirstEnvironmentFound() {
+		String inBulk = emulator.seedRun(RunSeed.of("t").bulkAction("bulk_1"));
+		emulator.seedRun(RunSeed.of("t"));
+		String prod = emulator.seedRun(RunSeed.of("t").in(EmulatedEnvironment.PROD));
+		JsonNode bulk = get("/api/v1/runs?filter%5BbulkAction%5D=bulk_1", DEV).json();
+		assertThat(bulk.get("data")).singleElement().satisfies((run) -> assertThat(run.get("id").asString()).isEqualTo(inBulk));
+		JsonNode prodFirst = get("/api/v1/projects/" + PROJECT + "/runs?filter%5Benv%5D=prod%2Cdev", PAT).json();
+		assertThat(prodFirst.get("data")).singleElement().satisfies((run) -> assertThat(run.get("id").asString()).isEqualTo(prod));
+	}
+
 }

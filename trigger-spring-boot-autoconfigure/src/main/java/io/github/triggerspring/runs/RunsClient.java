@@ -100,13 +100,11 @@ public class RunsClient {
 	}
 
 	private static TriggerRequest listRequest(CallAuthorization authorization, ListRunsRequest request) {
-		Map<String, ? extends Object> query = request.query();
 		if (authorization.credential() == CredentialKind.PERSONAL_ACCESS_TOKEN) {
 			return TriggerRequest.get("/api/v1/projects/{projectRef}/runs", authorization.requiredProjectRef())
-				.withQuery(Map.of("filter[env]", authorization.requiredEnvironment().slug()))
-				.withQuery(query);
+				.withQuery(request.query(authorization.requiredEnvironment()));
 		}
-		return TriggerRequest.get("/api/v1/runs").withQuery(query);
+		return TriggerRequest.get("/api/v1/runs").withQuery(request.query(null));
 	}
 
 	/**

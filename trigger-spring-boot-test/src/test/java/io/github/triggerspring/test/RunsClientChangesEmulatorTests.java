@@ -13,10 +13,12 @@ import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.error.TriggerBadRequestException;
 import io.github.triggerspring.error.TriggerUnprocessableEntityException;
 import io.github.triggerspring.runs.MetadataOperation;
+import io.github.triggerspring.runs.ListRunsRequest;
 import io.github.triggerspring.runs.MetadataUpdate;
 import io.github.triggerspring.runs.ReplayOptions;
 import io.github.triggerspring.runs.RunWaitTimeoutException;
 import io.github.triggerspring.runs.RunStatus;
+import io.github.triggerspring.runs.RunSummary;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.runs.WaitOptions;
 import io.github.triggerspring.tasks.TriggerOptions;
@@ -152,6 +154,16 @@ class RunsClientChangesEmulatorTests {
 					(timeout) -> assertThat(timeout.getRunId()).isEqualTo(id)))
 			.verify(TIMEOUT);
 		assertThat(this.emulator.journal().requests(EmulatorEndpoint.RUNS_RETRIEVE)).isNotEmpty();
+	}
+
+	@Test
+	void listsTheRunsOfABulkAction() {
+		String inBulk = this.emulator.seedRun(RunSeed.of("report").bulkAction("bulk_1"));
+		this.emulator.seedRun(RunSeed.of("report"));
+		StepVerifier.create(this.runs.list(ListRunsRequest.builder().bulkAction("bulk_1").build()).map(RunSummary::id))
+			.expectNext(inBulk)
+			.expectComplete()
+			.verify(TIMEOUT);
 	}
 
 }
