@@ -31,6 +31,9 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 
 	private static final Set<String> RESERVED_KEYS = Set.of("__proto__", "constructor", "prototype");
 
+	/** Size from which the server keeps a payload or an output in object storage: 512 KiB. */
+	static final int OFFLOAD_THRESHOLD_BYTES = 524_288;
+
 	ApiReply listRuns(ApiCall call, ApiPrincipal principal) {
 		return runPage(call, (run) -> run.env == principal.env());
 	}
@@ -224,6 +227,14 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 	}
 
 	private ObjectNode runJson(RunRecord run, Instant now, boolean detailed) {
+		return runJson(run, now, detailed, null);
+	}
+
+	/**
+	 * A run as the API writes it; with {@code packetBase}, a payload or output of 512 KiB
+	 * or more is replaced by a presigned URL under that base, as the server does.
+	 */
+	private ObjectNode runJson(RunRecord run, Instant now, boolean detailed, String packetBase) {
 		EmulatedRunStatus status = run.status(now);
 		ObjectNode node = Json.object().put("id", run.id).put("status", status.name()).put("taskIdentifier",
 				run.taskId);
@@ -279,10 +290,10 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		}
 		JsonNode payload = Json.decodePayload(run.payload, run.payloadType);
 		if (run.payload != null) {
-			node.set("payload", payload);
+			setPacket(node, "payload", payload, packetBase, run);
 		}
 		if (status == EmulatedRunStatus.COMPLETED && run.behavior.output() != null) {
-			node.set("output", Json.valueToTree(run.behavior.output()));
+			setPacket(node, "output", Json.valueToTree(run.behavior.output()), packetBase, run);
 		}
 		if (status == EmulatedRunStatus.FAILED) {
 			node.putObject("error")
@@ -307,6 +318,38 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		return node;
 	}
 
+	private static void setPacket(ObjectNode node, String name, JsonNode packet, String packetBase, RunRecord run) {
+		if (packetBase != null && Json.write(packet).getBytes(StandardCharsets.UTF_8).length >= OFFLOAD_THRESHOLD_BYTES) {
+			node.put(name + "PresignedUrl", packetBase + "/packets/" + run.id + "/" + name + ".json");
+		}
+		else {
+			node.set(name, packet);
+		}
+	}
+
+	private static String packetBase(ApiCall call) {
+		String host = call.header("host");
+		return (host != null) ? "http://" + host : null;
+	}
+
+	ApiReply downloadPacket(ApiCall call, ApiPrincipal principal) {
+		RunRecord run = this.state.runs.get(call.params.get("runId"));
+		String file = call.params.get("file");
+		Instant now = this.clock.instant();
+		JsonNode packet = null;
+		if (run != null && file.equals("payload.json") && run.payload != null) {
+			packet = Json.decodePayload(run.payload, run.payloadType);
+		}
+		else if (run != null && file.equals("output.json") && run.status(now) == EmulatedRunStatus.COMPLETED
+				&& run.behavior.output() != null) {
+			packet = Json.valueToTree(run.behavior.output());
+		}
+		if (packet == null) {
+			return new ApiReply(404, "<Error><Code>NoSuchKey</Code></Error>").contentType("application/xml");
+		}
+		return new ApiReply(200, Json.write(packet));
+	}
+
 	private RunRecord runInEnv(ApiCall call, ApiPrincipal principal) {
 		RunRecord run = this.state.runs.get(call.params.get("runId"));
 		if (run == null || run.env != principal.env()) {
@@ -317,7 +360,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 
 	ApiReply retrieveRun(ApiCall call, ApiPrincipal principal) {
 		try {
-			return ApiReply.json(200, runJson(runInEnv(call, principal), this.clock.instant(), true));
+			return ApiReply.json(200, runJson(runInEnv(call, principal), this.clock.instant(), true, packetBase(call)));
 		}
 		catch (ApiError ex) {
 			ex.reply.header("x-should-retry", "true");
@@ -450,7 +493,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 			throw new ApiError(400, "Invalid delay: " + ((delay != null) ? delay.asString() : "undefined"));
 		}
 		run.delayUntil = until;
-		return ApiReply.json(200, runJson(run, now, true));
+		return ApiReply.json(200, runJson(run, now, true, packetBase(call)));
 	}
 
 	ApiReply addTags(ApiCall call, ApiPrincipal principal) {

@@ -151,4 +151,27 @@ class RunChangesTests extends EmulatorTestSupport {
 		assertThat(prodFirst.get("data")).singleElement().satisfies((run) -> assertThat(run.get("id").asString()).isEqualTo(prod));
 	}
 
+	@Test
+	void payloadsAndOutputsOf512KibOrMoreAreServedFromPresignedUrls() {
+		String big = "x".repeat(RunsHandler.OFFLOAD_THRESHOLD_BYTES);
+		String id = emulator.seedRun(RunSeed.of("large").behavior(TaskBehavior.completes()
+			.withOutput(java.util.Map.of("report", big))).payload(java.util.Map.of("blob", big)));
+		JsonNode run = get("/api/v3/runs/" + id, DEV).json();
+		assertThat(run.has("payload")).isFalse();
+		assertThat(run.has("output")).isFalse();
+		String payloadUrl = run.get("payloadPresignedUrl").asString();
+		String outputUrl = run.get("outputPresignedUrl").asString();
+		assertThat(payloadUrl).isEqualTo(emulator.baseUrl() + "/packets/" + id + "/payload.json");
+		assertThat(outputUrl).isEqualTo(emulator.baseUrl() + "/packets/" + id + "/output.json");
+		Response payload = get(payloadUrl.substring(emulator.baseUrl().length()), null);
+		assertThat(payload.status()).isEqualTo(200);
+		assertThat(payload.header("Content-Type")).isEqualTo("application/json");
+		assertThat(payload.json().get("blob").asString()).hasSize(big.length());
+		assertThat(get(outputUrl.substring(emulator.baseUrl().length()), null).json().get("report").asString())
+			.hasSize(big.length());
+		assertThat(get("/packets/run_nope/payload.json", null).status()).isEqualTo(404);
+		String small = emulator.seedRun(RunSeed.of("small").payload(java.util.Map.of("n", 1)));
+		assertThat(get("/api/v3/runs/" + small, DEV).json().get("payload").get("n").asInt()).isEqualTo(1);
+	}
+
 }

@@ -3,6 +3,7 @@ package io.github.triggerspring.runs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.CallAuthorization;
@@ -17,8 +18,10 @@ import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerRequest;
 import io.github.triggerspring.paging.AutoPaging;
 import io.github.triggerspring.paging.CursorPage;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -123,10 +126,34 @@ public class RunsClient {
 	 * @return the run
 	 */
 	public Mono<Run> retrieve(String runId, RequestOptions options) {
-		return this.http.retrieve(TriggerEndpoint.RUNS_RETRIEVE, AuthOptions.DEFAULT, options,
-				(authorization) -> TriggerRequest.get("/api/v3/runs/{runId}",
-						TriggerValidationException.requireText(runId, "runId")),
-				Run.class);
+		return this.http
+			.retrieve(TriggerEndpoint.RUNS_RETRIEVE, AuthOptions.DEFAULT, options,
+					(authorization) -> TriggerRequest.get("/api/v3/runs/{runId}",
+							TriggerValidationException.requireText(runId, "runId")),
+					Run.class)
+			.flatMap((run) -> resolvePackets(run, options));
+	}
+
+	/**
+	 * Downloads an offloaded payload, then an offloaded output, from their presigned URLs,
+	 * without any credential, as the SDK's {@code resolvePayloadAndOutputUrls} does.
+	 */
+	private Mono<Run> resolvePackets(Run run, RequestOptions options) {
+		if (run.payloadPresignedUrl() == null && run.outputPresignedUrl() == null) {
+			return Mono.just(run);
+		}
+		Mono<Optional<JsonNode>> payload = packet(run.payload(), run.payloadPresignedUrl(), options);
+		Mono<Optional<JsonNode>> output = packet(run.output(), run.outputPresignedUrl(), options);
+		return payload.flatMap((resolvedPayload) -> output
+			.map((resolvedOutput) -> run.withPackets(resolvedPayload.orElse(null), resolvedOutput.orElse(null))));
+	}
+
+	private Mono<Optional<JsonNode>> packet(@Nullable JsonNode inline, @Nullable String presignedUrl,
+			RequestOptions options) {
+		if (inline != null || presignedUrl == null) {
+			return Mono.just(Optional.ofNullable(inline));
+		}
+		return this.http.download(presignedUrl, options).map((download) -> Optional.of(RunsWire.packetOf(download)));
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.triggerspring.error.TriggerUnexpectedResponseException;
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.http.TriggerResponse;
 import io.github.triggerspring.tasks.SuperJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -21,6 +22,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.MediaType;
 
 /**
  * Writes the bodies of the runs endpoints that carry more than an id, checking the API's
@@ -319,6 +322,30 @@ final class RunsWire {
 			return (this.metadata != null) ? this.metadata : Map.of();
 		}
 
+	}
+
+	/**
+	 * Content of a downloaded packet, read by its content type as the SDK's
+	 * {@code parsePacket} does: superjson gives its {@code json} member, JSON is parsed,
+	 * anything else is text.
+	 */
+	static JsonNode packetOf(TriggerResponse<String> download) {
+		MediaType contentType = download.headers().getContentType();
+		String type = (contentType != null) ? contentType.getType() + "/" + contentType.getSubtype() : "";
+		try {
+			if (type.equals("application/super+json")) {
+				JsonNode superJson = PACKETS.readTree(download.body());
+				return superJson.has("json") ? superJson.get("json") : PACKETS.nullNode();
+			}
+			if (type.equals("application/json")) {
+				return PACKETS.readTree(download.body());
+			}
+		}
+		catch (JacksonException ex) {
+			throw new TriggerUnexpectedResponseException(download.status(),
+					"The offloaded packet is not valid " + type + ": " + ex.getOriginalMessage(), ex);
+		}
+		return PACKETS.getNodeFactory().stringNode(download.body());
 	}
 
 }

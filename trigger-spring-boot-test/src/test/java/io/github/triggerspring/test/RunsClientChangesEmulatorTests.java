@@ -166,4 +166,19 @@ class RunsClientChangesEmulatorTests {
 			.verify(TIMEOUT);
 	}
 
+	@Test
+	void retrieveDownloadsAnOffloadedPayloadAndOutputFromTheEmulatorsPresignedUrls() {
+		String big = "x".repeat(600_000);
+		String id = this.emulator.seedRun(RunSeed.of("report")
+			.payload(Map.of("blob", big))
+			.behavior(TaskBehavior.completes().withOutput(Map.of("report", big))));
+		StepVerifier.create(this.runs.retrieve(id)).assertNext((run) -> {
+			assertThat(run.payloadPresignedUrl()).startsWith(this.emulator.baseUrl() + "/packets/");
+			assertThat(run.payload().get("blob").asString()).isEqualTo(big);
+			assertThat(run.output().get("report").asString()).isEqualTo(big);
+		}).expectComplete().verify(TIMEOUT);
+		assertThat(this.emulator.journal().requests(EmulatorEndpoint.PACKETS_DOWNLOAD)).hasSize(2)
+			.allSatisfy((request) -> assertThat(request.header("Authorization")).isEmpty());
+	}
+
 }
