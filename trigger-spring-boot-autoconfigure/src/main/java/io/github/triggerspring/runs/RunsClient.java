@@ -27,8 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
- * Client for {@code runs.*}: list, retrieve, cancel, replay and reschedule runs, and
- * change their tags and metadata.
+ * Client for {@code runs.*}: list, retrieve (downloading offloaded payloads and outputs),
+ * wait for, cancel, replay and reschedule runs, and change their tags and metadata.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
