@@ -33,6 +33,11 @@ final class ApiReply {
 		return json(status, Json.error(message));
 	}
 
+	ApiReply contentType(String contentType) {
+		this.contentType = contentType;
+		return this;
+	}
+
 	ApiReply header(String name, String value) {
 		this.headers.put(name, value);
 		return this;

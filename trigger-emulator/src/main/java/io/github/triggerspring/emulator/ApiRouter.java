@@ -81,6 +81,14 @@ final class ApiRouter implements HttpHandler {
 		route("GET", "/api/v3/runs/{runId}", EmulatorEndpoint.RUNS_RETRIEVE, Mode.SECRET, runs::retrieveRun);
 		route("POST", "/api/v2/runs/{runId}/cancel", EmulatorEndpoint.RUNS_CANCEL, Mode.SECRET, runs::cancelRun);
 		route("POST", "/api/v1/runs/{runId}/replay", EmulatorEndpoint.RUNS_REPLAY, Mode.SECRET, runs::replayRun);
+		route("GET", "/packets/{runId}/{file}", EmulatorEndpoint.PACKETS_DOWNLOAD, Mode.NONE, runs::downloadPacket);
+		route("POST", "/api/v1/runs/{runId}/reschedule", EmulatorEndpoint.RUNS_RESCHEDULE, Mode.SECRET,
+				runs::rescheduleRun);
+		route("POST", "/api/v1/runs/{runId}/tags", EmulatorEndpoint.RUNS_ADD_TAGS, Mode.SECRET, runs::addTags);
+		route("GET", "/api/v1/runs/{runId}/metadata", EmulatorEndpoint.RUNS_RETRIEVE_METADATA, Mode.SECRET,
+				runs::retrieveMetadata);
+		route("PUT", "/api/v1/runs/{runId}/metadata", EmulatorEndpoint.RUNS_UPDATE_METADATA, Mode.SECRET,
+				runs::updateMetadata);
 		route("GET", envvars, EmulatorEndpoint.ENVVARS_LIST, Mode.ANY, envVars::listEnvVars);
 		route("POST", envvars, EmulatorEndpoint.ENVVARS_CREATE, Mode.ANY, envVars::createEnvVar);
 		route("POST", envvars + "/import", EmulatorEndpoint.ENVVARS_UPLOAD, Mode.ANY, envVars::uploadEnvVars);

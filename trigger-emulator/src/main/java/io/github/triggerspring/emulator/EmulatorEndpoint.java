@@ -33,6 +33,19 @@ public enum EmulatorEndpoint {
 	RUNS_CANCEL("runs.cancel"),
 	/** {@code POST /api/v1/runs/{id}/replay}. */
 	RUNS_REPLAY("runs.replay"),
+	/** {@code POST /api/v1/runs/{id}/reschedule}. */
+	RUNS_RESCHEDULE("runs.reschedule"),
+	/** {@code POST /api/v1/runs/{id}/tags}. */
+	RUNS_ADD_TAGS("runs.addTags"),
+	/** {@code GET /api/v1/runs/{id}/metadata}. */
+	RUNS_RETRIEVE_METADATA("runs.retrieveMetadata"),
+	/** {@code PUT /api/v1/runs/{id}/metadata}. */
+	RUNS_UPDATE_METADATA("runs.updateMetadata"),
+	/**
+	 * {@code GET /packets/{runId}/{file}}: the presigned URL of an offloaded payload or
+	 * output (no authentication, like an object-storage URL).
+	 */
+	PACKETS_DOWNLOAD("packets.download"),
 	/** {@code GET /api/v1/projects/{projectRef}/envvars/{env}}. */
 	ENVVARS_LIST("envvars.list"),
 	/** {@code GET /api/v1/projects/{projectRef}/envvars/{env}/{name}}. */

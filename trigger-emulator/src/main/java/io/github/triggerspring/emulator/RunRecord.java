@@ -65,6 +65,8 @@ final class RunRecord {
 
 	String scheduleId;
 
+	String bulkActionId;
+
 	String triggerFunction = "trigger";
 
 	TaskBehavior behavior = TaskBehavior.completes();

@@ -50,6 +50,10 @@ public final class RunSeed {
 
 	String scheduleId;
 
+	Instant delayedUntil;
+
+	String bulkActionId;
+
 	private RunSeed(String taskId) {
 		this.taskId = Objects.requireNonNull(taskId, "taskId");
 	}
@@ -222,6 +226,27 @@ public final class RunSeed {
 	 */
 	public RunSeed schedule(String scheduleId) {
 		this.scheduleId = scheduleId;
+		return this;
+	}
+
+	/**
+	 * Delays the run until an instant of the emulator clock: it is {@code DELAYED} until
+	 * then, and can be rescheduled.
+	 * @param until the instant the run starts at
+	 * @return this seed
+	 */
+	public RunSeed delayedUntil(Instant until) {
+		this.delayedUntil = until;
+		return this;
+	}
+
+	/**
+	 * Bulk action that the run belongs to, for {@code filter[bulkAction]}.
+	 * @param bulkActionId the bulk action id
+	 * @return this seed
+	 */
+	public RunSeed bulkAction(String bulkActionId) {
+		this.bulkActionId = bulkActionId;
 		return this;
 	}
 

@@ -1,5 +1,6 @@
 package io.github.triggerspring.emulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -16,13 +17,22 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The runs namespace: lists (per environment or per project), retrieves, cancels and replays runs.
+ * The runs namespace: lists (per environment or per project), retrieves, cancels, replays and
+ * reschedules runs, and changes their tags and metadata.
  *
  * @param state all emulator data; the router holds its lock while a handler runs
  * @param clock the emulator clock
  * @author trigger-spring-boot contributors
  */
 record RunsHandler(EmulatorState state, EmulatorClock clock) {
+
+	/** Largest metadata the server stores: 256 KiB. */
+	static final int MAX_METADATA_BYTES = 262_144;
+
+	private static final Set<String> RESERVED_KEYS = Set.of("__proto__", "constructor", "prototype");
+
+	/** Size from which the server keeps a payload or an output in object storage: 512 KiB. */
+	static final int OFFLOAD_THRESHOLD_BYTES = 524_288;
 
 	ApiReply listRuns(ApiCall call, ApiPrincipal principal) {
 		return runPage(call, (run) -> run.env == principal.env());
@@ -133,6 +143,10 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		if (versions != null) {
 			filters.add((run) -> versions.contains(run.version));
 		}
+		String bulkAction = call.queryParam("filter[bulkAction]");
+		if (bulkAction != null) {
+			filters.add((run) -> bulkAction.equals(run.bulkActionId));
+		}
 		Set<String> tags = csv(call.queryParam("filter[tag]"));
 		if (tags != null) {
 			filters.add((run) -> run.tags.stream().anyMatch(tags::contains));
@@ -213,6 +227,14 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 	}
 
 	private ObjectNode runJson(RunRecord run, Instant now, boolean detailed) {
+		return runJson(run, now, detailed, null);
+	}
+
+	/**
+	 * A run as the API writes it; with {@code packetBase}, a payload or output of 512 KiB
+	 * or more is replaced by a presigned URL under that base, as the server does.
+	 */
+	private ObjectNode runJson(RunRecord run, Instant now, boolean detailed, String packetBase) {
 		EmulatedRunStatus status = run.status(now);
 		ObjectNode node = Json.object().put("id", run.id).put("status", status.name()).put("taskIdentifier",
 				run.taskId);
@@ -268,10 +290,10 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		}
 		JsonNode payload = Json.decodePayload(run.payload, run.payloadType);
 		if (run.payload != null) {
-			node.set("payload", payload);
+			setPacket(node, "payload", payload, packetBase, run);
 		}
 		if (status == EmulatedRunStatus.COMPLETED && run.behavior.output() != null) {
-			node.set("output", Json.valueToTree(run.behavior.output()));
+			setPacket(node, "output", Json.valueToTree(run.behavior.output()), packetBase, run);
 		}
 		if (status == EmulatedRunStatus.FAILED) {
 			node.putObject("error")
@@ -296,6 +318,38 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		return node;
 	}
 
+	private static void setPacket(ObjectNode node, String name, JsonNode packet, String packetBase, RunRecord run) {
+		if (packetBase != null && Json.write(packet).getBytes(StandardCharsets.UTF_8).length >= OFFLOAD_THRESHOLD_BYTES) {
+			node.put(name + "PresignedUrl", packetBase + "/packets/" + run.id + "/" + name + ".json");
+		}
+		else {
+			node.set(name, packet);
+		}
+	}
+
+	private static String packetBase(ApiCall call) {
+		String host = call.header("host");
+		return (host != null) ? "http://" + host : null;
+	}
+
+	ApiReply downloadPacket(ApiCall call, ApiPrincipal principal) {
+		RunRecord run = this.state.runs.get(call.params.get("runId"));
+		String file = call.params.get("file");
+		Instant now = this.clock.instant();
+		JsonNode packet = null;
+		if (run != null && file.equals("payload.json") && run.payload != null) {
+			packet = Json.decodePayload(run.payload, run.payloadType);
+		}
+		else if (run != null && file.equals("output.json") && run.status(now) == EmulatedRunStatus.COMPLETED
+				&& run.behavior.output() != null) {
+			packet = Json.valueToTree(run.behavior.output());
+		}
+		if (packet == null) {
+			return new ApiReply(404, "<Error><Code>NoSuchKey</Code></Error>").contentType("application/xml");
+		}
+		return new ApiReply(200, Json.write(packet));
+	}
+
 	private RunRecord runInEnv(ApiCall call, ApiPrincipal principal) {
 		RunRecord run = this.state.runs.get(call.params.get("runId"));
 		if (run == null || run.env != principal.env()) {
@@ -306,7 +360,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 
 	ApiReply retrieveRun(ApiCall call, ApiPrincipal principal) {
 		try {
-			return ApiReply.json(200, runJson(runInEnv(call, principal), this.clock.instant(), true));
+			return ApiReply.json(200, runJson(runInEnv(call, principal), this.clock.instant(), true, packetBase(call)));
 		}
 		catch (ApiError ex) {
 			ex.reply.header("x-should-retry", "true");
@@ -325,7 +379,19 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 
 	ApiReply replayRun(ApiCall call, ApiPrincipal principal) {
 		RunRecord original = runInEnv(call, principal);
-		RunRecord run = this.state.newRun(original.env, original.taskId, this.clock.instant());
+		JsonNode changes = (call.body.length > 0) ? call.jsonBody() : Json.object();
+		Instant now = this.clock.instant();
+		String key = Json.text(changes, "idempotencyKey");
+		if (key != null && key.length() > 2048) {
+			throw new ApiError(400, "idempotencyKey must be at most 2048 characters");
+		}
+		if (key != null) {
+			RunRecord existing = this.state.idempotentRun(original.env, original.taskId, key, now);
+			if (existing != null) {
+				return ApiReply.json(200, Json.object().put("id", existing.id));
+			}
+		}
+		RunRecord run = this.state.newRun(original.env, original.taskId, now);
 		run.payload = original.payload;
 		run.payloadType = original.payloadType;
 		run.tags = new ArrayList<>(original.tags);
@@ -337,7 +403,244 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		run.maxAttempts = original.maxAttempts;
 		run.maxDuration = original.maxDuration;
 		run.test = original.test;
+		run.version = original.version;
+		applyReplayChanges(run, changes, now);
+		if (key != null) {
+			this.state.rememberIdempotency(run, key, Json.text(changes, "idempotencyKeyTTL"), now);
+		}
 		return ApiReply.json(200, Json.object().put("id", run.id));
+	}
+
+	private static void applyReplayChanges(RunRecord run, JsonNode changes, Instant now) {
+		if (changes.has("payload")) {
+			run.payload = changes.get("payload");
+			String type = Json.text(changes, "payloadType");
+			run.payloadType = (type != null) ? type : "application/json";
+		}
+		if (changes.has("metadata")) {
+			run.metadata = changes.get("metadata");
+		}
+		if (changes.has("tags")) {
+			JsonNode tags = changes.get("tags");
+			run.tags = new ArrayList<>();
+			if (tags.isString()) {
+				run.tags.add(tags.stringValue());
+			}
+			else {
+				tags.forEach((tag) -> run.tags.add(tag.asString()));
+			}
+			if (run.tags.size() > TasksHandler.MAX_TAGS) {
+				throw new ApiError(400, "Invalid request body: at most " + TasksHandler.MAX_TAGS + " tags");
+			}
+		}
+		String queue = Json.text(changes, "queue");
+		if (queue != null) {
+			run.queue = queue;
+		}
+		for (String field : List.of("concurrencyKey", "machine", "version", "region")) {
+			String value = Json.text(changes, field);
+			if (value != null) {
+				switch (field) {
+					case "concurrencyKey" -> run.concurrencyKey = value;
+					case "machine" -> run.machine = value;
+					case "version" -> run.version = value;
+					default -> run.region = value;
+				}
+			}
+		}
+		if (changes.has("delay")) {
+			Instant until = TasksHandler.delay(changes.get("delay"), now);
+			if (until == null) {
+				throw new ApiError(400, "Invalid delay: " + changes.get("delay").asString());
+			}
+			run.delayUntil = until;
+		}
+		JsonNode ttl = changes.get("ttl");
+		if (ttl != null && ttl.isNumber()) {
+			run.ttl = ttl.asString();
+			run.ttlDuration = Duration.ofSeconds(ttl.asLong());
+		}
+		else if (ttl != null && ttl.isString()) {
+			run.ttl = ttl.stringValue();
+			run.ttlDuration = EmulatorState.naturalDuration(run.ttl);
+		}
+		JsonNode maxAttempts = changes.get("maxAttempts");
+		if (maxAttempts != null && maxAttempts.isIntegralNumber()) {
+			if (maxAttempts.asInt() < 1) {
+				throw new ApiError(400, "Invalid request body: maxAttempts must be at least 1");
+			}
+			run.maxAttempts = maxAttempts.asInt();
+		}
+		JsonNode maxDuration = changes.get("maxDuration");
+		if (maxDuration != null && maxDuration.isNumber()) {
+			run.maxDuration = maxDuration.asInt();
+		}
+		JsonNode priority = changes.get("priority");
+		if (priority != null && priority.isNumber()) {
+			run.priority = priority.asDouble();
+		}
+	}
+
+	ApiReply rescheduleRun(ApiCall call, ApiPrincipal principal) {
+		RunRecord run = runInEnv(call, principal);
+		JsonNode delay = call.jsonBody().get("delay");
+		Instant now = this.clock.instant();
+		if (run.status(now) != EmulatedRunStatus.DELAYED) {
+			throw new ApiError(400, "Cannot reschedule a run that is not delayed");
+		}
+		Instant until = TasksHandler.delay(delay, now);
+		if (until == null || !until.isAfter(now)) {
+			throw new ApiError(400, "Invalid delay: " + ((delay != null) ? delay.asString() : "undefined"));
+		}
+		run.delayUntil = until;
+		return ApiReply.json(200, runJson(run, now, true, packetBase(call)));
+	}
+
+	ApiReply addTags(ApiCall call, ApiPrincipal principal) {
+		RunRecord run = runInEnv(call, principal);
+		JsonNode node = call.jsonBody().get("tags");
+		List<String> requested = new ArrayList<>();
+		if (node != null && node.isString()) {
+			requested.add(node.stringValue());
+		}
+		else if (node != null && node.isArray()) {
+			node.forEach((tag) -> requested.add(tag.isString() ? tag.stringValue() : null));
+		}
+		if (requested.isEmpty() || requested.contains(null)
+				|| requested.stream().anyMatch((tag) -> tag.length() > TasksHandler.MAX_TAG_LENGTH)) {
+			ObjectNode body = Json.error("Invalid request body");
+			body.putArray("issues").addObject().put("message", "tags must be strings of at most 128 characters");
+			throw new ApiError(ApiReply.json(400, body));
+		}
+		Set<String> added = new LinkedHashSet<>();
+		for (String tag : requested) {
+			if (!tag.isBlank() && !run.tags.contains(tag)) {
+				added.add(tag);
+			}
+		}
+		if (added.isEmpty()) {
+			return ApiReply.json(200, Json.object().put("message", "No new tags to add"));
+		}
+		int total = run.tags.size() + added.size();
+		if (total > TasksHandler.MAX_TAGS) {
+			throw new ApiError(422, "Runs can only have " + TasksHandler.MAX_TAGS + " tags, you're trying to set "
+					+ total + ". These tags have not been set: '" + String.join("', '", added) + "'.");
+		}
+		run.tags.addAll(added);
+		return ApiReply.json(200, Json.object().put("message", "Successfully set " + added.size() + " new tags."));
+	}
+
+	ApiReply retrieveMetadata(ApiCall call, ApiPrincipal principal) {
+		RunRecord run = runInEnv(call, principal);
+		ObjectNode body = Json.object();
+		if (run.metadata != null) {
+			body.put("metadata", Json.write(run.metadata)).put("metadataType", "application/json");
+		}
+		else {
+			body.putNull("metadata").put("metadataType", "application/json");
+		}
+		return ApiReply.json(200, body);
+	}
+
+	ApiReply updateMetadata(ApiCall call, ApiPrincipal principal) {
+		RunRecord run = runInEnv(call, principal);
+		JsonNode body = call.jsonBody();
+		Instant now = this.clock.instant();
+		Instant finishedAt = run.finishedAt(now);
+		if (finishedAt != null && finishedAt.isBefore(now.minus(Duration.ofHours(1)))) {
+			throw new ApiError(422, "Cannot update metadata for a completed run");
+		}
+		ObjectNode metadata = (run.metadata != null && run.metadata.isObject()) ? ((ObjectNode) run.metadata).deepCopy()
+				: Json.object();
+		JsonNode operations = body.get("operations");
+		if (operations != null && operations.isArray()) {
+			applyOperations(metadata, operations);
+		}
+		else if (body.get("metadata") != null && body.get("metadata").isObject()) {
+			metadata = ((ObjectNode) body.get("metadata")).deepCopy();
+			metadata.propertyNames().forEach(RunsHandler::checkKey);
+		}
+		for (String field : List.of("parentOperations", "rootOperations")) {
+			JsonNode others = body.get(field);
+			if (others != null && others.isArray()) {
+				applyOperations(metadata, others);
+			}
+		}
+		int size = Json.write(metadata).getBytes(StandardCharsets.UTF_8).length;
+		if (size > MAX_METADATA_BYTES) {
+			throw new ApiError(413, "Metadata exceeds maximum size of " + MAX_METADATA_BYTES + " bytes");
+		}
+		run.metadata = metadata;
+		ObjectNode reply = Json.object();
+		reply.set("metadata", metadata);
+		return ApiReply.json(200, reply);
+	}
+
+	private static void applyOperations(ObjectNode metadata, JsonNode operations) {
+		for (JsonNode operation : operations) {
+			String type = Json.text(operation, "type");
+			String key = Json.text(operation, "key");
+			JsonNode value = operation.get("value");
+			if (type == null || (!type.equals("update") && key == null)) {
+				throw new ApiError(400, "Invalid request body: an operation needs a type and a key");
+			}
+			if (key != null) {
+				checkKey(key);
+			}
+			switch (type) {
+				case "set" -> metadata.set(key, value);
+				case "delete" -> metadata.remove(key);
+				case "append" -> {
+					JsonNode current = metadata.get(key);
+					ArrayNode array = (current != null && current.isArray()) ? (ArrayNode) current : Json.array();
+					if (current != null && !current.isArray()) {
+						array.add(current);
+					}
+					array.add(value);
+					metadata.set(key, array);
+				}
+				case "remove" -> {
+					JsonNode current = metadata.get(key);
+					if (current != null && current.isArray()) {
+						ArrayNode kept = Json.array();
+						current.forEach((element) -> {
+							if (!element.equals(value)) {
+								kept.add(element);
+							}
+						});
+						metadata.set(key, kept);
+					}
+				}
+				case "increment" -> {
+					if (value == null || !value.isNumber()) {
+						throw new ApiError(400, "Invalid request body: increment needs a number");
+					}
+					JsonNode current = metadata.get(key);
+					double base = (current != null && current.isNumber()) ? current.asDouble() : 0;
+					double sum = base + value.asDouble();
+					if (sum == Math.rint(sum) && Math.abs(sum) < 1e15) {
+						metadata.put(key, (long) sum);
+					}
+					else {
+						metadata.put(key, sum);
+					}
+				}
+				case "update" -> {
+					if (value == null || !value.isObject()) {
+						throw new ApiError(400, "Invalid request body: update needs an object");
+					}
+					value.propertyNames().forEach(RunsHandler::checkKey);
+					metadata.setAll((ObjectNode) value);
+				}
+				default -> throw new ApiError(400, "Invalid request body: unknown operation type '" + type + "'");
+			}
+		}
+	}
+
+	private static void checkKey(String key) {
+		if (RESERVED_KEYS.contains(key)) {
+			throw new ApiError(400, "Invalid metadata key: '" + key + "'");
+		}
 	}
 
 }

@@ -35,6 +35,8 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 
 	static final String STORE = "application/store";
 
+	static final int MAX_TAG_LENGTH = 128;
+
 	private static final Set<String> MACHINES = Set.of("micro", "small-1x", "small-2x", "medium-1x", "medium-2x",
 			"large-1x", "large-2x");
 
@@ -178,7 +180,7 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 			throw new ApiError(400, "Invalid request body: tags must be a string or an array of strings");
 		}
 		for (String tag : tags) {
-			if (tag.length() > 128) {
+			if (tag.length() > MAX_TAG_LENGTH) {
 				throw new ApiError(400, "Invalid request body: a tag must be at most 128 characters");
 			}
 		}
@@ -189,7 +191,7 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		return tags;
 	}
 
-	private static Instant delay(JsonNode node, Instant now) {
+	static Instant delay(JsonNode node, Instant now) {
 		if (node == null || !node.isString()) {
 			return null;
 		}

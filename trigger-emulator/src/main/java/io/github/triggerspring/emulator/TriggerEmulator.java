@@ -359,6 +359,10 @@ public final class TriggerEmulator implements AutoCloseable {
 			}
 			run.region = seed.region;
 			run.scheduleId = seed.scheduleId;
+			run.bulkActionId = seed.bulkActionId;
+			if (seed.delayedUntil != null) {
+				run.delayUntil = seed.delayedUntil.truncatedTo(ChronoUnit.MILLIS);
+			}
 			if (seed.idempotencyKey != null) {
 				this.state.rememberIdempotency(run, seed.idempotencyKey, null, now);
 			}

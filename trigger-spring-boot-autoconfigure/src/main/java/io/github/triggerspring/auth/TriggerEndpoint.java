@@ -33,6 +33,18 @@ public enum TriggerEndpoint {
 	/** Replay a run as a new run. */
 	RUNS_REPLAY("runs.replay", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
 
+	/** Move the start of a delayed run. */
+	RUNS_RESCHEDULE("runs.reschedule", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
+
+	/** Add tags to a run (the REST endpoint behind the SDK's in-task {@code tags.add}). */
+	RUNS_ADD_TAGS("runs.addTags", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
+
+	/** Read a run's metadata. */
+	RUNS_RETRIEVE_METADATA("runs.retrieveMetadata", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
+
+	/** Replace a run's metadata or apply operations to it. */
+	RUNS_UPDATE_METADATA("runs.updateMetadata", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
+
 	/** List the env vars of an environment. */
 	ENVVARS_LIST("envvars.list", Namespace.ENVVARS, true, CredentialKind.SECRET_KEY,
 			CredentialKind.PERSONAL_ACCESS_TOKEN),

@@ -26,7 +26,19 @@ public class TriggerApiException extends TriggerException {
 	 * @param headers the response headers
 	 */
 	public TriggerApiException(int status, @Nullable String error, HttpHeaders headers) {
-		this(status + " " + ((error != null) ? error : "(no error message)"), status, error, headers);
+		this(status, error, headers, null);
+	}
+
+	/**
+	 * Creates a new exception whose message adds what the caller can do about it.
+	 * @param status the HTTP status
+	 * @param error the server's {@code error} message, or {@code null}
+	 * @param headers the response headers
+	 * @param hint what to fix, appended to the message, or {@code null}
+	 */
+	public TriggerApiException(int status, @Nullable String error, HttpHeaders headers, @Nullable String hint) {
+		this(status + " " + ((error != null) ? error : "(no error message)") + ((hint != null) ? ". " + hint : ""),
+				status, error, headers);
 	}
 
 	/**

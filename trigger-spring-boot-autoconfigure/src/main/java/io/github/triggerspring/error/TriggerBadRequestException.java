@@ -23,6 +23,17 @@ public class TriggerBadRequestException extends TriggerApiException {
 	}
 
 	/**
+	 * Creates a new exception whose message adds what the caller can do about it.
+	 * @param status the HTTP status
+	 * @param error the server's {@code error} message, or {@code null}
+	 * @param headers the response headers
+	 * @param hint what to fix, appended to the message
+	 */
+	public TriggerBadRequestException(int status, @Nullable String error, HttpHeaders headers, String hint) {
+		super(status, error, headers, hint);
+	}
+
+	/**
 	 * Creates a new exception with its own message, for a subclass that explains a
 	 * particular server error.
 	 * @param message the message

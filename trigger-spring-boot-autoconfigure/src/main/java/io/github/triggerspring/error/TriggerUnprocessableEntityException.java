@@ -22,4 +22,15 @@ public class TriggerUnprocessableEntityException extends TriggerApiException {
 		super(status, error, headers);
 	}
 
+	/**
+	 * Creates a new exception whose message adds what the caller can do about it.
+	 * @param status the HTTP status
+	 * @param error the server's {@code error} message, or {@code null}
+	 * @param headers the response headers
+	 * @param hint what to fix, appended to the message
+	 */
+	public TriggerUnprocessableEntityException(int status, @Nullable String error, HttpHeaders headers, String hint) {
+		super(status, error, headers, hint);
+	}
+
 }

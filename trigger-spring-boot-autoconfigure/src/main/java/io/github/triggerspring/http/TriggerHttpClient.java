@@ -2,6 +2,7 @@ package io.github.triggerspring.http;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -247,6 +248,35 @@ public final class TriggerHttpClient {
 	}
 
 	/**
+	 * Downloads a document from an absolute URL that the API handed out, such as the
+	 * presigned URL of an offloaded payload: a plain {@code GET} with no credential and no
+	 * Trigger.dev header, through the same {@code WebClient} (so the application's
+	 * connector and observations apply), with the same response size limit, timeouts,
+	 * retries and error mapping as API calls.
+	 * @param url the absolute {@code http} or {@code https} URL
+	 * @param options the per-call options (its credential and branch are not used)
+	 * @return the response, its body as UTF-8 text
+	 */
+	public Mono<TriggerResponse<String>> download(String url, RequestOptions options) {
+		return Mono.defer(() -> {
+			URI uri = absoluteUrl(url);
+			TriggerHttpSettings call = settings(options);
+			Mono<TriggerResponse<String>> attempts = Mono
+				.defer(() -> this.webClient.get()
+					.uri(uri)
+					.headers((headers) -> headers.set(HttpHeaders.USER_AGENT, TriggerUserAgent.VALUE))
+					.exchangeToMono((response) -> handleText(response, call)))
+				.timeout(call.responseTimeout(), this.scheduler)
+				.onErrorMap((failure) -> toTriggerException(failure, call))
+				.retryWhen(new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random));
+			Duration callTimeout = call.callTimeout();
+			return (callTimeout != null) ? attempts.timeout(callTimeout, this.scheduler)
+				.onErrorMap(TimeoutException.class, (ex) -> TriggerTimeoutException.callTimeout(callTimeout, ex))
+					: attempts;
+		});
+	}
+
+	/**
 	 * Uploads a body to object storage: a {@code PUT} to an absolute, presigned URL, with
 	 * only a {@code Content-Type} header and none of the API's headers or credentials.
 	 * It goes through the same {@link WebClient}, so the application's connector and
@@ -399,6 +429,39 @@ public final class TriggerHttpClient {
 		finally {
 			DataBufferUtils.release(buffer);
 		}
+	}
+
+	private static URI absoluteUrl(String url) {
+		try {
+			URI uri = new URI(url);
+			if (uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+					&& uri.getHost() != null) {
+				return uri;
+			}
+		}
+		catch (URISyntaxException ex) {
+			// signalled below
+		}
+		throw new TriggerUnexpectedResponseException(200, "The API answered a download URL that is not an "
+				+ "absolute http(s) URL: " + url, null);
+	}
+
+	private Mono<TriggerResponse<String>> handleText(ClientResponse response, TriggerHttpSettings settings) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers());
+		if (!response.statusCode().is2xxSuccessful()) {
+			return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(body, MAX_ERROR_BODY_BYTES))
+				.map(TriggerHttpClient::text)
+				.defaultIfEmpty("")
+				.flatMap((text) -> Mono.error(this.errors.create(status, text, headers)));
+		}
+		return DataBufferUtils.join(body, (int) settings.maxResponseSize().toBytes())
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> new TriggerResponseTooLargeException(status, settings.maxResponseSize(), ex))
+			.map(TriggerHttpClient::text)
+			.defaultIfEmpty("")
+			.map((text) -> new TriggerResponse<>(status, headers, text));
 	}
 
 	private Throwable toTriggerException(Throwable failure, TriggerHttpSettings settings) {

@@ -3,7 +3,9 @@ package io.github.triggerspring.runs;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.triggerspring.auth.AuthOptions;
@@ -17,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * With a secret key the list covers the key's environment. With a personal access token
  * (or {@link Builder#projectWide()} when both credentials are configured) it covers the
- * whole project, filtered on one environment: the request's, else
- * {@code trigger.environment}.
+ * whole project, filtered on the request's environments, else {@code trigger.environment}.
+ * Filters are sent in the SDK's order, whatever the order of the builder calls.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -26,6 +28,12 @@ import org.jspecify.annotations.Nullable;
 public final class ListRunsRequest {
 
 	private static final ListRunsRequest ALL = builder().build();
+
+	/** The order in which the SDK's {@code createSearchQueryForListRuns} appends filters. */
+	private static final List<String> FILTER_ORDER = List.of("filter[status]", "filter[taskIdentifier]",
+			"filter[version]", "filter[bulkAction]", "filter[tag]", "filter[schedule]", "filter[isTest]",
+			"filter[createdAt][from]", "filter[createdAt][to]", "filter[createdAt][period]", "filter[batch]",
+			"filter[queue]", "filter[machine]", "filter[region]");
 
 	private final Map<String, @Nullable String> filters;
 
@@ -37,7 +45,7 @@ public final class ListRunsRequest {
 
 	private final boolean projectWide;
 
-	private final @Nullable TriggerEnvironment environment;
+	private final List<TriggerEnvironment> environments;
 
 	private ListRunsRequest(Builder builder) {
 		this.filters = new LinkedHashMap<>(builder.filters);
@@ -45,7 +53,7 @@ public final class ListRunsRequest {
 		this.after = builder.after;
 		this.before = builder.before;
 		this.projectWide = builder.projectWide;
-		this.environment = builder.environment;
+		this.environments = List.copyOf(builder.environments);
 	}
 
 	/**
@@ -105,22 +113,33 @@ public final class ListRunsRequest {
 		builder.after = this.after;
 		builder.before = this.before;
 		builder.projectWide = this.projectWide;
-		builder.environment = this.environment;
+		builder.environments = this.environments;
 		return builder;
 	}
 
 	AuthOptions authOptions() {
-		return new AuthOptions(this.projectWide ? CredentialKind.PERSONAL_ACCESS_TOKEN : null, this.environment,
-				null);
+		return new AuthOptions(this.projectWide ? CredentialKind.PERSONAL_ACCESS_TOKEN : null,
+				this.environments.isEmpty() ? null : this.environments.get(0), null);
 	}
 
 	/**
-	 * Query parameters: the filters, then the paging parameters in the order in which
-	 * the SDK appends them ({@code page[size]}, {@code page[after]},
-	 * {@code page[before]}). Unset parameters are {@code null} and not sent.
+	 * Query parameters in the SDK's order: the filters, {@code filter[env]} for a
+	 * project-wide list, then {@code page[size]}, {@code page[after]} and
+	 * {@code page[before]}. Unset parameters are {@code null} and not sent.
+	 * @param environment the environment the call was authorized for, {@code null} for an
+	 * environment-wide list
 	 */
-	Map<String, @Nullable String> query() {
-		Map<String, @Nullable String> query = new LinkedHashMap<>(this.filters);
+	Map<String, @Nullable String> query(@Nullable TriggerEnvironment environment) {
+		Map<String, @Nullable String> query = new LinkedHashMap<>();
+		for (String name : FILTER_ORDER) {
+			query.put(name, this.filters.get(name));
+		}
+		if (environment != null) {
+			Set<String> slugs = new LinkedHashSet<>();
+			slugs.add(environment.slug());
+			this.environments.forEach((other) -> slugs.add(other.slug()));
+			query.put("filter[env]", String.join(",", slugs));
+		}
 		query.put("page[size]", (this.pageSize != null) ? this.pageSize.toString() : null);
 		query.put("page[after]", this.after);
 		query.put("page[before]", this.before);
@@ -143,7 +162,7 @@ public final class ListRunsRequest {
 
 		private boolean projectWide;
 
-		private @Nullable TriggerEnvironment environment;
+		private List<TriggerEnvironment> environments = List.of();
 
 		private Builder() {
 		}
@@ -316,8 +335,33 @@ public final class ListRunsRequest {
 		 * @return this builder
 		 */
 		public Builder environment(TriggerEnvironment environment) {
-			this.environment = environment;
+			this.environments = List.of(environment);
 			return this;
+		}
+
+		/**
+		 * Environments whose runs a project-wide list returns, sent together as
+		 * {@code filter[env]=dev,prod}; the list uses the personal access token. The
+		 * server accepts several environments but, as of the API reference, lists the runs
+		 * of the first one it finds only, so list each environment on its own to get all of
+		 * them.
+		 * @param environments the environments, the first one deciding the credential's
+		 * target (and the preview branch)
+		 * @return this builder
+		 */
+		public Builder environments(TriggerEnvironment... environments) {
+			this.environments = List.of(environments);
+			this.projectWide = true;
+			return this;
+		}
+
+		/**
+		 * Only runs of this bulk action ({@code filter[bulkAction]}).
+		 * @param bulkActionId the bulk action id
+		 * @return this builder
+		 */
+		public Builder bulkAction(String bulkActionId) {
+			return filter("filter[bulkAction]", List.of(bulkActionId));
 		}
 
 		private Builder filter(String name, List<String> values) {

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A run as returned by {@code runs.retrieve}, with its payload and output.
+ * A run as returned by {@code runs.retrieve}, with its payload and output. A payload or
+ * output that the server keeps in object storage (512 KiB or more) is downloaded from its
+ * presigned URL and filled in as if it had been inline.
  *
  * @param id run id ({@code run_…})
  * @param status status
@@ -58,5 +60,18 @@ public record Run(String id, RunStatus status, String taskIdentifier, @Nullable 
 		@Nullable String triggerFunction, @Nullable String batchId, @Nullable JsonNode payload,
 		@Nullable String payloadPresignedUrl, @Nullable JsonNode output, @Nullable String outputPresignedUrl,
 		@Nullable JsonNode error, int attemptCount) {
+
+	/**
+	 * This run with its payload and output replaced, for example by the downloaded content
+	 * of their presigned URLs.
+	 */
+	Run withPackets(@Nullable JsonNode payload, @Nullable JsonNode output) {
+		return new Run(this.id, this.status, this.taskIdentifier, this.idempotencyKey, this.version, this.isQueued,
+				this.isExecuting, this.isWaiting, this.isCompleted, this.isSuccess, this.isFailed, this.isCancelled,
+				this.isTest, this.createdAt, this.updatedAt, this.startedAt, this.finishedAt, this.delayedUntil,
+				this.ttl, this.expiredAt, this.tags, this.costInCents, this.baseCostInCents, this.durationMs,
+				this.metadata, this.depth, this.triggerFunction, this.batchId, payload, this.payloadPresignedUrl,
+				output, this.outputPresignedUrl, this.error, this.attemptCount);
+	}
 
 }

@@ -72,6 +72,20 @@ public enum RunStatus {
 	}
 
 	/**
+	 * Whether the run has finished and its status will not change: {@link #COMPLETED},
+	 * {@link #CANCELED}, {@link #FAILED}, {@link #CRASHED}, {@link #SYSTEM_FAILURE},
+	 * {@link #EXPIRED} and {@link #TIMED_OUT}. (The server's {@code isCompleted} flag is
+	 * {@code false} for the last two, so the SDK's {@code runs.poll} would go on polling.)
+	 * @return whether the status is final
+	 */
+	public boolean isFinal() {
+		return switch (this) {
+			case COMPLETED, CANCELED, FAILED, CRASHED, SYSTEM_FAILURE, EXPIRED, TIMED_OUT -> true;
+			default -> false;
+		};
+	}
+
+	/**
 	 * Wire value of this status.
 	 * @return the value
 	 */

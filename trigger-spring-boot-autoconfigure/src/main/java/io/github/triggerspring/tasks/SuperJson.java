@@ -30,14 +30,19 @@ import tools.jackson.databind.type.MapType;
  * written.
  *
  * @author trigger-spring-boot contributors
+ * @since 0.1.0
  */
-final class SuperJson {
+public final class SuperJson {
 
 	private static final JsonMapper META_MAPPER = JsonMapper.builder().build();
 
 	private final ObjectWriter writer;
 
-	SuperJson(JsonMapper mapper) {
+	/**
+	 * Creates a writer on a copy of the application's mapper.
+	 * @param mapper the application's mapper
+	 */
+	public SuperJson(JsonMapper mapper) {
 		JsonMapper annotating = mapper.rebuild()
 			.addModule(new SimpleModule("io.github.triggerspring.superjson").setSerializerModifier(new Modifier()))
 			.build();
@@ -50,7 +55,7 @@ final class SuperJson {
 	 * @return the string, as {@code superjson.stringify} writes it
 	 * @throws tools.jackson.core.JacksonException if the value cannot be written
 	 */
-	String stringify(@Nullable Object value) {
+	public String stringify(@Nullable Object value) {
 		SuperJsonAnnotations annotations = new SuperJsonAnnotations();
 		String json = this.writer.withAttribute(SuperJsonAnnotations.ATTRIBUTE, annotations)
 			.writeValueAsString(value);

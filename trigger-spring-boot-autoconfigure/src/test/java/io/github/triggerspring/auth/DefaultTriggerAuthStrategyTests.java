@@ -56,7 +56,8 @@ class DefaultTriggerAuthStrategyTests {
 	private static final List<String> ADDED_SECRET_KEY_ONLY = List.of("queues.list", "queues.retrieve",
 			"queues.pause", "queues.resume", "queues.overrideConcurrencyLimit", "queues.resetConcurrencyLimit",
 			"deployments.list", "deployments.retrieveCurrent", "deployments.retrieve", "deployments.latest",
-			"deployments.promote", "batch.trigger", "batch.retrieve", "idempotencyKeys.reset", "packets.upload");
+			"deployments.promote", "batch.trigger", "batch.retrieve", "idempotencyKeys.reset", "packets.upload",
+			"runs.reschedule", "runs.addTags", "runs.retrieveMetadata", "runs.updateMetadata");
 
 	@Test
 	void tableHoldsTheSeedsNineteenRowsTheAddedRowsAndThePublicTimezonesEndpoint() {

@@ -145,6 +145,35 @@ class RunsClientTests {
 	}
 
 	@Test
+	void filtersAreSentInTheSdksOrderWhateverTheBuilderOrder() {
+		ListRunsRequest request = ListRunsRequest.builder()
+			.pageSize(5)
+			.region("eu-central-1")
+			.tag("t")
+			.bulkAction("bulk_1234")
+			.status(RunStatus.FAILED)
+			.build();
+		RecordedRequest recorded = listOnePage(MockTriggerApi.secretKey(), request);
+		assertThat(recorded.getTarget()).isEqualTo("/api/v1/runs?filter%5Bstatus%5D=FAILED"
+				+ "&filter%5BbulkAction%5D=bulk_1234&filter%5Btag%5D=t&filter%5Bregion%5D=eu-central-1&page%5Bsize%5D=5");
+	}
+
+	@Test
+	void projectWideListWithSeveralEnvironmentsSendsThemTogetherBeforeThePageParameters() {
+		ListRunsRequest request = ListRunsRequest.builder()
+			.environments(TriggerEnvironment.DEV, TriggerEnvironment.STAGING, TriggerEnvironment.PROD)
+			.taskIdentifier("my-task")
+			.pageSize(10)
+			.build();
+		RecordedRequest recorded = listOnePage(MockTriggerApi.both(), request);
+		assertThat(recorded.getUrl().encodedPath()).isEqualTo("/api/v1/projects/" + MockTriggerApi.PROJECT_REF + "/runs");
+		assertThat(recorded.getUrl().queryParameterNames()).containsExactly("filter[taskIdentifier]", "filter[env]",
+				"page[size]");
+		assertThat(recorded.getUrl().queryParameter("filter[env]")).isEqualTo("dev,stg,prod");
+		assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockTriggerApi.PAT);
+	}
+
+	@Test
 	void listWithoutFiltersSendsNoQuery() {
 		RecordedRequest recorded = listOnePage(MockTriggerApi.secretKey(), ListRunsRequest.all());
 		assertThat(recorded.getTarget()).isEqualTo("/api/v1/runs");
@@ -164,7 +193,7 @@ class RunsClientTests {
 				ListRunsRequest.builder().status(RunStatus.QUEUED).build());
 		assertThat(recorded.getMethod()).isEqualTo("GET");
 		assertThat(recorded.getUrl().encodedPath()).isEqualTo("/api/v1/projects/" + MockTriggerApi.PROJECT_REF + "/runs");
-		assertThat(recorded.getUrl().queryParameterNames()).containsExactly("filter[env]", "filter[status]");
+		assertThat(recorded.getUrl().queryParameterNames()).containsExactly("filter[status]", "filter[env]");
 		assertThat(recorded.getUrl().queryParameter("filter[env]")).isEqualTo("stg");
 		assertThat(recorded.getUrl().queryParameter("filter[status]")).isEqualTo("QUEUED");
 		assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockTriggerApi.PAT);

@@ -26,6 +26,7 @@ import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.envvars.CreateEnvVarRequest;
 import io.github.triggerspring.envvars.EnvVarUpload;
 import io.github.triggerspring.queues.QueueRef;
+import io.github.triggerspring.runs.MetadataUpdate;
 import io.github.triggerspring.schedules.CreateScheduleRequest;
 import io.github.triggerspring.schedules.UpdateScheduleRequest;
 import io.github.triggerspring.tasks.BatchItem;
@@ -77,11 +78,12 @@ class EmulatorAuthenticationTests {
 	/**
 	 * Resources of the credential's environment that the calls address.
 	 * @param runId a queued run
+	 * @param delayedRunId a delayed run
 	 * @param scheduleId a schedule
 	 * @param deploymentId a deployed deployment
 	 * @param batchId a batch
 	 */
-	record Fixture(String runId, String scheduleId, String deploymentId, String batchId) {
+	record Fixture(String runId, String delayedRunId, String scheduleId, String deploymentId, String batchId) {
 	}
 
 	private static final Map<TriggerEndpoint, BiFunction<EmulatorClients, Fixture, Mono<?>>> CALLS = calls();
@@ -96,6 +98,11 @@ class EmulatorAuthenticationTests {
 		calls.put(TriggerEndpoint.RUNS_RETRIEVE, (c, f) -> c.runs().retrieve(f.runId()));
 		calls.put(TriggerEndpoint.RUNS_CANCEL, (c, f) -> c.runs().cancel(f.runId()));
 		calls.put(TriggerEndpoint.RUNS_REPLAY, (c, f) -> c.runs().replay(f.runId()));
+		calls.put(TriggerEndpoint.RUNS_RESCHEDULE, (c, f) -> c.runs().reschedule(f.delayedRunId(), "2h"));
+		calls.put(TriggerEndpoint.RUNS_ADD_TAGS, (c, f) -> c.runs().addTags(f.runId(), List.of("tag")));
+		calls.put(TriggerEndpoint.RUNS_RETRIEVE_METADATA, (c, f) -> c.runs().retrieveMetadata(f.runId()));
+		calls.put(TriggerEndpoint.RUNS_UPDATE_METADATA,
+				(c, f) -> c.runs().updateMetadata(f.runId(), MetadataUpdate.replace(Map.of("a", 1))));
 		calls.put(TriggerEndpoint.ENVVARS_LIST, (c, f) -> c.envVars().list().collectList());
 		calls.put(TriggerEndpoint.ENVVARS_RETRIEVE, (c, f) -> c.envVars().retrieve("EXISTING"));
 		calls.put(TriggerEndpoint.ENVVARS_UPLOAD,
@@ -241,6 +248,10 @@ class EmulatorAuthenticationTests {
 			.branch(credential.branch())
 			.behavior(TaskBehavior.staysQueued())
 			.idempotencyKey(IdempotencyKeys.hash("seeded-key")));
+		String delayedRunId = emulator.seedRun(RunSeed.of("seeded-task")
+			.in(credential.environment())
+			.branch(credential.branch())
+			.delayedUntil(emulator.clock().instant().plus(Duration.ofHours(1))));
 		String batchId = emulator.seedBatch(EmulatorAccount.PROJECT_REF, credential.environment(), credential.branch(),
 				runId);
 		String scheduleId = emulator.seedSchedule(ScheduleSeed.of("seeded-task", "0 0 * * *", "seeded")
@@ -251,7 +262,7 @@ class EmulatorAuthenticationTests {
 		String deploymentId = emulator.seedDeployment(DeploymentSeed.of("20250301.1")
 			.in(credential.environment())
 			.branch(credential.branch()));
-		return new Fixture(runId, scheduleId, deploymentId, batchId);
+		return new Fixture(runId, delayedRunId, scheduleId, deploymentId, batchId);
 	}
 
 }

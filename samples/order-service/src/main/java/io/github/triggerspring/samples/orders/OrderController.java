@@ -1,5 +1,6 @@
 package io.github.triggerspring.samples.orders;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +10,11 @@ import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.queues.Queue;
 import io.github.triggerspring.queues.QueueRef;
 import io.github.triggerspring.queues.QueuesClient;
+import io.github.triggerspring.runs.RunWaitTimeoutException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -48,6 +51,21 @@ public class OrderController {
 		Map<String, Object> payload = (order != null) ? order : Map.of();
 		return this.orders.process(orderId, payload)
 			.map((run) -> Map.of("orderId", orderId, "runId", run.id(), "cached", run.isCached()));
+	}
+
+	@GetMapping("/orders/{orderId}/result")
+	Mono<ResponseEntity<Map<String, Object>>> result(@PathVariable String orderId,
+			@RequestParam(defaultValue = "30s") String maxWait) {
+		return this.orders.result(orderId, DurationStyle.detectAndParse(maxWait))
+			.map((run) -> {
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("orderId", orderId);
+				body.put("runId", run.id());
+				body.put("status", run.status().value());
+				body.put("output", run.output());
+				return ResponseEntity.ok(body);
+			})
+			.defaultIfEmpty(ResponseEntity.notFound().build());
 	}
 
 	@GetMapping("/runs/{runId}")
@@ -110,6 +128,9 @@ public class OrderController {
 		HttpStatus status = HttpStatus.BAD_GATEWAY;
 		if (ex instanceof TriggerApiException api && api.getStatus() == 404) {
 			status = HttpStatus.NOT_FOUND;
+		}
+		else if (ex instanceof RunWaitTimeoutException) {
+			status = HttpStatus.GATEWAY_TIMEOUT;
 		}
 		else if (ex instanceof TriggerValidationException) {
 			status = HttpStatus.BAD_REQUEST;

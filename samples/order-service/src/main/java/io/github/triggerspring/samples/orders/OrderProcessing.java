@@ -1,11 +1,13 @@
 package io.github.triggerspring.samples.orders;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.github.triggerspring.runs.ListRunsRequest;
 import io.github.triggerspring.runs.Run;
 import io.github.triggerspring.runs.RunSummary;
 import io.github.triggerspring.runs.RunsClient;
+import io.github.triggerspring.runs.WaitOptions;
 import io.github.triggerspring.tasks.TasksClient;
 import io.github.triggerspring.tasks.TriggerOptions;
 import io.github.triggerspring.tasks.TriggerResult;
@@ -47,6 +49,25 @@ public class OrderProcessing {
 			.tags("order:" + orderId)
 			.build();
 		return this.tasks.trigger(this.properties.processOrderTask(), order, options);
+	}
+
+	/**
+	 * Waits for the run of an order to finish: finds it by its {@code order:<id>} tag, then
+	 * retrieves it until its status is final, for at most {@code maxWait}. No thread is
+	 * held while waiting.
+	 * @param orderId the order id
+	 * @param maxWait the longest wait
+	 * @return the finished run, empty when the order has no run
+	 */
+	public Mono<Run> result(String orderId, Duration maxWait) {
+		return this.runs
+			.list(ListRunsRequest.builder()
+				.taskIdentifier(this.properties.processOrderTask())
+				.tag("order:" + orderId)
+				.pageSize(1)
+				.build())
+			.next()
+			.flatMap((run) -> this.runs.waitForCompletion(run.id(), WaitOptions.defaults().withMaxWait(maxWait)));
 	}
 
 	public Mono<Run> run(String runId) {

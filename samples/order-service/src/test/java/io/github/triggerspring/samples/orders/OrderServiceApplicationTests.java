@@ -8,6 +8,7 @@ import io.github.triggerspring.emulator.EmulatedEnvironment;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.EmulatorEndpoint;
 import io.github.triggerspring.emulator.RecordedTrigger;
+import io.github.triggerspring.emulator.TaskBehavior;
 import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.schedules.Schedule;
 import io.github.triggerspring.tasks.IdempotencyKeys;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -75,6 +77,42 @@ class OrderServiceApplicationTests {
 			.containsEntry("task", "process-order")
 			.containsEntry("status", "COMPLETED")
 			.containsEntry("completed", true);
+	}
+
+	@Test
+	void waitsForTheResultOfAnOrder() {
+		this.emulator.taskBehavior("process-order", TaskBehavior.completes().withOutput(Map.of("invoice", "inv_1")));
+		String runId = (String) placeOrder("order-done").get("runId");
+		Map<String, Object> result = this.web.get()
+			.uri("/orders/{orderId}/result?maxWait=5s", "order-done")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(result).containsEntry("orderId", "order-done")
+			.containsEntry("runId", runId)
+			.containsEntry("status", "COMPLETED")
+			.containsEntry("output", Map.of("invoice", "inv_1"));
+	}
+
+	@Test
+	void waitingForAnOrderThatDoesNotFinishEndsWithAGatewayTimeout() {
+		this.emulator.taskBehavior("process-order", TaskBehavior.staysQueued());
+		placeOrder("order-stuck");
+		this.web.get()
+			.uri("/orders/{orderId}/result?maxWait=200ms", "order-stuck")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+			.expectBody(JSON)
+			.value((body) -> assertThat((String) body.get("error")).contains("WaitOptions.maxWait"));
+	}
+
+	@Test
+	void theResultOfAnUnknownOrderIsA404() {
+		this.web.get().uri("/orders/{orderId}/result", "order-unknown").exchange().expectStatus().isNotFound();
 	}
 
 	@Test
