@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 import io.github.triggerspring.auth.AuthOptions;
@@ -205,15 +206,10 @@ public final class TriggerHttpClient {
 				.flatMap((authorization) -> {
 					TriggerRequest built = request.apply(authorization);
 					byte[] body = encode(built);
-					return Mono.defer(() -> this.<T>attempt(built, body, authorization, requestIdempotencyKey, type, call))
-						.timeout(call.responseTimeout(), this.scheduler)
-						.onErrorMap((failure) -> toTriggerException(failure, call))
-						.retryWhen(new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random));
+					return retried(() -> this.<T>attempt(built, body, authorization, requestIdempotencyKey, type, call),
+							call);
 				});
-			Duration callTimeout = call.callTimeout();
-			return (callTimeout != null) ? attempts.timeout(callTimeout, this.scheduler)
-				.onErrorMap(TimeoutException.class, (ex) -> TriggerTimeoutException.callTimeout(callTimeout, ex))
-					: attempts;
+			return withinCallTimeout(attempts, call);
 		});
 	}
 
@@ -261,18 +257,10 @@ public final class TriggerHttpClient {
 		return Mono.defer(() -> {
 			URI uri = absoluteUrl(url);
 			TriggerHttpSettings call = settings(options);
-			Mono<TriggerResponse<String>> attempts = Mono
-				.defer(() -> this.webClient.get()
-					.uri(uri)
-					.headers((headers) -> headers.set(HttpHeaders.USER_AGENT, TriggerUserAgent.VALUE))
-					.exchangeToMono((response) -> handleText(response, call)))
-				.timeout(call.responseTimeout(), this.scheduler)
-				.onErrorMap((failure) -> toTriggerException(failure, call))
-				.retryWhen(new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random));
-			Duration callTimeout = call.callTimeout();
-			return (callTimeout != null) ? attempts.timeout(callTimeout, this.scheduler)
-				.onErrorMap(TimeoutException.class, (ex) -> TriggerTimeoutException.callTimeout(callTimeout, ex))
-					: attempts;
+			return withinCallTimeout(retried(() -> this.webClient.get()
+				.uri(uri)
+				.headers((headers) -> headers.set(HttpHeaders.USER_AGENT, TriggerUserAgent.VALUE))
+				.exchangeToMono((response) -> handleText(response, call)), call), call);
 		});
 	}
 
@@ -291,20 +279,12 @@ public final class TriggerHttpClient {
 	public Mono<Void> upload(URI presignedUrl, String contentType, byte[] body, RequestOptions options) {
 		return Mono.defer(() -> {
 			TriggerHttpSettings call = settings(options).withRetry(OBJECT_STORAGE_RETRY);
-			Mono<Void> attempts = Mono
-				.defer(() -> this.webClient.put()
-					.uri(presignedUrl)
-					.headers((headers) -> headers.set(HttpHeaders.CONTENT_TYPE, contentType))
-					.bodyValue(body)
-					.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
-							: error(response)))
-				.timeout(call.responseTimeout(), this.scheduler)
-				.onErrorMap((failure) -> toTriggerException(failure, call))
-				.retryWhen(new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random));
-			Duration callTimeout = call.callTimeout();
-			return (callTimeout != null) ? attempts.timeout(callTimeout, this.scheduler)
-				.onErrorMap(TimeoutException.class, (ex) -> TriggerTimeoutException.callTimeout(callTimeout, ex))
-					: attempts;
+			return withinCallTimeout(retried(() -> this.webClient.put()
+				.uri(presignedUrl)
+				.headers((headers) -> headers.set(HttpHeaders.CONTENT_TYPE, contentType))
+				.bodyValue(body)
+				.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
+						: error(response)), call), call);
 		});
 	}
 
@@ -381,12 +361,7 @@ public final class TriggerHttpClient {
 			return error(response);
 		}
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers());
-		int limit = (int) settings.maxResponseSize().toBytes();
-		return DataBufferUtils.join(body, limit)
-			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> new TriggerResponseTooLargeException(status, settings.maxResponseSize(), ex))
-			.<T>handle((buffer, sink) -> {
+		return body(response, settings).<T>handle((buffer, sink) -> {
 				try {
 					if (buffer.readableByteCount() > 0) {
 						sink.next(decode(buffer, type, status));
@@ -399,6 +374,37 @@ public final class TriggerHttpClient {
 			.switchIfEmpty(Mono.error(() -> new TriggerUnexpectedResponseException(status,
 					"The response to this call has no body, but one was expected.", null)))
 			.map((decoded) -> new TriggerResponse<>(status, headers, decoded));
+	}
+
+	/**
+	 * One attempt, bounded by the response timeout, with failures mapped to
+	 * {@link TriggerException}s and retried by the call's policy.
+	 */
+	private <T> Mono<T> retried(Supplier<Mono<T>> attempt, TriggerHttpSettings call) {
+		return Mono.defer(attempt)
+			.timeout(call.responseTimeout(), this.scheduler)
+			.onErrorMap((failure) -> toTriggerException(failure, call))
+			.retryWhen(new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random));
+	}
+
+	/**
+	 * The whole call, retries included, bounded by the call timeout when there is one.
+	 */
+	private <T> Mono<T> withinCallTimeout(Mono<T> call, TriggerHttpSettings settings) {
+		Duration callTimeout = settings.callTimeout();
+		return (callTimeout != null) ? call.timeout(callTimeout, this.scheduler)
+			.onErrorMap(TimeoutException.class, (ex) -> TriggerTimeoutException.callTimeout(callTimeout, ex)) : call;
+	}
+
+	/**
+	 * A successful response's body, joined in one buffer of at most
+	 * {@link TriggerHttpSettings#maxResponseSize()} bytes; empty when there is none.
+	 */
+	private static Mono<DataBuffer> body(ClientResponse response, TriggerHttpSettings settings) {
+		return DataBufferUtils
+			.join(response.body(BodyExtractors.toDataBuffers()), (int) settings.maxResponseSize().toBytes())
+			.onErrorMap(DataBufferLimitException.class, (ex) -> new TriggerResponseTooLargeException(
+					response.statusCode().value(), settings.maxResponseSize(), ex));
 	}
 
 	private <T> Mono<T> error(ClientResponse response) {
@@ -449,17 +455,10 @@ public final class TriggerHttpClient {
 	private Mono<TriggerResponse<String>> handleText(ClientResponse response, TriggerHttpSettings settings) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers());
 		if (!response.statusCode().is2xxSuccessful()) {
-			return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(body, MAX_ERROR_BODY_BYTES))
-				.map(TriggerHttpClient::text)
-				.defaultIfEmpty("")
-				.flatMap((text) -> Mono.error(this.errors.create(status, text, headers)));
+			return error(response);
 		}
-		return DataBufferUtils.join(body, (int) settings.maxResponseSize().toBytes())
-			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> new TriggerResponseTooLargeException(status, settings.maxResponseSize(), ex))
-			.map(TriggerHttpClient::text)
+		return body(response, settings).map(TriggerHttpClient::text)
 			.defaultIfEmpty("")
 			.map((text) -> new TriggerResponse<>(status, headers, text));
 	}
