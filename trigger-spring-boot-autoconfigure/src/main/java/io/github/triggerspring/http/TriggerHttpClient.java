@@ -30,7 +30,6 @@ import io.github.triggerspring.error.TriggerValidationException;
 import io.netty.channel.ChannelException;
 import io.netty.handler.codec.DecoderException;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
