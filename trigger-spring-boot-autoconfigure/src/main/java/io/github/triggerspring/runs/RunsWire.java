@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.triggerspring.error.TriggerUnexpectedResponseException;
 import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.TriggerResponse;
+import io.github.triggerspring.tasks.RunTags;
 import io.github.triggerspring.tasks.SuperJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -32,12 +33,6 @@ import org.springframework.http.MediaType;
  * @author trigger-spring-boot contributors
  */
 final class RunsWire {
-
-	/** Most tags a run may have. */
-	static final int MAX_TAGS = 10;
-
-	/** Longest tag. */
-	static final int MAX_TAG_LENGTH = 128;
 
 	/** A duration as the server's {@code parseNaturalLanguageDuration} reads it. */
 	private static final Pattern DURATION = Pattern.compile("^(\\d+(w|d|hr|h|m|s))+$");
@@ -97,24 +92,7 @@ final class RunsWire {
 		if (tags == null || tags.isEmpty()) {
 			throw new TriggerValidationException("tags", "is empty. Pass at least one tag.");
 		}
-		return Map.of("tags", checkTags(tags, "tags"));
-	}
-
-	private static List<String> checkTags(List<String> tags, String field) {
-		if (tags.size() > MAX_TAGS) {
-			throw new TriggerValidationException(field, "has " + tags.size() + " tags, but a run may have at most "
-					+ MAX_TAGS + ". Drop some tags, or combine them, for example 'user:1234'.");
-		}
-		for (String tag : tags) {
-			if (tag == null || tag.isEmpty()) {
-				throw new TriggerValidationException(field, "contains a null or empty tag. Remove it.");
-			}
-			if (tag.length() > MAX_TAG_LENGTH) {
-				throw new TriggerValidationException(field, "contains a tag of " + tag.length()
-						+ " characters, but a tag may have at most " + MAX_TAG_LENGTH + ". Shorten the tag.");
-			}
-		}
-		return List.copyOf(tags);
+		return Map.of("tags", RunTags.check(tags, "tags"));
 	}
 
 	/**
@@ -136,7 +114,7 @@ final class RunsWire {
 		}
 		if (options.tags() != null) {
 			ArrayNode tags = body.putArray("tags");
-			checkTags(options.tags(), "options.tags").forEach(tags::add);
+			RunTags.check(options.tags(), "options.tags").forEach(tags::add);
 		}
 		putIfPresent(body, "queue", options.queue());
 		putIfPresent(body, "concurrencyKey", options.concurrencyKey());

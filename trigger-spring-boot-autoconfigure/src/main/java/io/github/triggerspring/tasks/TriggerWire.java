@@ -25,12 +25,6 @@ final class TriggerWire {
 	/** Largest NDJSON item the server accepts: 3 MiB. */
 	static final int MAX_PAYLOAD_BYTES = 3_145_728;
 
-	/** Most tags a run may have. */
-	static final int MAX_TAGS = 10;
-
-	/** Longest tag. */
-	static final int MAX_TAG_LENGTH = 128;
-
 	private static final Pattern KEY_TTL = Pattern.compile("^\\d+[smhd]$");
 
 	private final JsonMapper mapper;
@@ -202,23 +196,9 @@ final class TriggerWire {
 	}
 
 	private static void writeTags(ObjectNode wire, @Nullable List<String> tags, String field) {
-		if (tags == null) {
-			return;
-		}
-		if (tags.size() > MAX_TAGS) {
-			throw new TriggerValidationException(field, "has " + tags.size() + " tags, but a run may have at most "
-					+ MAX_TAGS + ". Drop some tags, or combine them, for example 'user:1234'.");
-		}
-		ArrayNode array = wire.putArray("tags");
-		for (String tag : tags) {
-			if (tag == null || tag.isEmpty()) {
-				throw new TriggerValidationException(field, "contains a null or empty tag. Remove it.");
-			}
-			if (tag.length() > MAX_TAG_LENGTH) {
-				throw new TriggerValidationException(field, "contains a tag of " + tag.length()
-						+ " characters, but a tag may have at most " + MAX_TAG_LENGTH + ". Shorten the tag.");
-			}
-			array.add(tag);
+		if (tags != null) {
+			ArrayNode array = wire.putArray("tags");
+			RunTags.check(tags, field).forEach(array::add);
 		}
 	}
 
