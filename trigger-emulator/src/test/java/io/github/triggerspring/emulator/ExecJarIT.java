@@ -46,11 +46,11 @@ class ExecJarIT {
 				catch (java.io.IOException ex) {
 					return null;
 				}
-			}).get(30, TimeUnit.SECONDS);
+			}).get(120, TimeUnit.SECONDS);
 			assertThat(firstLine).isEqualTo("Trigger.dev API emulator listening on http://127.0.0.1:" + port);
-			HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+			HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/runs"))
-				.timeout(Duration.ofSeconds(5))
+				.timeout(Duration.ofSeconds(60))
 				.header("Authorization", "Bearer " + EmulatorAccount.DEV_SECRET_KEY)
 				.build();
 			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
