@@ -105,8 +105,8 @@ class TriggerEmulatorTests {
 	}
 
 	private static int status(String url) throws Exception {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
 		return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 

@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  */
 class DeploymentsClientTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private static final String SUMMARY_JSON = """
 			{

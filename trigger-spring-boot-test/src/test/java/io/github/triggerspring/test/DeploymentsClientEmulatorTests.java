@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(TriggerEmulatorExtension.class)
 class DeploymentsClientEmulatorTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
 

@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmulatorAuthenticationTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	@RegisterExtension
 	static final TriggerEmulatorExtension trigger = new TriggerEmulatorExtension();

@@ -38,7 +38,7 @@ final class EmulatorClients {
 			Duration.ofMillis(40), 2, 0);
 
 	/** Response timeout of each attempt; it is timed on the clients' scheduler too. */
-	static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
+	static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
 	/** No retries: the first failure is the call's error. */
 	static final TriggerRetryPolicy NO_RETRY = new TriggerRetryPolicy(1, Duration.ZERO, Duration.ZERO, 1, 0);

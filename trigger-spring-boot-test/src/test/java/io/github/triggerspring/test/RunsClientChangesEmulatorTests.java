@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(TriggerEmulatorExtension.class)
 class RunsClientChangesEmulatorTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
 

@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(TriggerEmulatorExtension.class)
 class RunsClientEmulatorTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
 
