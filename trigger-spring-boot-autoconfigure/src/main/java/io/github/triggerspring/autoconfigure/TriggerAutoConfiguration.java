@@ -11,12 +11,14 @@ import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerHttpSettings;
 import io.github.triggerspring.http.TriggerRetryPolicy;
+import io.github.triggerspring.observation.TriggerObservationConvention;
 import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.BatchesClient;
 import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,7 +89,9 @@ public final class TriggerAutoConfiguration {
 			TriggerAuthStrategy authStrategy, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<TriggerWebClientCustomizer> customizers) {
+			ObjectProvider<TriggerWebClientCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<TriggerObservationConvention> observationConvention) {
 		String apiUrl = TriggerApiUrl.check(connectionDetails.getApiUrl());
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).baseUrl(apiUrl);
 		ClientHttpConnectorBuilder<?> connector = connectorBuilder.getIfAvailable();
@@ -103,7 +107,8 @@ public final class TriggerAutoConfiguration {
 		TriggerHttpSettings settings = new TriggerHttpSettings(retryPolicy, properties.getResponseTimeout(),
 				properties.getCallTimeout(), properties.getMaxResponseSize());
 		return new TriggerHttpClient(builder.build(), authStrategy, jsonMapper.getIfAvailable(JsonMapper::new),
-				settings);
+				settings, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				observationConvention.getIfAvailable());
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -20,6 +21,7 @@ import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.CallAuthorization;
 import io.github.triggerspring.auth.TriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerEndpoint;
+import io.github.triggerspring.auth.UnsupportedCredentialException;
 import io.github.triggerspring.error.TriggerConnectionException;
 import io.github.triggerspring.error.TriggerException;
 import io.github.triggerspring.error.TriggerLocalException;
@@ -27,6 +29,9 @@ import io.github.triggerspring.error.TriggerResponseTooLargeException;
 import io.github.triggerspring.error.TriggerTimeoutException;
 import io.github.triggerspring.error.TriggerUnexpectedResponseException;
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.observation.DefaultTriggerObservationConvention;
+import io.github.triggerspring.observation.TriggerObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelException;
 import io.netty.handler.codec.DecoderException;
 import org.jspecify.annotations.Nullable;
@@ -100,9 +105,13 @@ public final class TriggerHttpClient {
 
 	private final ApiErrors errors;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable TriggerObservationConvention observationConvention;
+
 	/**
 	 * Creates a client with the system clock, Reactor's parallel scheduler and a
-	 * thread-safe random generator for jitter.
+	 * thread-safe random generator for jitter, whose calls are not observed.
 	 * @param webClient the web client, with the API's base URL
 	 * @param authStrategy the auth strategy
 	 * @param jsonMapper the application's JSON mapper, for the user's data
@@ -110,8 +119,25 @@ public final class TriggerHttpClient {
 	 */
 	public TriggerHttpClient(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
 			TriggerHttpSettings settings) {
+		this(webClient, authStrategy, jsonMapper, settings, ObservationRegistry.NOOP, null);
+	}
+
+	/**
+	 * Creates a client with the system clock, Reactor's parallel scheduler and a
+	 * thread-safe random generator for jitter, whose calls are observed.
+	 * @param webClient the web client, with the API's base URL
+	 * @param authStrategy the auth strategy
+	 * @param jsonMapper the application's JSON mapper, for the user's data
+	 * @param settings the settings
+	 * @param observationRegistry the registry that observes each logical call
+	 * @param observationConvention the convention of those observations, or {@code null}
+	 * for {@link DefaultTriggerObservationConvention}
+	 */
+	public TriggerHttpClient(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
+			TriggerHttpSettings settings, ObservationRegistry observationRegistry,
+			@Nullable TriggerObservationConvention observationConvention) {
 		this(webClient, authStrategy, jsonMapper, settings, Clock.systemUTC(), Schedulers.parallel(),
-				() -> ThreadLocalRandom.current().nextLong());
+				() -> ThreadLocalRandom.current().nextLong(), observationRegistry, observationConvention);
 	}
 
 	/**
@@ -126,6 +152,25 @@ public final class TriggerHttpClient {
 	 */
 	public TriggerHttpClient(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
 			TriggerHttpSettings settings, Clock clock, Scheduler scheduler, RandomGenerator random) {
+		this(webClient, authStrategy, jsonMapper, settings, clock, scheduler, random, ObservationRegistry.NOOP, null);
+	}
+
+	/**
+	 * Creates a client whose calls are observed.
+	 * @param webClient the web client, with the API's base URL
+	 * @param authStrategy the auth strategy
+	 * @param jsonMapper the application's JSON mapper, for the user's data
+	 * @param settings the settings
+	 * @param clock the clock used to read rate-limit resets
+	 * @param scheduler the scheduler that times backoff waits and timeouts
+	 * @param random the source of jitter; it must be safe for use by several threads
+	 * @param observationRegistry the registry that observes each logical call
+	 * @param observationConvention the convention of those observations, or {@code null}
+	 * for {@link DefaultTriggerObservationConvention}
+	 */
+	public TriggerHttpClient(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
+			TriggerHttpSettings settings, Clock clock, Scheduler scheduler, RandomGenerator random,
+			ObservationRegistry observationRegistry, @Nullable TriggerObservationConvention observationConvention) {
 		this.webClient = webClient;
 		this.authStrategy = authStrategy;
 		this.jsonMapper = jsonMapper;
@@ -134,6 +179,8 @@ public final class TriggerHttpClient {
 		this.scheduler = scheduler;
 		this.random = random;
 		this.errors = new ApiErrors(WireJson.MAPPER, clock);
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -198,17 +245,36 @@ public final class TriggerHttpClient {
 	public <T> Mono<TriggerResponse<T>> exchange(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
 			Function<CallAuthorization, TriggerRequest> request, ParameterizedTypeReference<T> bodyType) {
 		JavaType type = WireJson.MAPPER.constructType(bodyType.getType());
-		return Mono.defer(() -> {
+		return observed(endpoint, (observation) -> {
 			TriggerHttpSettings call = settings(options);
 			String requestIdempotencyKey = UUID.randomUUID().toString();
 			Mono<TriggerResponse<T>> attempts = this.authStrategy.authorize(endpoint, options.applyTo(auth))
+				.onErrorMap(UnsupportedCredentialException.class, (refusal) -> {
+					observation.refusedWith(refusal.getConfigured());
+					return refusal;
+				})
 				.flatMap((authorization) -> {
+					observation.authorized(authorization);
 					TriggerRequest built = request.apply(authorization);
+					observation.requested(built);
 					byte[] body = encode(built);
 					return retried(() -> this.<T>attempt(built, body, authorization, requestIdempotencyKey, type, call),
-							call);
+							call, observation::retrying);
 				});
 			return withinCallTimeout(attempts, call);
+		});
+	}
+
+	/**
+	 * One logical call, observed from its subscription to its end: the observation is the
+	 * parent of the {@code WebClient}'s own observations.
+	 */
+	private <T> Mono<T> observed(TriggerEndpoint endpoint, Function<ObservedCall, Mono<T>> call) {
+		return Mono.defer(() -> {
+			ObservedCall observation = ObservedCall.start(endpoint, this.observationRegistry,
+					this.observationConvention);
+			Mono<T> result = Mono.defer(() -> call.apply(observation));
+			return observation.isNoop() ? result : observation.around(result);
 		});
 	}
 
@@ -380,10 +446,19 @@ public final class TriggerHttpClient {
 	 * {@link TriggerException}s and retried by the call's policy.
 	 */
 	private <T> Mono<T> retried(Supplier<Mono<T>> attempt, TriggerHttpSettings call) {
+		return retried(attempt, call, (failure) -> {
+		});
+	}
+
+	/**
+	 * One attempt, retried by the call's policy, telling each retry to a listener.
+	 */
+	private <T> Mono<T> retried(Supplier<Mono<T>> attempt, TriggerHttpSettings call,
+			Consumer<Throwable> beforeRetry) {
 		return Mono.defer(attempt)
 			.timeout(call.responseTimeout(), this.scheduler)
 			.onErrorMap((failure) -> toTriggerException(failure, call))
-			.retryWhen(new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random));
+			.retryWhen(new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random, beforeRetry));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.triggerspring.http;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 import io.github.triggerspring.error.TriggerApiException;
@@ -32,11 +33,24 @@ final class TriggerRetry extends Retry {
 
 	private final RandomGenerator random;
 
+	private final Consumer<Throwable> beforeRetry;
+
 	TriggerRetry(TriggerRetryPolicy policy, Clock clock, Scheduler scheduler, RandomGenerator random) {
+		this(policy, clock, scheduler, random, (failure) -> {
+		});
+	}
+
+	/**
+	 * Creates a retry that tells each retry, before its wait, to a listener.
+	 * @param beforeRetry called with the failure of the attempt that is retried
+	 */
+	TriggerRetry(TriggerRetryPolicy policy, Clock clock, Scheduler scheduler, RandomGenerator random,
+			Consumer<Throwable> beforeRetry) {
 		this.policy = policy;
 		this.clock = clock;
 		this.scheduler = scheduler;
 		this.random = random;
+		this.beforeRetry = beforeRetry;
 	}
 
 	@Override
@@ -48,7 +62,11 @@ final class TriggerRetry extends Retry {
 				return Mono.error(failure);
 			}
 			Duration delay = delay(failure, failedAttempt);
-			return (delay != null) ? Mono.delay(delay, this.scheduler) : Mono.error(failure);
+			if (delay == null) {
+				return Mono.error(failure);
+			}
+			this.beforeRetry.accept(failure);
+			return Mono.delay(delay, this.scheduler);
 		});
 	}
 

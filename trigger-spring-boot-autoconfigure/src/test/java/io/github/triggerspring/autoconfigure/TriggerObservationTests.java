@@ -2,9 +2,13 @@ package io.github.triggerspring.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.triggerspring.observation.DefaultTriggerObservationConvention;
+import io.github.triggerspring.observation.TriggerObservationContext;
+import io.github.triggerspring.observation.TriggerObservationConvention;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.tasks.TasksClient;
 import io.github.triggerspring.testing.MockTriggerApi;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import mockwebserver3.MockResponse;
@@ -22,11 +26,17 @@ import org.springframework.boot.webclient.autoconfigure.WebClientObservationAuto
 
 /**
  * Tests that Trigger.dev calls are observed through Boot's {@code WebClient.Builder}, with
- * the URI template (not the expanded path) as a low-cardinality key.
+ * the URI template (not the expanded path) as a low-cardinality key, and as
+ * {@code trigger.client.calls} with the auto-configured registry and convention.
  *
  * @author trigger-spring-boot contributors
  */
 class TriggerObservationTests {
+
+	private static final String RUN_JSON = """
+			{"id":"run_1234","status":"QUEUED","taskIdentifier":"process-order","isQueued":true,"isExecuting":false,
+			 "isWaiting":false,"isCompleted":false,"isSuccess":false,"isFailed":false,"isCancelled":false,
+			 "isTest":false,"tags":[],"costInCents":0,"baseCostInCents":0,"durationMs":0,"depth":0,"attemptCount":0}""";
 
 	private final MockTriggerApi api = new MockTriggerApi();
 
@@ -46,10 +56,7 @@ class TriggerObservationTests {
 
 	@Test
 	void observesCallsWithTheUriTemplate() {
-		this.api.respond(200, """
-				{"id":"run_1234","status":"QUEUED","taskIdentifier":"process-order","isQueued":true,"isExecuting":false,
-				 "isWaiting":false,"isCompleted":false,"isSuccess":false,"isFailed":false,"isCancelled":false,
-				 "isTest":false,"tags":[],"costInCents":0,"baseCostInCents":0,"durationMs":0,"depth":0,"attemptCount":0}""");
+		this.api.respond(200, RUN_JSON);
 		this.contextRunner.run((context) -> {
 			StepVerifier.create(context.getBean(RunsClient.class).retrieve("run_1234"))
 				.expectNextCount(1)
@@ -61,6 +68,58 @@ class TriggerObservationTests {
 				.hasLowCardinalityKeyValue("uri", "/api/v3/runs/{runId}")
 				.hasLowCardinalityKeyValue("method", "GET")
 				.hasLowCardinalityKeyValue("status", "200");
+		});
+	}
+
+	@Test
+	void observesEachLogicalCallAsTheParentOfItsRequests() {
+		this.api.respond(200, RUN_JSON);
+		this.contextRunner.run((context) -> {
+			StepVerifier.create(context.getBean(RunsClient.class).retrieve("run_1234"))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(Duration.ofSeconds(10));
+			TestObservationRegistryAssert.assertThat(this.registry)
+				.hasObservationWithNameEqualTo("trigger.client.calls")
+				.that()
+				.hasContextualNameEqualTo("trigger runs.retrieve")
+				.hasLowCardinalityKeyValue("trigger.endpoint", "runs.retrieve")
+				.hasLowCardinalityKeyValue("trigger.credential", "secret_key")
+				.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+				.hasHighCardinalityKeyValue("trigger.run.id", "run_1234");
+			TestObservationRegistryAssert.assertThat(this.registry)
+				.hasObservationWithNameEqualTo("http.client.requests")
+				.that()
+				.hasParentObservationContextMatching((parent) -> "trigger.client.calls".equals(parent.getName()));
+		});
+	}
+
+	@Test
+	void usesTheApplicationsObservationConvention() {
+		this.api.respond(200, RUN_JSON);
+		this.contextRunner.withBean(TriggerObservationConvention.class, () -> new DefaultTriggerObservationConvention() {
+
+			@Override
+			public String getName() {
+				return "orders.trigger.calls";
+			}
+
+			@Override
+			public KeyValues getLowCardinalityKeyValues(TriggerObservationContext context) {
+				return super.getLowCardinalityKeyValues(context).and("team", "orders");
+			}
+
+		}).run((context) -> {
+			StepVerifier.create(context.getBean(RunsClient.class).retrieve("run_1234"))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(Duration.ofSeconds(10));
+			TestObservationRegistryAssert.assertThat(this.registry)
+				.hasNumberOfObservationsWithNameEqualTo("trigger.client.calls", 0)
+				.hasObservationWithNameEqualTo("orders.trigger.calls")
+				.that()
+				.hasLowCardinalityKeyValue("team", "orders")
+				.hasLowCardinalityKeyValue("trigger.endpoint", "runs.retrieve");
 		});
 	}
 
