@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the Trigger.dev health indicator.
+ */
+@NullMarked
+package io.github.triggerspring.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;
