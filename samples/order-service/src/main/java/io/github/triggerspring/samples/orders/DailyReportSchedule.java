@@ -1,14 +1,24 @@
 package io.github.triggerspring.samples.orders;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.triggerspring.error.TriggerApiException;
+import io.github.triggerspring.error.TriggerConnectionException;
 import io.github.triggerspring.schedules.CreateScheduleRequest;
 import io.github.triggerspring.schedules.Schedule;
 import io.github.triggerspring.schedules.SchedulesClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -16,11 +26,24 @@ import org.springframework.stereotype.Component;
 /**
  * Ensures at startup that the daily report schedule exists. Creating a schedule is
  * idempotent through its deduplication key, so every start leaves exactly one.
+ * <p>
+ * The sync runs in the background: a service must not refuse to start because a
+ * third-party API is briefly down. While the API is unreachable (or answers 429 or 5xx)
+ * the sync is retried, waiting {@link #FIRST_BACKOFF} and then twice as long each time up
+ * to {@link #MAX_BACKOFF}, and the {@code trigger} health component is {@code DOWN}. The
+ * waits run on the application's {@link Scheduler} bean when it has one (tests use a
+ * virtual-time one), otherwise on Reactor's parallel scheduler.
  *
  * @author trigger-spring-boot contributors
  */
 @Component
-public class DailyReportSchedule implements ApplicationRunner {
+public class DailyReportSchedule implements ApplicationRunner, DisposableBean {
+
+	/** Wait before the first retry of the sync. */
+	static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+
+	/** Longest wait between two attempts of the sync. */
+	static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
 	private static final Log logger = LogFactory.getLog(DailyReportSchedule.class);
 
@@ -28,9 +51,19 @@ public class DailyReportSchedule implements ApplicationRunner {
 
 	private final SampleProperties.DailyReport dailyReport;
 
-	public DailyReportSchedule(SchedulesClient schedules, SampleProperties properties) {
+	private final Scheduler scheduler;
+
+	private final AtomicInteger failedAttempts = new AtomicInteger();
+
+	private volatile Schedule synced;
+
+	private volatile Disposable sync;
+
+	public DailyReportSchedule(SchedulesClient schedules, SampleProperties properties,
+			ObjectProvider<Scheduler> scheduler) {
 		this.schedules = schedules;
 		this.dailyReport = properties.dailyReport();
+		this.scheduler = scheduler.getIfUnique(Schedulers::parallel);
 	}
 
 	/**
@@ -46,12 +79,55 @@ public class DailyReportSchedule implements ApplicationRunner {
 			.build());
 	}
 
+	/**
+	 * Starts the sync in the background and returns at once.
+	 */
 	@Override
 	public void run(ApplicationArguments args) {
-		Schedule schedule = ensure().block(Duration.ofSeconds(60));
-		if (schedule != null) {
-			logger.info("Daily report schedule " + schedule.id() + " runs '" + schedule.task() + "' at '"
-					+ this.dailyReport.cron() + "' (" + schedule.timezone() + ")");
+		this.sync = ensure().doOnError((failure) -> {
+			this.failedAttempts.incrementAndGet();
+			logger.warn("Could not sync the daily report schedule (" + failure.getMessage() + "); retrying");
+		})
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_BACKOFF)
+				.maxBackoff(MAX_BACKOFF)
+				.jitter(0)
+				.filter(DailyReportSchedule::isTransient)
+				.scheduler(this.scheduler))
+			.subscribe(this::synced, (failure) -> logger.error("The daily report schedule was not synced", failure));
+	}
+
+	private static boolean isTransient(Throwable failure) {
+		return failure instanceof TriggerConnectionException || (failure instanceof TriggerApiException api
+				&& (api.getStatus() == 429 || api.getStatus() >= 500));
+	}
+
+	private void synced(Schedule schedule) {
+		this.synced = schedule;
+		logger.info("Daily report schedule " + schedule.id() + " runs '" + schedule.task() + "' at '"
+				+ this.dailyReport.cron() + "' (" + schedule.timezone() + ")");
+	}
+
+	/**
+	 * The schedule, once the background sync has succeeded.
+	 * @return the schedule, or empty while the sync goes on
+	 */
+	public Optional<Schedule> synced() {
+		return Optional.ofNullable(this.synced);
+	}
+
+	/**
+	 * Attempts of the background sync that failed so far.
+	 * @return the number of failed attempts
+	 */
+	public int failedAttempts() {
+		return this.failedAttempts.get();
+	}
+
+	@Override
+	public void destroy() {
+		Disposable sync = this.sync;
+		if (sync != null) {
+			sync.dispose();
 		}
 	}
 

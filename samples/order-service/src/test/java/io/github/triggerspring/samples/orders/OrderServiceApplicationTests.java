@@ -14,6 +14,7 @@ import io.github.triggerspring.schedules.Schedule;
 import io.github.triggerspring.tasks.IdempotencyKeys;
 import io.github.triggerspring.test.AutoConfigureTriggerEmulator;
 import io.github.triggerspring.test.EmulatorCredentials;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -210,6 +211,46 @@ class OrderServiceApplicationTests {
 	@Test
 	void pausingAnUnknownQueueIsA404() {
 		this.web.post().uri("/admin/queues/{name}/pause", "no-such-task").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void showsTheTriggerHealthComponent() {
+		Map<String, Object> health = this.web.get()
+			.uri("/actuator/health/trigger")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(health).containsEntry("status", "UP");
+		assertThat(health.get("details")).isInstanceOfSatisfying(Map.class,
+				(details) -> assertThat(details).containsEntry("endpoint", "runs.list")
+					.containsEntry("credential", "secret key")
+					.containsEntry("credentialAccepted", true)
+					.containsKeys("latency", "rateLimitRemaining"));
+	}
+
+	@Test
+	void showsTheTriggerCallsObservationInTheMetricsEndpoint() {
+		placeOrder("order-metrics");
+		Map<String, Object> metric = this.web.get()
+			.uri("/actuator/metrics/trigger.client.calls?tag=trigger.endpoint:task.trigger&tag=outcome:SUCCESS")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(metric).containsEntry("name", "trigger.client.calls");
+		assertThat(metric.get("availableTags")).asInstanceOf(InstanceOfAssertFactories.list(Map.class))
+			.extracting((tag) -> tag.get("tag"))
+			.contains("trigger.namespace", "trigger.credential", "exception");
+		assertThat(metric.get("measurements")).asInstanceOf(InstanceOfAssertFactories.list(Map.class))
+			.anySatisfy((measurement) -> {
+				assertThat(measurement.get("statistic")).isEqualTo("COUNT");
+				assertThat(((Number) measurement.get("value")).doubleValue()).isPositive();
+			});
 	}
 
 	private Map<String, Object> placeOrder(String orderId) {
