@@ -47,13 +47,13 @@ final class ObservedCall {
 	}
 
 	/**
-	 * Creates the observation of a call, not started yet.
+	 * Creates the observation of a call; it starts when the call is subscribed.
 	 * @param endpoint the endpoint called
 	 * @param registry the registry
 	 * @param convention the user's convention, or {@code null} for the default one
 	 * @return the observed call
 	 */
-	static ObservedCall start(TriggerEndpoint endpoint, ObservationRegistry registry,
+	static ObservedCall create(TriggerEndpoint endpoint, ObservationRegistry registry,
 			@Nullable TriggerObservationConvention convention) {
 		TriggerObservationContext context = new TriggerObservationContext(endpoint);
 		Observation observation = TriggerObservationDocumentation.CALL.observation(convention,

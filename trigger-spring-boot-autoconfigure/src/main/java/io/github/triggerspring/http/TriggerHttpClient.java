@@ -249,10 +249,8 @@ public final class TriggerHttpClient {
 			TriggerHttpSettings call = settings(options);
 			String requestIdempotencyKey = UUID.randomUUID().toString();
 			Mono<TriggerResponse<T>> attempts = this.authStrategy.authorize(endpoint, options.applyTo(auth))
-				.onErrorMap(UnsupportedCredentialException.class, (refusal) -> {
-					observation.refusedWith(refusal.getConfigured());
-					return refusal;
-				})
+				.doOnError(UnsupportedCredentialException.class,
+						(refusal) -> observation.refusedWith(refusal.getConfigured()))
 				.flatMap((authorization) -> {
 					observation.authorized(authorization);
 					TriggerRequest built = request.apply(authorization);
@@ -271,7 +269,7 @@ public final class TriggerHttpClient {
 	 */
 	private <T> Mono<T> observed(TriggerEndpoint endpoint, Function<ObservedCall, Mono<T>> call) {
 		return Mono.defer(() -> {
-			ObservedCall observation = ObservedCall.start(endpoint, this.observationRegistry,
+			ObservedCall observation = ObservedCall.create(endpoint, this.observationRegistry,
 					this.observationConvention);
 			Mono<T> result = Mono.defer(() -> call.apply(observation));
 			return observation.isNoop() ? result : observation.around(result);

@@ -18,6 +18,7 @@ import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.TasksClient;
 import io.github.triggerspring.testing.FixedRandom;
 import io.github.triggerspring.testing.MockTriggerApi;
+import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -59,7 +60,8 @@ class TriggerHttpClientObservationTests {
 
 			@Override
 			public void onEvent(Observation.Event event, Observation.Context context) {
-				TriggerHttpClientObservationTests.this.events.add(context.getName() + " " + event.getName());
+				TriggerHttpClientObservationTests.this.events.add(context.getName() + " " + event.getName() + " "
+						+ context.getLowCardinalityKeyValues().stream().map(KeyValue::getKey).toList());
 			}
 
 			@Override
@@ -127,7 +129,9 @@ class TriggerHttpClientObservationTests {
 			.that()
 			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
 			.hasLowCardinalityKeyValue("exception", "none");
-		assertThat(this.events).containsExactly("trigger.client.calls retry", "trigger.client.calls retry");
+		assertThat(this.events).containsExactly(
+				"trigger.client.calls retry [trigger.endpoint, trigger.namespace]",
+				"trigger.client.calls retry [trigger.endpoint, trigger.namespace]");
 		assertThat(onlyCall().getRetries()).isEqualTo(2);
 		assertThat(onlyCall().getRateLimitWaits()).isZero();
 	}
@@ -139,7 +143,9 @@ class TriggerHttpClientObservationTests {
 			.expectNextCount(1)
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.events).containsExactly("trigger.client.calls retry", "trigger.client.calls rate-limit-wait");
+		assertThat(this.events).containsExactly(
+				"trigger.client.calls retry [trigger.endpoint, trigger.namespace]",
+				"trigger.client.calls rate-limit-wait [trigger.endpoint, trigger.namespace]");
 		assertThat(onlyCall().getRetries()).isEqualTo(1);
 		assertThat(onlyCall().getRateLimitWaits()).isEqualTo(1);
 	}
