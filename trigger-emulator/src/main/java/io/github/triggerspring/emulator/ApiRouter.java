@@ -68,6 +68,7 @@ final class ApiRouter implements HttpHandler {
 		DeploymentsHandler deployments = new DeploymentsHandler(state, clock);
 		IdempotencyKeysHandler idempotencyKeys = new IdempotencyKeysHandler(state);
 		PacketsHandler packets = new PacketsHandler(state);
+		RealtimeHandler realtime = new RealtimeHandler(state, clock);
 		String envvars = "/api/v1/projects/{projectRef}/envvars/{env}";
 		route("POST", "/api/v1/tasks/{taskId}/trigger", EmulatorEndpoint.TASK_TRIGGER, Mode.SECRET, tasks::trigger);
 		route("POST", "/api/v3/batches", EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE, Mode.SECRET,
@@ -89,6 +90,12 @@ final class ApiRouter implements HttpHandler {
 				runs::retrieveMetadata);
 		route("PUT", "/api/v1/runs/{runId}/metadata", EmulatorEndpoint.RUNS_UPDATE_METADATA, Mode.SECRET,
 				runs::updateMetadata);
+		route("GET", "/realtime/v1/runs/{runId}", EmulatorEndpoint.RUNS_SUBSCRIBE_TO_RUN, Mode.SECRET,
+				realtime::subscribeToRun);
+		route("GET", "/realtime/v1/runs", EmulatorEndpoint.RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG, Mode.SECRET,
+				realtime::subscribeToRunsWithTag);
+		route("GET", "/realtime/v1/batches/{batchId}", EmulatorEndpoint.RUNS_SUBSCRIBE_TO_BATCH, Mode.SECRET,
+				realtime::subscribeToBatch);
 		route("GET", envvars, EmulatorEndpoint.ENVVARS_LIST, Mode.ANY, envVars::listEnvVars);
 		route("POST", envvars, EmulatorEndpoint.ENVVARS_CREATE, Mode.ANY, envVars::createEnvVar);
 		route("POST", envvars + "/import", EmulatorEndpoint.ENVVARS_UPLOAD, Mode.ANY, envVars::uploadEnvVars);
@@ -231,7 +238,13 @@ final class ApiRouter implements HttpHandler {
 		try {
 			ApiPrincipal principal = this.authenticator.authenticate(call, route.auth);
 			synchronized (this.state) {
-				return route.handler.handle(call, principal);
+				try {
+					return route.handler.handle(call, principal);
+				}
+				finally {
+					// wakes the realtime long polls, which look for changes
+					this.state.notifyAll();
+				}
 			}
 		}
 		catch (ApiError ex) {

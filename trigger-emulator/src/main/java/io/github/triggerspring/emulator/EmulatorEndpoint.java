@@ -37,6 +37,12 @@ public enum EmulatorEndpoint {
 	RUNS_RESCHEDULE("runs.reschedule"),
 	/** {@code POST /api/v1/runs/{id}/tags}. */
 	RUNS_ADD_TAGS("runs.addTags"),
+	/** {@code GET /realtime/v1/runs/{id}}: a realtime subscription to one run. */
+	RUNS_SUBSCRIBE_TO_RUN("runs.subscribeToRun"),
+	/** {@code GET /realtime/v1/runs?tags=…}: a realtime subscription to tagged runs. */
+	RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG("runs.subscribeToRunsWithTag"),
+	/** {@code GET /realtime/v1/batches/{id}}: a realtime subscription to a batch's runs. */
+	RUNS_SUBSCRIBE_TO_BATCH("runs.subscribeToBatch"),
 	/** {@code GET /api/v1/runs/{id}/metadata}. */
 	RUNS_RETRIEVE_METADATA("runs.retrieveMetadata"),
 	/** {@code PUT /api/v1/runs/{id}/metadata}. */

@@ -60,6 +60,9 @@ final class EmulatorState {
 
 	final Map<String, DeploymentRecord> deployments = new LinkedHashMap<>();
 
+	/** Realtime shapes by handle. */
+	final Map<String, RealtimeShape> realtimeShapes = new HashMap<>();
+
 	final Map<EnvRecord, DeploymentRecord> currentDeployments = new HashMap<>();
 
 	TaskBehavior defaultBehavior = TaskBehavior.completes();
@@ -89,6 +92,7 @@ final class EmulatorState {
 		this.queues.clear();
 		this.deployments.clear();
 		this.currentDeployments.clear();
+		this.realtimeShapes.clear();
 		this.defaultBehavior = TaskBehavior.completes();
 		seedDefaults();
 	}

@@ -90,12 +90,17 @@ final class RunRecord {
 				: this.createdAt;
 	}
 
+	/** When the run leaves the queue and starts executing. */
+	Instant executionStartAt() {
+		return startAt().plus(this.behavior.queued());
+	}
+
 	/** When the behaviour reaches its outcome, or {@code null} if it never does. */
 	Instant outcomeAt() {
 		if (this.behavior.outcome() == TaskBehavior.Outcome.STAY_QUEUED) {
 			return null;
 		}
-		return startAt().plus(this.behavior.duration());
+		return executionStartAt().plus(this.behavior.duration());
 	}
 
 	/** When the run expires by its TTL, or {@code null}. */
@@ -122,7 +127,7 @@ final class RunRecord {
 			return EmulatedRunStatus.EXPIRED;
 		}
 		Instant outcomeAt = outcomeAt();
-		if (outcomeAt == null) {
+		if (outcomeAt == null || now.isBefore(executionStartAt())) {
 			return EmulatedRunStatus.QUEUED;
 		}
 		if (now.isBefore(outcomeAt)) {
@@ -136,15 +141,15 @@ final class RunRecord {
 		EmulatedRunStatus status = status(now);
 		if (this.fixedStatus != null) {
 			return (status.isExecuting() || status.isWaiting()
-					|| (status.isFinal() && status != EmulatedRunStatus.EXPIRED)) ? startAt() : null;
+					|| (status.isFinal() && status != EmulatedRunStatus.EXPIRED)) ? executionStartAt() : null;
 		}
 		if (status == EmulatedRunStatus.CANCELED) {
-			Instant start = startAt();
+			Instant start = executionStartAt();
 			return (outcomeAt() != null && this.canceledAt.isAfter(start)) ? start : null;
 		}
 		if (status == EmulatedRunStatus.EXECUTING || status == EmulatedRunStatus.COMPLETED
 				|| status == EmulatedRunStatus.FAILED) {
-			return startAt();
+			return executionStartAt();
 		}
 		return null;
 	}
@@ -155,7 +160,7 @@ final class RunRecord {
 			return null;
 		}
 		if (this.fixedStatus != null) {
-			return startAt().plus(this.behavior.duration());
+			return executionStartAt().plus(this.behavior.duration());
 		}
 		return switch (status) {
 			case CANCELED -> this.canceledAt;

@@ -27,10 +27,12 @@ public final class TaskBehavior {
 
 	}
 
-	private static final TaskBehavior COMPLETES = new TaskBehavior(Outcome.COMPLETE, Duration.ZERO, null,
-			"Emulated failure");
+	private static final TaskBehavior COMPLETES = new TaskBehavior(Outcome.COMPLETE, Duration.ZERO, Duration.ZERO,
+			null, "Emulated failure");
 
 	private final Outcome outcome;
+
+	private final Duration queued;
 
 	private final Duration duration;
 
@@ -38,8 +40,9 @@ public final class TaskBehavior {
 
 	private final String errorMessage;
 
-	private TaskBehavior(Outcome outcome, Duration duration, Object output, String errorMessage) {
+	private TaskBehavior(Outcome outcome, Duration queued, Duration duration, Object output, String errorMessage) {
 		this.outcome = outcome;
+		this.queued = queued;
 		this.duration = duration;
 		this.output = output;
 		this.errorMessage = errorMessage;
@@ -69,7 +72,8 @@ public final class TaskBehavior {
 	 * @return the behaviour
 	 */
 	public static TaskBehavior fails(String message) {
-		return new TaskBehavior(Outcome.FAIL, Duration.ZERO, null, Objects.requireNonNull(message, "message"));
+		return new TaskBehavior(Outcome.FAIL, Duration.ZERO, Duration.ZERO, null,
+				Objects.requireNonNull(message, "message"));
 	}
 
 	/**
@@ -77,7 +81,7 @@ public final class TaskBehavior {
 	 * @return the behaviour
 	 */
 	public static TaskBehavior staysQueued() {
-		return new TaskBehavior(Outcome.STAY_QUEUED, Duration.ZERO, null, null);
+		return new TaskBehavior(Outcome.STAY_QUEUED, Duration.ZERO, Duration.ZERO, null, null);
 	}
 
 	/**
@@ -91,7 +95,23 @@ public final class TaskBehavior {
 		if (duration.isNegative()) {
 			throw new IllegalArgumentException("duration must not be negative");
 		}
-		return new TaskBehavior(this.outcome, duration, this.output, this.errorMessage);
+		return new TaskBehavior(this.outcome, this.queued, duration, this.output, this.errorMessage);
+	}
+
+	/**
+	 * Copy of this behaviour whose runs wait {@code QUEUED} for the given time on the
+	 * emulator clock (after any delay) before they start executing, so that each state
+	 * (queued, executing, then completed or failed) is visible, for example to a realtime
+	 * subscriber.
+	 * @param queued the time in the queue, not negative
+	 * @return the behaviour
+	 */
+	public TaskBehavior queuedFor(Duration queued) {
+		Objects.requireNonNull(queued, "queued");
+		if (queued.isNegative()) {
+			throw new IllegalArgumentException("queued must not be negative");
+		}
+		return new TaskBehavior(this.outcome, queued, this.duration, this.output, this.errorMessage);
 	}
 
 	/**
@@ -101,7 +121,7 @@ public final class TaskBehavior {
 	 * @return the behaviour
 	 */
 	public TaskBehavior withOutput(Object output) {
-		return new TaskBehavior(this.outcome, this.duration, output, this.errorMessage);
+		return new TaskBehavior(this.outcome, this.queued, this.duration, output, this.errorMessage);
 	}
 
 	/**
@@ -110,6 +130,14 @@ public final class TaskBehavior {
 	 */
 	public Outcome outcome() {
 		return this.outcome;
+	}
+
+	/**
+	 * The time runs wait in the queue before they execute.
+	 * @return the duration
+	 */
+	public Duration queued() {
+		return this.queued;
 	}
 
 	/**
@@ -138,7 +166,8 @@ public final class TaskBehavior {
 
 	@Override
 	public String toString() {
-		return "TaskBehavior[" + this.outcome + " after " + this.duration + "]";
+		return "TaskBehavior[" + this.outcome + " after " + this.queued + " queued and " + this.duration
+				+ " executing]";
 	}
 
 }

@@ -416,6 +416,21 @@ public final class TriggerEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Expires every realtime shape, as the server does when a shape is rotated: the next
+	 * request of each subscription, or its long poll in progress, is answered 409 with a
+	 * {@code must-refetch} control message and a new handle, and the subscriber restarts
+	 * from a snapshot.
+	 * @return how many shapes were expired
+	 */
+	public int forceRealtimeRefetch() {
+		synchronized (this.state) {
+			this.state.realtimeShapes.values().forEach((shape) -> shape.expired = true);
+			this.state.notifyAll();
+			return this.state.realtimeShapes.size();
+		}
+	}
+
+	/**
 	 * Number of runs in all projects and environments.
 	 * @return the count
 	 */

@@ -145,7 +145,16 @@ public enum TriggerEndpoint {
 	PACKETS_UPLOAD("packets.upload", Namespace.TASKS, false, CredentialKind.SECRET_KEY),
 
 	/** Reset an idempotency key, so that the next trigger with it creates a new run. */
-	IDEMPOTENCY_KEYS_RESET("idempotencyKeys.reset", Namespace.IDEMPOTENCY_KEYS, false, CredentialKind.SECRET_KEY);
+	IDEMPOTENCY_KEYS_RESET("idempotencyKeys.reset", Namespace.IDEMPOTENCY_KEYS, false, CredentialKind.SECRET_KEY),
+
+	/** Subscribe to one run's changes ({@code GET /realtime/v1/runs/{runId}}). */
+	RUNS_SUBSCRIBE_TO_RUN("runs.subscribeToRun", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
+
+	/** Subscribe to the runs that carry tags ({@code GET /realtime/v1/runs?tags=…}). */
+	RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG("runs.subscribeToRunsWithTag", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
+
+	/** Subscribe to the runs of a batch ({@code GET /realtime/v1/batches/{batchId}}). */
+	RUNS_SUBSCRIBE_TO_BATCH("runs.subscribeToBatch", Namespace.BATCH, false, CredentialKind.SECRET_KEY);
 
 	private final String id;
 

@@ -80,6 +80,12 @@ public final class TriggerHttpClient {
 	public static final String REALTIME_STREAMS_VERSION = "v2";
 
 	/**
+	 * Value of {@code x-trigger-electric-version} on realtime requests; without it the
+	 * server assumes a pre-1.0 ElectricSQL client and renames its response headers.
+	 */
+	public static final String ELECTRIC_VERSION = "1.0.0-beta.1";
+
+	/**
 	 * The SDK's retry policy for object-storage uploads ({@code ioRetryOptions}): 5
 	 * attempts, waiting 500 ms × 2<sup>n-1</sup>, randomized up to double, capped at 5 s.
 	 */
@@ -307,6 +313,41 @@ public final class TriggerHttpClient {
 	}
 
 	/**
+	 * Performs one request of a realtime subscription (the ElectricSQL shape protocol on
+	 * {@code /realtime/v1/...}) and returns its body as text with its headers. It sends only
+	 * the headers the SDK sends on realtime calls: the credential,
+	 * {@code x-trigger-electric-version}, {@code x-trigger-api-version}, the branch and the
+	 * {@code User-Agent}. A 409 is an answer, not a failure: it tells the subscriber to
+	 * refetch the shape. Other failures are mapped and retried as for
+	 * {@link #exchange(TriggerEndpoint, AuthOptions, RequestOptions, Function, Class)
+	 * exchange}, each attempt bounded by the options' response timeout (a long poll needs
+	 * one longer than the server's hold time); no call timeout applies, since a
+	 * subscription retries for as long as its policy allows.
+	 * @param endpoint the endpoint called
+	 * @param auth the call's own auth choices
+	 * @param options the caller's per-call options
+	 * @param request builds the request from the authorization
+	 * @return the response: 2xx or 409, its body as UTF-8 text
+	 */
+	public Mono<TriggerResponse<String>> realtime(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
+			Function<CallAuthorization, TriggerRequest> request) {
+		return Mono.defer(() -> {
+			TriggerHttpSettings call = settings(options);
+			return this.authStrategy.authorize(endpoint, options.applyTo(auth)).flatMap((authorization) -> {
+				TriggerRequest built = request.apply(authorization);
+				return retried(() -> this.webClient.get()
+					.uri(uriTemplate(built), uriVariables(built))
+					.headers((headers) -> applyRealtimeHeaders(headers, authorization))
+					.exchangeToMono((response) -> (response.statusCode().value() == 409)
+							? body(response, call).map(TriggerHttpClient::text)
+								.defaultIfEmpty("")
+								.map((text) -> new TriggerResponse<>(409, response.headers().asHttpHeaders(), text))
+							: handleText(response, call)), call);
+			});
+		});
+	}
+
+	/**
 	 * Downloads a document from an absolute URL that the API handed out, such as the
 	 * presigned URL of an offloaded payload: a plain {@code GET} with no credential and no
 	 * Trigger.dev header, through the same {@code WebClient} (so the application's
@@ -399,6 +440,39 @@ public final class TriggerHttpClient {
 			withBody = spec.body(BodyInserters.fromPublisher(request.bodyStream(), String.class));
 		}
 		return withBody.exchangeToMono((response) -> handle(response, type, settings));
+	}
+
+	/**
+	 * The realtime request's path template followed by its query, one template variable
+	 * per query value, so that the values are encoded.
+	 */
+	private static String uriTemplate(TriggerRequest request) {
+		StringBuilder template = new StringBuilder(request.pathTemplate());
+		char separator = '?';
+		int index = 0;
+		for (String name : request.query().keySet()) {
+			template.append(separator).append(name).append("={q").append(index++).append('}');
+			separator = '&';
+		}
+		return template.toString();
+	}
+
+	private static Object[] uriVariables(TriggerRequest request) {
+		List<Object> variables = new ArrayList<>(request.pathVariables());
+		variables.addAll(request.query().values());
+		return variables.toArray();
+	}
+
+	private void applyRealtimeHeaders(HttpHeaders headers, CallAuthorization authorization) {
+		if (authorization.token() != null) {
+			headers.setBearerAuth(authorization.token());
+		}
+		headers.set(HttpHeaders.USER_AGENT, TriggerUserAgent.VALUE);
+		headers.set("x-trigger-electric-version", ELECTRIC_VERSION);
+		headers.set("x-trigger-api-version", API_VERSION);
+		if (authorization.branch() != null) {
+			headers.set("x-trigger-branch", authorization.branch());
+		}
 	}
 
 	private void applyHeaders(HttpHeaders headers, TriggerRequest request, CallAuthorization authorization,

@@ -1,5 +1,6 @@
 package io.github.triggerspring.runs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerRequest;
 import io.github.triggerspring.paging.AutoPaging;
 import io.github.triggerspring.paging.CursorPage;
+import io.github.triggerspring.realtime.RealtimeRun;
+import io.github.triggerspring.realtime.RealtimeSubscriptions;
+import io.github.triggerspring.realtime.SubscribeOptions;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,7 +32,8 @@ import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * Client for {@code runs.*}: list, retrieve (downloading offloaded payloads and outputs),
- * wait for, cancel, replay and reschedule runs, and change their tags and metadata.
+ * wait for, cancel, replay and reschedule runs, change their tags and metadata, and
+ * subscribe to their changes in realtime.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -42,6 +47,8 @@ public class RunsClient {
 
 	private final RunsWire wire;
 
+	private final RealtimeSubscriptions realtime;
+
 	/**
 	 * Creates a client.
 	 * @param http the HTTP layer
@@ -49,6 +56,7 @@ public class RunsClient {
 	public RunsClient(TriggerHttpClient http) {
 		this.http = http;
 		this.wire = new RunsWire(http.jsonMapper());
+		this.realtime = new RealtimeSubscriptions(http);
 	}
 
 	/**
@@ -414,6 +422,87 @@ public class RunsClient {
 						.withBody(this.wire.metadataBody(update)),
 					RunsWire.UpdatedMetadata.class)
 			.map(RunsWire.UpdatedMetadata::metadata);
+	}
+
+	/**
+	 * Subscribes to a run's changes (the SDK's {@code runs.subscribeToRun}): the current
+	 * state first, then one full state per change, completing after the state in which
+	 * the run finished. See {@link RealtimeSubscriptions} for reconnection and
+	 * backpressure.
+	 * @param runId the run id
+	 * @return the run's states
+	 */
+	public Flux<RealtimeRun> subscribe(String runId) {
+		return subscribe(runId, SubscribeOptions.defaults());
+	}
+
+	/**
+	 * Subscribes to a run's changes (the SDK's {@code runs.subscribeToRun}).
+	 * @param runId the run id
+	 * @param options whether to complete when the run finishes, and columns to skip
+	 * @return the run's states
+	 */
+	public Flux<RealtimeRun> subscribe(String runId, SubscribeOptions options) {
+		return subscribe(runId, options, RequestOptions.none());
+	}
+
+	/**
+	 * Subscribes to a run's changes (the SDK's {@code runs.subscribeToRun}).
+	 * @param runId the run id
+	 * @param options whether to complete when the run finishes, and columns to skip
+	 * @param requestOptions the per-call options of every request; without a retry
+	 * policy or response timeout of their own, requests use
+	 * {@link RealtimeSubscriptions#RECONNECT} and
+	 * {@link RealtimeSubscriptions#LONG_POLL_RESPONSE_TIMEOUT}
+	 * @return the run's states
+	 */
+	public Flux<RealtimeRun> subscribe(String runId, SubscribeOptions options, RequestOptions requestOptions) {
+		return Flux.defer(() -> this.realtime.subscribe(TriggerEndpoint.RUNS_SUBSCRIBE_TO_RUN,
+				"/realtime/v1/runs/{runId}", TriggerValidationException.requireText(runId, "runId"), Map.of(), options,
+				true, requestOptions));
+	}
+
+	/**
+	 * Subscribes to every run that carries a tag (the SDK's
+	 * {@code runs.subscribeToRunsWithTag}): the runs created in the window first, then one
+	 * full state per change of any of them. It never completes on its own.
+	 * @param tag the tag
+	 * @param createdAfter the window: runs created this long before the subscription
+	 * started, at most what the server allows (24 h by default), in whole seconds
+	 * @return the runs' states
+	 */
+	public Flux<RealtimeRun> subscribeToTag(String tag, Duration createdAfter) {
+		return subscribeToTag(tag, createdAfter, SubscribeOptions.defaults());
+	}
+
+	/**
+	 * Subscribes to every run that carries a tag (the SDK's
+	 * {@code runs.subscribeToRunsWithTag}). It never completes on its own.
+	 * @param tag the tag
+	 * @param createdAfter the window, in whole seconds
+	 * @param options columns to skip
+	 * @return the runs' states
+	 */
+	public Flux<RealtimeRun> subscribeToTag(String tag, Duration createdAfter, SubscribeOptions options) {
+		return subscribeToTag(tag, createdAfter, options, RequestOptions.none());
+	}
+
+	/**
+	 * Subscribes to every run that carries a tag (the SDK's
+	 * {@code runs.subscribeToRunsWithTag}). It never completes on its own.
+	 * @param tag the tag: not blank, without {@code ,}, {@code \}, {@code "} or control
+	 * characters
+	 * @param createdAfter the window, in whole seconds
+	 * @param options columns to skip
+	 * @param requestOptions the per-call options of every request
+	 * @return the runs' states
+	 */
+	public Flux<RealtimeRun> subscribeToTag(String tag, Duration createdAfter, SubscribeOptions options,
+			RequestOptions requestOptions) {
+		return Flux.defer(() -> this.realtime.subscribe(TriggerEndpoint.RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG,
+				"/realtime/v1/runs", null,
+				Map.of("tags", RunsWire.realtimeTag(tag), "createdAt", RunsWire.realtimeWindow(createdAfter)),
+				options, false, requestOptions));
 	}
 
 }

@@ -176,6 +176,35 @@ final class RunsWire {
 		return duration.getSeconds();
 	}
 
+	/**
+	 * A tag of a realtime tag filter: the server refuses an empty one and one with
+	 * control characters, {@code \\} or {@code "}; the filter joins tags with {@code ,}.
+	 */
+	static String realtimeTag(@Nullable String tag) {
+		TriggerValidationException.requireText(tag, "tag");
+		for (int i = 0; i < tag.length(); i++) {
+			char c = tag.charAt(i);
+			if (Character.isISOControl(c) || c == '\\' || c == '"' || c == ',') {
+				throw new TriggerValidationException("tag", "must not contain control characters, '\\', '\"' or ','"
+						+ ", but was '" + tag + "'. Remove them from the tag.");
+			}
+		}
+		return tag;
+	}
+
+	/**
+	 * The {@code createdAt} window of a realtime tag filter, in the server's duration
+	 * syntax, for example {@code 7200s}.
+	 */
+	static String realtimeWindow(@Nullable Duration createdAfter) {
+		if (createdAfter == null || createdAfter.isNegative() || createdAfter.isZero()
+				|| createdAfter.getNano() != 0) {
+			throw new TriggerValidationException("createdAfter", "must be a positive number of whole seconds, but was "
+					+ createdAfter + ". Pass for example Duration.ofHours(2).");
+		}
+		return createdAfter.toSeconds() + "s";
+	}
+
 	private static void putIfPresent(ObjectNode body, String name, @Nullable String value) {
 		if (value != null) {
 			body.put(name, value);

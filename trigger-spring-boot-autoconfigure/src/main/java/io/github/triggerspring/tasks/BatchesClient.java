@@ -1,6 +1,7 @@
 package io.github.triggerspring.tasks;
 
 import java.util.List;
+import java.util.Map;
 
 import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.TriggerEndpoint;
@@ -9,12 +10,15 @@ import io.github.triggerspring.http.RequestOptions;
 import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerRequest;
 import io.github.triggerspring.http.TriggerRetryPolicy;
+import io.github.triggerspring.realtime.RealtimeRun;
+import io.github.triggerspring.realtime.RealtimeSubscriptions;
+import io.github.triggerspring.realtime.SubscribeOptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Client for {@code batch.*}: triggers batches whose items go to different tasks, and
- * retrieves batches.
+ * Client for {@code batch.*}: triggers batches whose items go to different tasks,
+ * retrieves batches and subscribes to their runs in realtime.
  * <p>
  * {@code batch.trigger} uses the same two-phase protocol as
  * {@link TasksClient#batchTrigger(String, List, BatchOptions) tasks.batchTrigger}, with
@@ -29,6 +33,8 @@ public class BatchesClient {
 	private final TriggerHttpClient http;
 
 	private final TwoPhaseBatch batches;
+
+	private final RealtimeSubscriptions realtime;
 
 	/**
 	 * Creates a client that resends the items of unsealed batches with
@@ -48,6 +54,7 @@ public class BatchesClient {
 	public BatchesClient(TriggerHttpClient http, TriggerRetryPolicy sealRetry) {
 		this.http = http;
 		this.batches = new TwoPhaseBatch(http, new TriggerWire(http.jsonMapper()), sealRetry);
+		this.realtime = new RealtimeSubscriptions(http);
 	}
 
 	/**
@@ -150,6 +157,41 @@ public class BatchesClient {
 				(authorization) -> TriggerRequest.get("/api/v2/batches/{batchId}",
 						TriggerValidationException.requireText(batchId, "batchId")),
 				Batch.class);
+	}
+
+	/**
+	 * Subscribes to the runs of a batch (the SDK's {@code runs.subscribeToBatch}): their
+	 * current states first, then one full state per change of any of them. It never
+	 * completes on its own. See {@link RealtimeSubscriptions} for reconnection and
+	 * backpressure.
+	 * @param batchId the batch id ({@code batch_…})
+	 * @return the runs' states
+	 */
+	public Flux<RealtimeRun> subscribe(String batchId) {
+		return subscribe(batchId, SubscribeOptions.defaults());
+	}
+
+	/**
+	 * Subscribes to the runs of a batch (the SDK's {@code runs.subscribeToBatch}).
+	 * @param batchId the batch id
+	 * @param options columns to skip
+	 * @return the runs' states
+	 */
+	public Flux<RealtimeRun> subscribe(String batchId, SubscribeOptions options) {
+		return subscribe(batchId, options, RequestOptions.none());
+	}
+
+	/**
+	 * Subscribes to the runs of a batch (the SDK's {@code runs.subscribeToBatch}).
+	 * @param batchId the batch id
+	 * @param options columns to skip
+	 * @param requestOptions the per-call options of every request
+	 * @return the runs' states
+	 */
+	public Flux<RealtimeRun> subscribe(String batchId, SubscribeOptions options, RequestOptions requestOptions) {
+		return Flux.defer(() -> this.realtime.subscribe(TriggerEndpoint.RUNS_SUBSCRIBE_TO_BATCH,
+				"/realtime/v1/batches/{batchId}", TriggerValidationException.requireText(batchId, "batchId"),
+				Map.of(), options, false, requestOptions));
 	}
 
 }

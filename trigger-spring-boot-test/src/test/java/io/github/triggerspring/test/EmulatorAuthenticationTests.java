@@ -143,6 +143,11 @@ class EmulatorAuthenticationTests {
 		calls.put(TriggerEndpoint.BATCH_RETRIEVE, (c, f) -> c.batch().retrieve(f.batchId()));
 		calls.put(TriggerEndpoint.PACKETS_UPLOAD, (c, f) -> c.tasks().trigger("my-task", "x".repeat(131_072)));
 		calls.put(TriggerEndpoint.IDEMPOTENCY_KEYS_RESET, (c, f) -> c.idempotencyKeys().reset("seeded-task", "seeded-key"));
+		// a subscription's first state is its snapshot; taking it cancels before any live poll
+		calls.put(TriggerEndpoint.RUNS_SUBSCRIBE_TO_RUN, (c, f) -> c.runs().subscribe(f.runId()).next());
+		calls.put(TriggerEndpoint.RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG,
+				(c, f) -> c.runs().subscribeToTag("seeded-tag", Duration.ofHours(1)).next());
+		calls.put(TriggerEndpoint.RUNS_SUBSCRIBE_TO_BATCH, (c, f) -> c.batch().subscribe(f.batchId()).next());
 		return calls;
 	}
 
@@ -247,6 +252,7 @@ class EmulatorAuthenticationTests {
 			.in(credential.environment())
 			.branch(credential.branch())
 			.behavior(TaskBehavior.staysQueued())
+			.tags("seeded-tag")
 			.idempotencyKey(IdempotencyKeys.hash("seeded-key")));
 		String delayedRunId = emulator.seedRun(RunSeed.of("seeded-task")
 			.in(credential.environment())

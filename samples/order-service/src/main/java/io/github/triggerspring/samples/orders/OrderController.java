@@ -16,7 +16,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,6 +68,24 @@ public class OrderController {
 				return ResponseEntity.ok(body);
 			})
 			.defaultIfEmpty(ResponseEntity.notFound().build());
+	}
+
+	/**
+	 * Streams the status of an order's run as Server-Sent Events, one {@code status} event
+	 * per change, ending once the run finished; try it with {@code curl -N}.
+	 * @param orderId the order id
+	 * @return the events
+	 */
+	@GetMapping(path = "/orders/{orderId}/status", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<Map<String, Object>>> statusStream(@PathVariable String orderId) {
+		return this.orders.statusUpdates(orderId).map((run) -> {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("orderId", orderId);
+			data.put("runId", run.id());
+			data.put("status", run.status().value());
+			data.put("finished", run.isFinished());
+			return ServerSentEvent.builder(data).event("status").build();
+		});
 	}
 
 	@GetMapping("/runs/{runId}")

@@ -3,6 +3,7 @@ package io.github.triggerspring.samples.orders;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.triggerspring.realtime.RealtimeRun;
 import io.github.triggerspring.runs.ListRunsRequest;
 import io.github.triggerspring.runs.Run;
 import io.github.triggerspring.runs.RunSummary;
@@ -68,6 +69,23 @@ public class OrderProcessing {
 				.build())
 			.next()
 			.flatMap((run) -> this.runs.waitForCompletion(run.id(), WaitOptions.defaults().withMaxWait(maxWait)));
+	}
+
+	/**
+	 * Follows the run of an order as it changes: finds it by its {@code order:<id>} tag,
+	 * then subscribes to it in realtime, completing once the run finished.
+	 * @param orderId the order id
+	 * @return the run's states, empty when the order has no run
+	 */
+	public Flux<RealtimeRun> statusUpdates(String orderId) {
+		return this.runs
+			.list(ListRunsRequest.builder()
+				.taskIdentifier(this.properties.processOrderTask())
+				.tag("order:" + orderId)
+				.pageSize(1)
+				.build())
+			.next()
+			.flatMapMany((run) -> this.runs.subscribe(run.id()));
 	}
 
 	public Mono<Run> run(String runId) {

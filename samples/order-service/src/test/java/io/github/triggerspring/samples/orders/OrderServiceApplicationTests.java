@@ -15,7 +15,10 @@ import io.github.triggerspring.tasks.IdempotencyKeys;
 import io.github.triggerspring.test.AutoConfigureTriggerEmulator;
 import io.github.triggerspring.test.EmulatorCredentials;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import io.github.triggerspring.test.RunStateDriver;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +26,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +113,41 @@ class OrderServiceApplicationTests {
 			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
 			.expectBody(JSON)
 			.value((body) -> assertThat((String) body.get("error")).contains("WaitOptions.maxWait"));
+	}
+
+	@Test
+	void streamsTheStatusOfAnOrderAsServerSentEventsUntilItsRunFinished() {
+		RunStateDriver orders = RunStateDriver.forTask(this.emulator, "process-order");
+		try {
+			String runId = (String) placeOrder("order-live").get("runId");
+			Flux<ServerSentEvent<Map<String, Object>>> events = this.web.get()
+				.uri("/orders/{orderId}/status", "order-live")
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+				})
+				.getResponseBody();
+			StepVerifier.create(events)
+				.assertNext((event) -> assertStatus(event, runId, "QUEUED"))
+				.then(orders::startExecuting)
+				.assertNext((event) -> assertStatus(event, runId, "EXECUTING"))
+				.then(orders::complete)
+				.assertNext((event) -> assertStatus(event, runId, "COMPLETED"))
+				.expectComplete()
+				.verify(Duration.ofSeconds(30));
+		}
+		finally {
+			this.emulator.clock().useSystemTime();
+		}
+	}
+
+	private static void assertStatus(ServerSentEvent<Map<String, Object>> event, String runId, String status) {
+		assertThat(event.event()).isEqualTo("status");
+		assertThat(event.data()).containsEntry("runId", runId)
+			.containsEntry("status", status)
+			.containsEntry("finished", "COMPLETED".equals(status));
 	}
 
 	@Test

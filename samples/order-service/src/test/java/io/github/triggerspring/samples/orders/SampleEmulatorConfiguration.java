@@ -1,7 +1,10 @@
 package io.github.triggerspring.samples.orders;
 
+import java.time.Duration;
+
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.emulator.EmulatorAccount;
+import io.github.triggerspring.emulator.TaskBehavior;
 import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.test.EmulatorCredentials;
 import io.github.triggerspring.test.TriggerEmulatorConnectionDetails;
@@ -26,6 +29,9 @@ public class SampleEmulatorConfiguration {
 	@Bean(destroyMethod = "close")
 	TriggerEmulator triggerEmulator() {
 		TriggerEmulator emulator = TriggerEmulator.start();
+		// runs wait 2 s in the queue and execute for 3 s, so that GET /orders/{id}/status shows each state
+		emulator.taskBehavior("process-order",
+				TaskBehavior.completesAfter(Duration.ofSeconds(3)).queuedFor(Duration.ofSeconds(2)));
 		logger.info("Embedded Trigger.dev API emulator at " + emulator.baseUrl() + " (project "
 				+ EmulatorAccount.PROJECT_REF + "). Set TRIGGER_SECRET_KEY to use the real API.");
 		return emulator;
