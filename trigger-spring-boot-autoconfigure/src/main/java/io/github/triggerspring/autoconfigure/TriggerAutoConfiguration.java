@@ -17,6 +17,7 @@ import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.BatchesClient;
 import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
+import io.github.triggerspring.waitpoints.WaitpointsClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -156,10 +157,17 @@ public final class TriggerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	WaitpointsClient triggerWaitpointsClient(TriggerHttpClient http) {
+		return new WaitpointsClient(http);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TriggerClient triggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
 			SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments, BatchesClient batch,
-			IdempotencyKeysClient idempotencyKeys) {
-		return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments, batch, idempotencyKeys);
+			IdempotencyKeysClient idempotencyKeys, WaitpointsClient waitpoints) {
+		return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments, batch, idempotencyKeys,
+				waitpoints);
 	}
 
 	@Configuration(proxyBeanMethods = false)

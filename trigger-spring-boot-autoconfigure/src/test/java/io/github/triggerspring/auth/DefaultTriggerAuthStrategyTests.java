@@ -57,7 +57,8 @@ class DefaultTriggerAuthStrategyTests {
 			"queues.pause", "queues.resume", "queues.overrideConcurrencyLimit", "queues.resetConcurrencyLimit",
 			"deployments.list", "deployments.retrieveCurrent", "deployments.retrieve", "deployments.latest",
 			"deployments.promote", "batch.trigger", "batch.retrieve", "idempotencyKeys.reset", "packets.upload",
-			"runs.reschedule", "runs.addTags", "runs.retrieveMetadata", "runs.updateMetadata");
+			"runs.reschedule", "runs.addTags", "runs.retrieveMetadata", "runs.updateMetadata", "wait.createToken",
+			"wait.listTokens", "wait.retrieveToken", "wait.completeToken", "packets.retrieve");
 
 	@Test
 	void tableHoldsTheSeedsNineteenRowsTheAddedRowsAndThePublicTimezonesEndpoint() {
