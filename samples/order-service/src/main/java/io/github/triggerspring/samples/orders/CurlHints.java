@@ -23,6 +23,7 @@ class CurlHints implements ApplicationListener<WebServerInitializedEvent> {
 		logger.info(String.join(System.lineSeparator(), "Order service ready. Try:",
 				"  curl -X POST " + base + "/orders/order-1234 -H 'Content-Type: application/json' -d '{\"amount\": 42}'",
 				"  curl " + base + "/orders/order-1234/result?maxWait=10s",
+				"  curl -X POST " + base + "/orders/order-1234/approve -H 'Content-Type: application/json' -d '{\"approvedBy\": \"ada\"}'",
 				"  curl " + base + "/runs/<runId>",
 				"  curl " + base + "/runs?limit=5",
 				"  curl -X POST " + base + "/runs/<runId>/cancel",
