@@ -60,11 +60,14 @@ final class WaitpointRecord {
 		return this;
 	}
 
+	/**
+	 * Completes the token with the server's timeout error.
+	 * @param at when it timed out
+	 */
 	void timeOut(Instant at) {
 		complete(at, Json.write(Json.object()
 			.put("code", TIMEOUT_CODE)
-			.put("message", "Waitpoint timed out at " + Json.date(this.timeoutAt != null ? this.timeoutAt : at))),
-				"application/json", true);
+			.put("message", "Waitpoint timed out at " + Json.date(at))), "application/json", true);
 	}
 
 	void complete(Instant at, String output, String outputType, boolean isError) {

@@ -86,8 +86,8 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 		else if (tags.isArray()) {
 			tags.forEach((tag) -> values.add(tag.isString() ? tag.stringValue() : null));
 		}
-		if (values.contains(null) || !tags.isString() && !tags.isArray()
-				|| values.stream().anyMatch((tag) -> tag != null && tag.length() > MAX_TAG_LENGTH)) {
+		boolean malformed = !tags.isString() && !tags.isArray() || values.contains(null);
+		if (malformed || values.stream().anyMatch((tag) -> tag.length() > MAX_TAG_LENGTH)) {
 			throw new ApiError(400, "Invalid request body");
 		}
 		if (values.size() > MAX_TAGS) {
