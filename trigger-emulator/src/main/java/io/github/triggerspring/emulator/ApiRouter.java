@@ -69,6 +69,8 @@ final class ApiRouter implements HttpHandler {
 		IdempotencyKeysHandler idempotencyKeys = new IdempotencyKeysHandler(state);
 		PacketsHandler packets = new PacketsHandler(state);
 		RealtimeHandler realtime = new RealtimeHandler(state, clock);
+		WaitpointsHandler waitpoints = new WaitpointsHandler(state, clock);
+		String tokens = "/api/v1/waitpoints/tokens";
 		String envvars = "/api/v1/projects/{projectRef}/envvars/{env}";
 		route("POST", "/api/v1/tasks/{taskId}/trigger", EmulatorEndpoint.TASK_TRIGGER, Mode.SECRET, tasks::trigger);
 		route("POST", "/api/v3/batches", EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE, Mode.SECRET,
@@ -138,6 +140,18 @@ final class ApiRouter implements HttpHandler {
 		route("PUT", "/api/v2/packets/{filename}", EmulatorEndpoint.PACKETS_UPLOAD, Mode.SECRET, packets::presign);
 		route("PUT", PacketsHandler.OBJECT_STORE_PATH + "{token}", EmulatorEndpoint.PACKETS_OBJECT_STORE, Mode.NONE,
 				packets::store);
+		route("GET", "/api/v1/packets/{filename}", EmulatorEndpoint.PACKETS_RETRIEVE, Mode.SECRET,
+				packets::presignDownload);
+		route("GET", PacketsHandler.OBJECT_STORE_PATH + "{token}", EmulatorEndpoint.PACKETS_DOWNLOAD, Mode.NONE,
+				packets::download);
+		route("POST", tokens, EmulatorEndpoint.WAIT_CREATE_TOKEN, Mode.SECRET, waitpoints::createToken);
+		route("GET", tokens, EmulatorEndpoint.WAIT_LIST_TOKENS, Mode.SECRET, waitpoints::listTokens);
+		route("GET", tokens + "/{waitpointId}", EmulatorEndpoint.WAIT_RETRIEVE_TOKEN, Mode.SECRET,
+				waitpoints::retrieveToken);
+		route("POST", tokens + "/{waitpointId}/complete", EmulatorEndpoint.WAIT_COMPLETE_TOKEN, Mode.SECRET,
+				waitpoints::completeToken);
+		route("POST", tokens + "/{waitpointId}/callback/{hash}", EmulatorEndpoint.WAIT_TOKEN_CALLBACK, Mode.NONE,
+				waitpoints::callback);
 	}
 
 	private void route(String method, String pattern, EmulatorEndpoint endpoint, Mode auth, Handler handler) {

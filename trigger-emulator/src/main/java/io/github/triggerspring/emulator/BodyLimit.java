@@ -23,6 +23,9 @@ final class BodyLimit {
 	/** One NDJSON batch item ({@code STREAMING_BATCH_ITEM_MAXIMUM_SIZE}). */
 	static final int MAX_BATCH_ITEM = 3_145_728;
 
+	/** Create-waitpoint-token request body. */
+	static final int MAX_CREATE_WAITPOINT_BODY = 10_240;
+
 	/** No limit. */
 	static final BodyLimit NONE = new BodyLimit(Long.MAX_VALUE, Long.MAX_VALUE);
 
@@ -68,6 +71,8 @@ final class BodyLimit {
 			case TASK_TRIGGER -> body(MAX_TRIGGER_BODY);
 			case TASK_BATCH_TRIGGER_CREATE -> body(MAX_CREATE_BATCH_BODY);
 			case TASK_BATCH_TRIGGER_ITEMS -> line(MAX_BATCH_ITEM);
+			case WAIT_CREATE_TOKEN -> body(MAX_CREATE_WAITPOINT_BODY);
+			case WAIT_COMPLETE_TOKEN, WAIT_TOKEN_CALLBACK -> body(MAX_TRIGGER_BODY);
 			default -> NONE;
 		};
 	}

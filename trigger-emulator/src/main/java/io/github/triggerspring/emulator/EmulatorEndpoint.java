@@ -49,7 +49,8 @@ public enum EmulatorEndpoint {
 	RUNS_UPDATE_METADATA("runs.updateMetadata"),
 	/**
 	 * {@code GET /packets/{runId}/{file}}: the presigned URL of an offloaded payload or
-	 * output (no authentication, like an object-storage URL).
+	 * output, and {@code GET /packets/{token}}: a presigned download URL of a stored packet
+	 * (no authentication, like an object-storage URL).
 	 */
 	PACKETS_DOWNLOAD("packets.download"),
 	/** {@code GET /api/v1/projects/{projectRef}/envvars/{env}}. */
@@ -111,7 +112,25 @@ public enum EmulatorEndpoint {
 	 * {@code PUT /packets/{token}}: the emulated object storage behind the presigned
 	 * URLs (no authentication).
 	 */
-	PACKETS_OBJECT_STORE("packets.objectStore");
+	PACKETS_OBJECT_STORE("packets.objectStore"),
+	/**
+	 * {@code GET /api/v1/packets/{filename}}: a presigned URL for downloading a stored
+	 * packet, such as a large waitpoint output.
+	 */
+	PACKETS_RETRIEVE("packets.retrieve"),
+	/** {@code POST /api/v1/waitpoints/tokens}. */
+	WAIT_CREATE_TOKEN("wait.createToken"),
+	/** {@code GET /api/v1/waitpoints/tokens}. */
+	WAIT_LIST_TOKENS("wait.listTokens"),
+	/** {@code GET /api/v1/waitpoints/tokens/{id}}. */
+	WAIT_RETRIEVE_TOKEN("wait.retrieveToken"),
+	/** {@code POST /api/v1/waitpoints/tokens/{id}/complete}. */
+	WAIT_COMPLETE_TOKEN("wait.completeToken"),
+	/**
+	 * {@code POST /api/v1/waitpoints/tokens/{id}/callback/{hash}}: the callback URL of a
+	 * token (no authentication; the hash is the credential).
+	 */
+	WAIT_TOKEN_CALLBACK("wait.tokenCallback");
 
 	private final String id;
 

@@ -50,6 +50,14 @@ final class EmulatorState {
 	/** Storage paths of the presigned upload URLs, by the URL's token. */
 	final Map<String, String> packetUploads = new HashMap<>();
 
+	/** Storage paths of the presigned download URLs, by the URL's token. */
+	final Map<String, String> packetDownloads = new HashMap<>();
+
+	final Map<String, WaitpointRecord> waitpoints = new LinkedHashMap<>();
+
+	/** Waitpoint token ids by environment and idempotency key. */
+	final Map<String, String> waitpointIdempotency = new HashMap<>();
+
 	final Map<EnvRecord, Map<String, EnvVar>> envVars = new HashMap<>();
 
 	final Map<String, TaskBehavior> behaviors = new HashMap<>();
@@ -71,6 +79,8 @@ final class EmulatorState {
 
 	private long deploymentSequence;
 
+	private long waitpointSequence;
+
 	EmulatorState() {
 		seedDefaults();
 	}
@@ -86,6 +96,9 @@ final class EmulatorState {
 		this.schedules.clear();
 		this.packets.clear();
 		this.packetUploads.clear();
+		this.packetDownloads.clear();
+		this.waitpoints.clear();
+		this.waitpointIdempotency.clear();
 		this.envVars.clear();
 		this.behaviors.clear();
 		this.knownTasks.clear();
@@ -187,6 +200,43 @@ final class EmulatorState {
 
 	private static String idempotencyScope(EnvRecord env, String taskId, String key) {
 		return env.id + "\u0000" + taskId + "\u0000" + key;
+	}
+
+	WaitpointRecord newWaitpoint(EnvRecord env, Instant now, Instant timeoutAt, List<String> tags) {
+		WaitpointRecord token = new WaitpointRecord(Ids.friendly("waitpoint_"), ++this.waitpointSequence, env,
+				now.truncatedTo(ChronoUnit.MILLIS), timeoutAt, tags);
+		this.waitpoints.put(token.id, token);
+		return token;
+	}
+
+	/** Token of an environment whose idempotency key is still valid, if any. */
+	WaitpointRecord idempotentWaitpoint(EnvRecord env, String key, Instant now) {
+		String id = this.waitpointIdempotency.get(env.id + "\u0000" + key);
+		WaitpointRecord token = (id != null) ? this.waitpoints.get(id) : null;
+		if (token == null || !now.isBefore(token.idempotencyKeyExpiresAt)) {
+			return null;
+		}
+		return token;
+	}
+
+	void rememberWaitpointIdempotency(WaitpointRecord token, String key, String ttl, Instant now) {
+		token.idempotencyKey = key;
+		token.idempotencyKeyExpiresAt = now.plus(idempotencyTtl(ttl));
+		this.waitpointIdempotency.put(token.env.id + "\u0000" + key, token.id);
+	}
+
+	/**
+	 * The API key of an environment, the one its callback URLs are signed with: a preview
+	 * branch uses the key of the preview environment.
+	 */
+	String apiKey(EnvRecord env) {
+		EnvRecord root = (env.parent != null) ? env.parent : env;
+		for (Map.Entry<String, EnvRecord> entry : this.secretKeys.entrySet()) {
+			if (entry.getValue() == root) {
+				return entry.getKey();
+			}
+		}
+		throw new IllegalStateException("No API key for " + env);
 	}
 
 	static Duration idempotencyTtl(String ttl) {

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The packets namespace and the emulated object storage behind it: hands out a presigned
  * URL of the emulator's own for a packet ({@code PUT /api/v2/packets/{filename}}), and
- * stores what is {@code PUT} to that URL, with no credential, as object storage does.
+ * stores what is {@code PUT} to that URL, with no credential, as object storage does; hands
+ * out download URLs for stored packets ({@code GET /api/v1/packets/{filename}}) and serves
+ * them.
  * {@link TasksHandler} resolves {@code application/store} payloads from the stored
  * packets when it records a run.
  *
@@ -19,12 +21,44 @@ record PacketsHandler(EmulatorState state) {
 
 	ApiReply presign(ApiCall call, ApiPrincipal principal) {
 		EnvRecord env = principal.env();
-		String storagePath = "packets/" + env + "/" + call.params.get("filename");
+		String storagePath = storagePath(env, call.params.get("filename"));
 		String token = Ids.random(Ids.LOWER_ALNUM, 32);
 		this.state.packets.put(storagePath, new PacketRecord(env, storagePath));
 		this.state.packetUploads.put(token, storagePath);
 		String presignedUrl = "http://" + call.header("Host") + OBJECT_STORE_PATH + token;
 		return ApiReply.json(200, Json.object().put("presignedUrl", presignedUrl).put("storagePath", storagePath));
+	}
+
+	/** Where a packet of an environment is kept, by the filename the API names it with. */
+	static String storagePath(EnvRecord env, String filename) {
+		return "packets/" + env + "/" + filename;
+	}
+
+	/**
+	 * {@code GET /api/v1/packets/{filename}}: a presigned URL of the emulator's own for
+	 * downloading a stored packet of the caller's environment.
+	 */
+	ApiReply presignDownload(ApiCall call, ApiPrincipal principal) {
+		String storagePath = storagePath(principal.env(), call.params.get("filename"));
+		PacketRecord packet = this.state.packets.get(storagePath);
+		if (packet == null || packet.data == null) {
+			throw new ApiError(404, "Packet not found");
+		}
+		String token = Ids.random(Ids.LOWER_ALNUM, 32);
+		this.state.packetDownloads.put(token, storagePath);
+		String presignedUrl = "http://" + call.header("Host") + OBJECT_STORE_PATH + token;
+		return ApiReply.json(200, Json.object().put("presignedUrl", presignedUrl));
+	}
+
+	/** {@code GET /packets/{token}}: a stored packet, with no credential, as object storage serves it. */
+	ApiReply download(ApiCall call, ApiPrincipal principal) {
+		String storagePath = this.state.packetDownloads.get(call.params.get("token"));
+		PacketRecord packet = (storagePath != null) ? this.state.packets.get(storagePath) : null;
+		if (packet == null) {
+			return new ApiReply(404, "<Error><Code>NoSuchKey</Code></Error>").contentType("application/xml");
+		}
+		return new ApiReply(200, packet.data)
+			.contentType((packet.contentType != null) ? packet.contentType : "application/json");
 	}
 
 	ApiReply store(ApiCall call, ApiPrincipal principal) {

@@ -431,6 +431,79 @@ public final class TriggerEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Completes a waitpoint token as {@code POST /api/v1/waitpoints/tokens/{id}/complete}
+	 * would, for tests of code that waits for it: a string is stored as text, anything
+	 * else as superjson. A token that is no longer waiting is left as it is.
+	 * @param tokenId the token id
+	 * @param data the data, converted to JSON; {@code null} completes it without data
+	 * @return this emulator
+	 * @throws IllegalArgumentException if there is no such token
+	 */
+	public TriggerEmulator completeWaitpointToken(String tokenId, Object data) {
+		synchronized (this.state) {
+			WaitpointRecord token = waitpoint(tokenId);
+			if (token.completedAt == null) {
+				new WaitpointsHandler(this.state, this.clock).complete(token,
+						(data != null) ? Json.valueToTree(data) : null);
+			}
+			return this;
+		}
+	}
+
+	/**
+	 * Times a waiting waitpoint token out now, as if its timeout had passed: it becomes
+	 * {@link EmulatedWaitpointStatus#TIMED_OUT} with the server's timeout error as output.
+	 * (Advancing {@link #clock()} past a token's timeout has the same effect.)
+	 * @param tokenId the token id
+	 * @return this emulator
+	 * @throws IllegalArgumentException if there is no such token
+	 */
+	public TriggerEmulator timeOutWaitpointToken(String tokenId) {
+		synchronized (this.state) {
+			WaitpointRecord token = waitpoint(tokenId);
+			if (token.completedAt == null) {
+				token.timeOut(this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+			}
+			return this;
+		}
+	}
+
+	/**
+	 * Current status of a waitpoint token, on the emulator clock.
+	 * @param tokenId the token id
+	 * @return the status
+	 * @throws IllegalArgumentException if there is no such token
+	 */
+	public EmulatedWaitpointStatus waitpointTokenStatus(String tokenId) {
+		synchronized (this.state) {
+			return waitpoint(tokenId).status();
+		}
+	}
+
+	/**
+	 * Data a waitpoint token was completed with, decoded as a task's {@code wait.forToken}
+	 * receives it (maps, lists, strings, numbers, booleans).
+	 * @param tokenId the token id
+	 * @return the data; {@code null} while it waits, when it timed out or when it was
+	 * completed without data
+	 * @throws IllegalArgumentException if there is no such token
+	 */
+	public Object waitpointTokenOutput(String tokenId) {
+		synchronized (this.state) {
+			WaitpointRecord token = waitpoint(tokenId);
+			return token.outputIsError ? null : Json.toJava(WaitpointsHandler.data(this.state, token));
+		}
+	}
+
+	private WaitpointRecord waitpoint(String tokenId) {
+		WaitpointRecord token = this.state.waitpoints.get(tokenId);
+		if (token == null) {
+			throw new IllegalArgumentException("Unknown waitpoint token '" + tokenId + "'");
+		}
+		return token.settle(this.clock.instant());
+	}
+
+	/**
 	 * Number of runs in all projects and environments.
 	 * @return the count
 	 */

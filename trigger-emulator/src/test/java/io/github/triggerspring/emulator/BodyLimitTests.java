@@ -39,7 +39,12 @@ class BodyLimitTests extends EmulatorTestSupport {
 
 		TRIGGER_BODY(TRIGGER, 3_145_728, "{\"payload\":1}", 200),
 
-		CREATE_BATCH_BODY(BATCHES, 131_072, "{\"runCount\":1}", 202);
+		CREATE_BATCH_BODY(BATCHES, 131_072, "{\"runCount\":1}", 202),
+
+		CREATE_WAITPOINT_TOKEN_BODY("/api/v1/waitpoints/tokens", 10_240, "{}", 200),
+
+		COMPLETE_WAITPOINT_TOKEN_BODY("/api/v1/waitpoints/tokens/waitpoint_nope/complete", 3_145_728, "{\"data\":1}",
+				404);
 
 		final String path;
 
@@ -93,6 +98,23 @@ class BodyLimitTests extends EmulatorTestSupport {
 		RawResponse response = sendChunked(limit.path, "application/json", padded(limit.json, limit.maxBytes), true);
 		assertThat(response.status()).as(response.body()).isEqualTo(limit.okStatus);
 		assertThat(emulator.journal().last().body()).hasSize(limit.maxBytes);
+	}
+
+	@Test
+	void callbackBodyOverThreeMebibytesIs413AndAChunkedOneWithoutContentLength411() {
+		String id = post("/api/v1/waitpoints/tokens", DEV, "{}").json().get("id").asString();
+		String callback = "/api/v1/waitpoints/tokens/" + id + "/callback/" + WaitpointsHandler.hmacHex(DEV, id);
+		RawResponse tooLarge = sendWithContentLength(callback, "application/json", 3_145_729, new byte[0]);
+		assertThat(tooLarge.status()).isEqualTo(413);
+		assertThat(tooLarge.body()).isEqualTo(TOO_LARGE);
+		RawResponse chunked = sendChunked(callback, "application/json", padded("{}", 100), true);
+		assertThat(chunked.status()).isEqualTo(411);
+		assertThat(chunked.body()).isEqualTo("{\"error\":\"Content-Length header is required\"}");
+		assertThat(emulator.waitpointTokenStatus(id)).isEqualTo(EmulatedWaitpointStatus.WAITING);
+		byte[] atTheLimit = padded("{}", 3_145_728);
+		assertThat(sendWithContentLength(callback, "application/json", atTheLimit.length, atTheLimit).status())
+			.isEqualTo(200);
+		assertThat(emulator.waitpointTokenStatus(id)).isEqualTo(EmulatedWaitpointStatus.COMPLETED);
 	}
 
 	@Test

@@ -144,6 +144,12 @@ public enum TriggerEndpoint {
 	 */
 	PACKETS_UPLOAD("packets.upload", Namespace.TASKS, false, CredentialKind.SECRET_KEY),
 
+	/**
+	 * Get a presigned URL for downloading a packet that the server keeps in object storage
+	 * ({@code GET /api/v1/packets/{filename}}), such as a large waitpoint output.
+	 */
+	PACKETS_RETRIEVE("packets.retrieve", Namespace.WAIT, false, CredentialKind.SECRET_KEY),
+
 	/** Reset an idempotency key, so that the next trigger with it creates a new run. */
 	IDEMPOTENCY_KEYS_RESET("idempotencyKeys.reset", Namespace.IDEMPOTENCY_KEYS, false, CredentialKind.SECRET_KEY),
 
@@ -154,7 +160,18 @@ public enum TriggerEndpoint {
 	RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG("runs.subscribeToRunsWithTag", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
 
 	/** Subscribe to the runs of a batch ({@code GET /realtime/v1/batches/{batchId}}). */
-	RUNS_SUBSCRIBE_TO_BATCH("runs.subscribeToBatch", Namespace.BATCH, false, CredentialKind.SECRET_KEY);
+	RUNS_SUBSCRIBE_TO_BATCH("runs.subscribeToBatch", Namespace.BATCH, false, CredentialKind.SECRET_KEY),
+	/** Create a waitpoint token, which a run can wait for until it is completed. */
+	WAIT_CREATE_TOKEN("wait.createToken", Namespace.WAIT, false, CredentialKind.SECRET_KEY),
+
+	/** List the waitpoint tokens of the environment. */
+	WAIT_LIST_TOKENS("wait.listTokens", Namespace.WAIT, false, CredentialKind.SECRET_KEY),
+
+	/** Retrieve a waitpoint token with its output. */
+	WAIT_RETRIEVE_TOKEN("wait.retrieveToken", Namespace.WAIT, false, CredentialKind.SECRET_KEY),
+
+	/** Complete a waitpoint token, resuming the runs that wait for it. */
+	WAIT_COMPLETE_TOKEN("wait.completeToken", Namespace.WAIT, false, CredentialKind.SECRET_KEY);
 
 	private final String id;
 
@@ -256,7 +273,10 @@ public enum TriggerEndpoint {
 		BATCH,
 
 		/** {@code idempotencyKeys.*}. */
-		IDEMPOTENCY_KEYS
+		IDEMPOTENCY_KEYS,
+
+		/** {@code wait.*}: waitpoint tokens. */
+		WAIT
 
 	}
 

@@ -18,6 +18,7 @@ import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.BatchesClient;
 import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
+import io.github.triggerspring.waitpoints.WaitpointsClient;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -161,10 +162,17 @@ public final class TriggerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	WaitpointsClient triggerWaitpointsClient(TriggerHttpClient http) {
+		return new WaitpointsClient(http);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TriggerClient triggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
 			SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments, BatchesClient batch,
-			IdempotencyKeysClient idempotencyKeys) {
-		return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments, batch, idempotencyKeys);
+			IdempotencyKeysClient idempotencyKeys, WaitpointsClient waitpoints) {
+		return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments, batch, idempotencyKeys,
+				waitpoints);
 	}
 
 	@Configuration(proxyBeanMethods = false)

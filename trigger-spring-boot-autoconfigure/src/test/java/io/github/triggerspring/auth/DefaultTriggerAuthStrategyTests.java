@@ -58,7 +58,8 @@ class DefaultTriggerAuthStrategyTests {
 			"queues.pause", "queues.resume", "queues.overrideConcurrencyLimit", "queues.resetConcurrencyLimit",
 			"deployments.list", "deployments.retrieveCurrent", "deployments.retrieve", "deployments.latest",
 			"deployments.promote", "batch.trigger", "batch.retrieve", "idempotencyKeys.reset", "packets.upload",
-			"runs.reschedule", "runs.addTags", "runs.retrieveMetadata", "runs.updateMetadata", "runs.subscribeToRun",
+			"runs.reschedule", "runs.addTags", "runs.retrieveMetadata", "runs.updateMetadata", "wait.createToken",
+			"wait.listTokens", "wait.retrieveToken", "wait.completeToken", "packets.retrieve", "runs.subscribeToRun",
 			"runs.subscribeToRunsWithTag", "runs.subscribeToBatch");
 
 	@Test

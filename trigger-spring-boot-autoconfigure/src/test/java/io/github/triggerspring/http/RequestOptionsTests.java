@@ -32,6 +32,9 @@ import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 import io.github.triggerspring.tasks.TriggerOptions;
 import io.github.triggerspring.testing.MockTriggerApi;
+import io.github.triggerspring.waitpoints.CreateTokenOptions;
+import io.github.triggerspring.waitpoints.ListWaitpointTokensRequest;
+import io.github.triggerspring.waitpoints.WaitpointsClient;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,9 @@ class RequestOptionsTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private static final String PROD_KEY = "tr_prod_0123456789abcdefABCDEF01";
+
+	private static final String WAITPOINT_TOKEN = "{\"id\":\"waitpoint_1\",\"url\":\"u\",\"status\":\"WAITING\","
+			+ "\"tags\":[],\"createdAt\":\"2026-01-01T00:00:00.000Z\"}";
 
 	private static final String RUN = "{\"id\":\"run_1\",\"status\":\"COMPLETED\",\"taskIdentifier\":\"t\",\"isQueued\":false,"
 			+ "\"isExecuting\":false,\"isWaiting\":false,\"isCompleted\":true,\"isSuccess\":true,\"isFailed\":false,"
@@ -90,7 +96,7 @@ class RequestOptionsTests {
 	private static TriggerClient client(TriggerHttpClient http) {
 		return new TriggerClient(new TasksClient(http), new RunsClient(http), new EnvVarsClient(http),
 				new SchedulesClient(http), new QueuesClient(http), new DeploymentsClient(http), new BatchesClient(http),
-				new IdempotencyKeysClient(http));
+				new IdempotencyKeysClient(http), new WaitpointsClient(http));
 	}
 
 	static Stream<Arguments> everyClientMethod() {
@@ -197,7 +203,19 @@ class RequestOptionsTests {
 						DEPLOYMENT),
 				call("deployments.promote", (c) -> c.deployments().promote("20250228.1", options),
 						"/api/v1/deployments/20250228.1/promote",
-						"{\"id\":\"dep_1\",\"version\":\"20250228.1\",\"shortCode\":\"abc\"}"));
+						"{\"id\":\"dep_1\",\"version\":\"20250228.1\",\"shortCode\":\"abc\"}"),
+				call("wait.createToken", (c) -> c.waitpoints().createToken(CreateTokenOptions.none(), options),
+						"/api/v1/waitpoints/tokens", "{\"id\":\"waitpoint_1\",\"isCached\":false,\"url\":\"u\"}"),
+				call("wait.listTokens",
+						(c) -> c.waitpoints().listTokens(ListWaitpointTokensRequest.all(), options).collectList(),
+						"/api/v1/waitpoints/tokens", "{\"data\":[],\"pagination\":{}}"),
+				call("wait.listTokensPage", (c) -> c.waitpoints().listTokensPage(ListWaitpointTokensRequest.all(), options),
+						"/api/v1/waitpoints/tokens", "{\"data\":[],\"pagination\":{}}"),
+				call("wait.retrieveToken", (c) -> c.waitpoints().retrieveToken("waitpoint_1", options),
+						"/api/v1/waitpoints/tokens/waitpoint_1", WAITPOINT_TOKEN),
+				call("wait.completeToken",
+						(c) -> c.waitpoints().completeToken("waitpoint_1", "ok", options).thenReturn("done"),
+						"/api/v1/waitpoints/tokens/waitpoint_1/complete", "{\"success\":true}"));
 	}
 
 	private static Arguments call(String name, Function<TriggerClient, Mono<?>> call, String target,

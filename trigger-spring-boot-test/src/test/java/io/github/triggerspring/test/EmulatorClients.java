@@ -19,6 +19,7 @@ import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.BatchesClient;
 import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
+import io.github.triggerspring.waitpoints.WaitpointsClient;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -154,6 +155,10 @@ final class EmulatorClients {
 
 	IdempotencyKeysClient idempotencyKeys() {
 		return new IdempotencyKeysClient(this.http);
+	}
+
+	WaitpointsClient waitpoints() {
+		return new WaitpointsClient(this.http);
 	}
 
 }

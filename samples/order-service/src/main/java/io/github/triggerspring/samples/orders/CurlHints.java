@@ -24,6 +24,7 @@ class CurlHints implements ApplicationListener<WebServerInitializedEvent> {
 				"  curl -X POST " + base + "/orders/order-1234 -H 'Content-Type: application/json' -d '{\"amount\": 42}'",
 				"  curl " + base + "/orders/order-1234/result?maxWait=10s",
 				"  curl -N " + base + "/orders/order-1234/status",
+				"  curl -X POST " + base + "/orders/order-1234/approve -H 'Content-Type: application/json' -d '{\"approvedBy\": \"ada\"}'",
 				"  curl " + base + "/runs/<runId>",
 				"  curl " + base + "/runs?limit=5",
 				"  curl -X POST " + base + "/runs/<runId>/cancel",

@@ -41,10 +41,14 @@ public class OrderController {
 
 	private final QueuesClient queues;
 
-	public OrderController(OrderProcessing orders, PreviewEnvVarsSync previewEnvVars, QueuesClient queues) {
+	private final OrderApprovals approvals;
+
+	public OrderController(OrderProcessing orders, PreviewEnvVarsSync previewEnvVars, QueuesClient queues,
+			OrderApprovals approvals) {
 		this.orders = orders;
 		this.previewEnvVars = previewEnvVars;
 		this.queues = queues;
+		this.approvals = approvals;
 	}
 
 	@PostMapping("/orders/{orderId}")
@@ -86,6 +90,21 @@ public class OrderController {
 			data.put("finished", run.isFinished());
 			return ServerSentEvent.builder(data).event("status").build();
 		});
+	}
+
+	/**
+	 * Approves an order: completes the waitpoint token its run waits for.
+	 * @param orderId the order id
+	 * @param approval who approves, for example {@code {"approvedBy": "ada"}}
+	 * @return the order's token and its status
+	 */
+	@PostMapping("/orders/{orderId}/approve")
+	Mono<Map<String, Object>> approve(@PathVariable String orderId,
+			@RequestBody(required = false) Map<String, String> approval) {
+		String approvedBy = (approval != null) ? approval.getOrDefault("approvedBy", "anonymous") : "anonymous";
+		return this.approvals.approve(orderId, approvedBy)
+			.map((token) -> Map.of("orderId", orderId, "tokenId", token.id(), "status", token.status().value(),
+					"approval", (token.output() != null) ? token.output() : Map.of()));
 	}
 
 	@GetMapping("/runs/{runId}")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.triggerspring.emulator.EmulatedEnvironment;
+import io.github.triggerspring.emulator.EmulatedWaitpointStatus;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.EmulatorEndpoint;
 import io.github.triggerspring.emulator.RecordedTrigger;
@@ -290,6 +291,35 @@ class OrderServiceApplicationTests {
 				assertThat(measurement.get("statistic")).isEqualTo("COUNT");
 				assertThat(((Number) measurement.get("value")).doubleValue()).isPositive();
 			});
+	}
+
+	@Test
+	void approvingAnOrderCompletesItsWaitpointTokenOnce() {
+		Map<String, Object> approved = approve("order-7", "ada");
+		String tokenId = (String) approved.get("tokenId");
+		assertThat(approved).containsEntry("orderId", "order-7")
+			.containsEntry("status", "COMPLETED")
+			.containsEntry("approval", Map.of("approved", true, "approvedBy", "ada"));
+		assertThat(this.emulator.waitpointTokenStatus(tokenId)).isEqualTo(EmulatedWaitpointStatus.COMPLETED);
+		assertThat(this.emulator.waitpointTokenOutput(tokenId)).isEqualTo(Map.of("approved", true, "approvedBy", "ada"));
+		Map<String, Object> again = approve("order-7", "bob");
+		assertThat(again).containsEntry("tokenId", tokenId)
+			.containsEntry("approval", Map.of("approved", true, "approvedBy", "ada"));
+		assertThat(this.emulator.journal().requests(EmulatorEndpoint.WAIT_CREATE_TOKEN).get(0).bodyAsString())
+			.contains("\"idempotencyKey\":\"approve-order:order-7\"").contains("\"timeout\":\"604800s\"");
+	}
+
+	private Map<String, Object> approve(String orderId, String approvedBy) {
+		return this.web.post()
+			.uri("/orders/{orderId}/approve", orderId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("approvedBy", approvedBy))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private Map<String, Object> placeOrder(String orderId) {
