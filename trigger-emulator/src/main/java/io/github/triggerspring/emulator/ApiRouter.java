@@ -21,10 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Routes the HTTP calls of the emulated API: matches method and path (404, 405), reads
  * the body within the route's {@link BodyLimit} (413 without reading the rest), records
- * each call in the journal, injects the armed faults, authenticates and hands the call to
- * the handler of its namespace under the state lock, then writes the reply with the
- * rate-limit headers. The deployment routes other than {@code /current} count against a
- * window of their own, as the API's deployment limiter does.
+ * each call in the journal, injects the armed faults (injected or random), authenticates
+ * and hands the call to the handler of its namespace under the state lock, then writes
+ * the reply with the rate-limit headers. The deployment routes other than
+ * {@code /current} count against a window of their own, as the API's deployment limiter
+ * does.
  *
  * @author trigger-spring-boot contributors
  */
@@ -208,7 +209,8 @@ final class ApiRouter implements HttpHandler {
 				}
 			}
 			ApiReply reply = null;
-			for (Fault fault : this.faults.take(faultKeys)) {
+			Fault afterHandling = null;
+			for (Fault fault : this.faults.take(faultKeys, requestHash(faultKeys, call))) {
 				switch (fault.kind()) {
 					case LATENCY -> sleep(fault.duration());
 					case DROP_CONNECTION -> {
@@ -216,6 +218,7 @@ final class ApiRouter implements HttpHandler {
 						exchange.close();
 						return;
 					}
+					case DROP_CONNECTION_AFTER_HANDLING, TRUNCATED_BODY -> afterHandling = fault;
 					case STATUS -> reply = faultReply(fault);
 					case RATE_LIMITED -> reply = rateLimitedReply(fault, this.clock.instant(),
 							endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE);
@@ -224,7 +227,19 @@ final class ApiRouter implements HttpHandler {
 			if (reply == null) {
 				reply = (tooLarge != null) ? tooLarge : dispatch(call, route, allowed);
 			}
+			if (afterHandling != null && afterHandling.kind() == Fault.Kind.DROP_CONNECTION_AFTER_HANDLING) {
+				recorded.respond(0, null);
+				exchange.close();
+				return;
+			}
+			if (afterHandling != null) {
+				sendTruncated(exchange, recorded, reply, endpoint);
+				return;
+			}
 			send(exchange, recorded, reply, endpoint);
+		}
+		catch (AbortedResponse ex) {
+			throw ex;
 		}
 		catch (RuntimeException | IOException | Error ex) {
 			if (recorded != null && recorded.responseStatus() == 0) {
@@ -284,6 +299,46 @@ final class ApiRouter implements HttpHandler {
 				out.write(bytes);
 			}
 		}
+	}
+
+	/**
+	 * Sends the status, the headers with the full length and the first half of the
+	 * body, then throws {@link AbortedResponse} so that the server closes the connection.
+	 */
+	private void sendTruncated(HttpExchange exchange, RecordedRequest recorded, ApiReply reply,
+			EmulatorEndpoint endpoint) {
+		byte[] bytes = (reply.body != null) ? reply.body.getBytes(StandardCharsets.UTF_8) : new byte[0];
+		recorded.respond(reply.status, reply.body);
+		var headers = exchange.getResponseHeaders();
+		if (reply.body != null) {
+			headers.set("Content-Type", reply.contentType);
+		}
+		rateLimitHeaders(reply, endpoint);
+		reply.headers.forEach(headers::set);
+		try {
+			exchange.sendResponseHeaders(reply.status, Math.max(1, bytes.length));
+			OutputStream out = exchange.getResponseBody();
+			out.write(bytes, 0, bytes.length / 2);
+			out.flush();
+		}
+		catch (IOException ex) {
+			// the client is gone already
+		}
+		throw new AbortedResponse();
+	}
+
+	/**
+	 * Hash of a call's endpoint, query and body, from which random faults are drawn.
+	 */
+	static long requestHash(List<String> faultKeys, ApiCall call) {
+		long hash = 0xcbf29ce484222325L;
+		for (byte b : (faultKeys + " " + call.query).getBytes(StandardCharsets.UTF_8)) {
+			hash = (hash ^ b) * 0x100000001b3L;
+		}
+		for (byte b : call.body) {
+			hash = (hash ^ b) * 0x100000001b3L;
+		}
+		return hash;
 	}
 
 	private void rateLimitHeaders(ApiReply reply, EmulatorEndpoint endpoint) {
@@ -377,6 +432,18 @@ final class ApiRouter implements HttpHandler {
 			case 504 -> "Gateway Timeout";
 			default -> "Emulated fault " + status;
 		};
+	}
+
+	/**
+	 * Thrown out of {@link #handle(HttpExchange)} to abort a response that has started:
+	 * the JDK's server closes the connection of a handler that fails.
+	 */
+	static final class AbortedResponse extends RuntimeException {
+
+		AbortedResponse() {
+			super("Response aborted by a fault", null, false, false);
+		}
+
 	}
 
 	@FunctionalInterface

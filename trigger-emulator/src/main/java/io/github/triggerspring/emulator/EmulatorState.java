@@ -36,6 +36,9 @@ final class EmulatorState {
 
 	final Map<String, RunRecord> runs = new LinkedHashMap<>();
 
+	/** The runs of {@link #runs}, per environment, in the order the runs list pages them. */
+	final RunIndex runIndex = new RunIndex();
+
 	final Map<String, String> idempotency = new HashMap<>();
 
 	final Map<String, BatchRecord> batches = new LinkedHashMap<>();
@@ -90,6 +93,7 @@ final class EmulatorState {
 		this.secretKeys.clear();
 		this.accessTokens.clear();
 		this.runs.clear();
+		this.runIndex.clear();
 		this.idempotency.clear();
 		this.batches.clear();
 		this.batchIdempotency.clear();
@@ -157,6 +161,7 @@ final class EmulatorState {
 				now.truncatedTo(ChronoUnit.MILLIS));
 		run.behavior = this.behaviors.getOrDefault(taskId, this.defaultBehavior);
 		this.runs.put(run.id, run);
+		this.runIndex.add(run);
 		return run;
 	}
 

@@ -21,8 +21,13 @@ import java.util.Objects;
  * batch limiter's form: {@code x-ratelimit-reset} in epoch seconds plus
  * {@code Retry-After}), the reset being read on the {@link EmulatorClock};</li>
  * <li>{@link #dropConnection()}: close the connection without any response;</li>
+ * <li>{@link #dropConnectionAfterHandling()}: handle the call (a run is created, for
+ * example), then close the connection without any response;</li>
+ * <li>{@link #truncatedBody()}: handle the call, then send the status, the headers and
+ * only the first half of the body, and close the connection;</li>
  * <li>{@link #latency(Duration)}: wait in real time, then handle the call normally.</li>
  * </ul>
+ * {@link RandomFaults} draws faults at random for every call, from a seed.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -40,6 +45,10 @@ public final class Fault {
 		RATE_LIMITED,
 		/** Close the connection without a response. */
 		DROP_CONNECTION,
+		/** Handle the call, then close the connection without a response. */
+		DROP_CONNECTION_AFTER_HANDLING,
+		/** Handle the call, then send only part of the response body. */
+		TRUNCATED_BODY,
 		/** Delay the response. */
 		LATENCY
 
@@ -100,6 +109,27 @@ public final class Fault {
 	 */
 	public static Fault dropConnection() {
 		return new Fault(Kind.DROP_CONNECTION, 0, null, Map.of(), Duration.ZERO, 1);
+	}
+
+	/**
+	 * Handle the call, with every change it makes, then close the connection without
+	 * sending the response; clients see a premature close, as when a connection drops
+	 * after the server has acted.
+	 * @return the fault
+	 */
+	public static Fault dropConnectionAfterHandling() {
+		return new Fault(Kind.DROP_CONNECTION_AFTER_HANDLING, 0, null, Map.of(), Duration.ZERO, 1);
+	}
+
+	/**
+	 * Handle the call, then send the response's status and headers, with the full
+	 * {@code Content-Length}, and only the first half of its body (nothing of an empty
+	 * body), and close the connection; clients see a premature close while they read
+	 * the body.
+	 * @return the fault
+	 */
+	public static Fault truncatedBody() {
+		return new Fault(Kind.TRUNCATED_BODY, 0, null, Map.of(), Duration.ZERO, 1);
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.github.triggerspring.emulator;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +11,9 @@ import java.util.Objects;
 
 /**
  * Registry of injected faults, per endpoint id (see {@link EmulatorEndpoint}) or for
- * {@link #ALL_ENDPOINTS}. Faults are consumed in registration order. Thread-safe.
+ * {@link #ALL_ENDPOINTS}, and of {@link RandomFaults random faults}. Faults are consumed
+ * in registration order; a call that no injected fault ends gets a random one, if they
+ * are armed. Thread-safe.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -20,6 +24,12 @@ public final class Faults {
 	public static final String ALL_ENDPOINTS = "*";
 
 	private final Map<String, List<Entry>> entries = new LinkedHashMap<>();
+
+	private final Map<Fault.Kind, Integer> injected = new EnumMap<>(Fault.Kind.class);
+
+	private final Map<Long, Integer> randomRepeats = new HashMap<>();
+
+	private RandomFaults random;
 
 	Faults() {
 	}
@@ -53,11 +63,39 @@ public final class Faults {
 	}
 
 	/**
-	 * Remove every fault.
+	 * Arm random faults, in place of any armed before, until {@link #clear()}.
+	 * @param faults the random faults
+	 * @return this registry
+	 */
+	public Faults injectRandom(RandomFaults faults) {
+		Objects.requireNonNull(faults, "faults");
+		synchronized (this.entries) {
+			this.random = faults;
+			this.randomRepeats.clear();
+		}
+		return this;
+	}
+
+	/**
+	 * Remove every fault, the random ones too, and forget the {@link #injected() counts}.
 	 */
 	public void clear() {
 		synchronized (this.entries) {
 			this.entries.clear();
+			this.random = null;
+			this.randomRepeats.clear();
+			this.injected.clear();
+		}
+	}
+
+	/**
+	 * How many faults of each kind were applied to calls, injected or random, since the
+	 * last {@link #clear()}.
+	 * @return the counts, by kind; kinds never applied are left out
+	 */
+	public Map<Fault.Kind, Integer> injected() {
+		synchronized (this.entries) {
+			return Map.copyOf(this.injected);
 		}
 	}
 
@@ -78,11 +116,13 @@ public final class Faults {
 
 	/**
 	 * Take the faults that apply to one call: every pending latency fault plus the first
-	 * pending non-latency fault, each consumed once.
+	 * pending non-latency fault, each consumed once; without a non-latency fault, the
+	 * random fault drawn for the call, if any.
 	 * @param faultKeys endpoint ids the call matches
+	 * @param request hash of the call's endpoint, query and body, for random faults
 	 * @return the faults to apply, latency first
 	 */
-	List<Fault> take(List<String> faultKeys) {
+	List<Fault> take(List<String> faultKeys, long request) {
 		List<Fault> result = new ArrayList<>();
 		Fault terminal = null;
 		synchronized (this.entries) {
@@ -110,9 +150,14 @@ public final class Faults {
 					}
 				}
 			}
-		}
-		if (terminal != null) {
-			result.add(terminal);
+			if (terminal == null && this.random != null) {
+				int repeat = this.randomRepeats.merge(request, 1, Integer::sum) - 1;
+				terminal = this.random.draw(faultKeys, request, repeat);
+			}
+			if (terminal != null) {
+				result.add(terminal);
+			}
+			result.forEach((fault) -> this.injected.merge(fault.kind(), 1, Integer::sum));
 		}
 		return result;
 	}

@@ -35,7 +35,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 	static final int OFFLOAD_THRESHOLD_BYTES = 524_288;
 
 	ApiReply listRuns(ApiCall call, ApiPrincipal principal) {
-		return runPage(call, (run) -> run.env == principal.env());
+		return runPage(call, principal.env());
 	}
 
 	ApiReply listProjectRuns(ApiCall call, ApiPrincipal principal) {
@@ -54,11 +54,10 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		if (env == null) {
 			throw new ApiError(500, "Internal Server Error");
 		}
-		EnvRecord target = env;
-		return runPage(call, (run) -> run.env == target);
+		return runPage(call, env);
 	}
 
-	private ApiReply runPage(ApiCall call, Predicate<RunRecord> scope) {
+	private ApiReply runPage(ApiCall call, EnvRecord env) {
 		Instant now = this.clock.instant();
 		int size = 25;
 		String sizeParam = call.queryParam("page[size]");
@@ -68,57 +67,27 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 				throw ApiError.query("page[size]", "Number must be between 1 and 100");
 			}
 		}
-		Predicate<RunRecord> filter = scope.and(runFilter(call, now));
-		List<RunRecord> matching = new ArrayList<>();
-		for (RunRecord run : this.state.runs.values()) {
-			if (filter.test(run)) {
-				matching.add(run);
-			}
-		}
-		matching.sort((a, b) -> {
-			int byDate = b.createdAt.compareTo(a.createdAt);
-			return (byDate != 0) ? byDate : Long.compare(b.sequence, a.sequence);
-		});
+		Predicate<RunRecord> filter = runFilter(call, now);
 		String after = call.queryParam("page[after]");
 		String before = call.queryParam("page[before]");
-		int from;
-		int to;
-		if (after != null) {
-			int position = indexOf(matching, after);
-			from = (position < 0) ? matching.size() : position + 1;
-			to = Math.min(matching.size(), from + size);
-		}
-		else if (before != null) {
-			int position = indexOf(matching, before);
-			to = (position < 0) ? 0 : position;
-			from = Math.max(0, to - size);
-		}
-		else {
-			from = 0;
-			to = Math.min(matching.size(), size);
-		}
+		RunRecord afterRun = (after != null) ? this.state.runs.get(after) : null;
+		RunRecord beforeRun = (after == null && before != null) ? this.state.runs.get(before) : null;
+		boolean unknownCursor = (after != null) ? afterRun == null : before != null && beforeRun == null;
+		RunIndex.Page page = unknownCursor ? RunIndex.Page.EMPTY
+				: this.state.runIndex.page(env, filter, afterRun, beforeRun, size);
 		ObjectNode body = Json.object();
 		ArrayNode data = body.putArray("data");
-		for (RunRecord run : matching.subList(from, to)) {
+		for (RunRecord run : page.runs()) {
 			data.add(runJson(run, now, false));
 		}
 		ObjectNode pagination = body.putObject("pagination");
-		if (to < matching.size() && to > from) {
-			pagination.put("next", matching.get(to - 1).id);
+		if (page.hasNext() && !page.runs().isEmpty()) {
+			pagination.put("next", page.runs().get(page.runs().size() - 1).id);
 		}
-		if (from > 0 && to > from) {
-			pagination.put("previous", matching.get(from).id);
+		if (page.hasPrevious() && !page.runs().isEmpty()) {
+			pagination.put("previous", page.runs().get(0).id);
 		}
 		return ApiReply.json(200, body);
-	}
-
-	private static int indexOf(List<RunRecord> runs, String id) {
-		for (int i = 0; i < runs.size(); i++) {
-			if (runs.get(i).id.equals(id)) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 	private Predicate<RunRecord> runFilter(ApiCall call, Instant now) {

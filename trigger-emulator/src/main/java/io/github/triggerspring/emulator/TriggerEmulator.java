@@ -38,6 +38,11 @@ import com.sun.net.httpserver.HttpServer;
  * emulator's own ({@code /packets/{token}}, no credential), and a run whose payload is
  * {@code application/store} is recorded with the packet uploaded there. Its
  * {@link #journal() journal} masks credentials. All methods are thread-safe.
+ * <p>
+ * Unless it is set already, the emulator sets the system property
+ * {@code sun.net.httpserver.nodelay} to {@code true} before it starts its server, so that
+ * the JDK's server sends each response at once instead of waiting up to 40 ms for the
+ * client to acknowledge the response's headers.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -45,6 +50,13 @@ import com.sun.net.httpserver.HttpServer;
 public final class TriggerEmulator implements AutoCloseable {
 
 	private static final AtomicInteger THREADS = new AtomicInteger();
+
+	/**
+	 * System property of the JDK's HTTP server that sets {@code TCP_NODELAY} on its
+	 * connections. Without it, a response's body waits for the client to acknowledge
+	 * its headers, which a client delays by up to 40 ms.
+	 */
+	static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
 	private final EmulatorState state = new EmulatorState();
 
@@ -94,6 +106,10 @@ public final class TriggerEmulator implements AutoCloseable {
 	private synchronized TriggerEmulator start0() {
 		if (this.server != null) {
 			throw new IllegalStateException("The emulator is already started");
+		}
+		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+			// read once, when the JVM's first JDK HTTP server starts
+			System.setProperty(NO_DELAY_PROPERTY, "true");
 		}
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(this.host),

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Fault injection.
@@ -148,6 +149,86 @@ class FaultsTests extends EmulatorTestSupport {
 		assertThat(emulator.journal().last().responseStatus()).isZero();
 		assertThat(emulator.runCount()).isZero();
 		assertThat(post("/api/v1/tasks/a/trigger", DEV, "{}").status()).isEqualTo(200);
+	}
+
+	@Test
+	void dropConnectionAfterHandlingCreatesTheRunThenClosesTheSocket() {
+		emulator.faults().inject(EmulatorEndpoint.TASK_TRIGGER, Fault.dropConnectionAfterHandling());
+		String body = "{\"payload\":1,\"options\":{\"idempotencyKey\":\"k\"}}";
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> http.send(triggerRequest(body), HttpResponse.BodyHandlers.ofString()));
+		assertThat(emulator.journal().last().responseStatus()).isZero();
+		assertThat(emulator.runCount()).isOne();
+		Response retry = post("/api/v1/tasks/a/trigger", DEV, body);
+		assertThat(retry.json().get("isCached").asBoolean()).isTrue();
+		assertThat(emulator.runCount()).isOne();
+	}
+
+	@Test
+	void truncatedBodySendsTheHeadersAndHalfTheBodyAfterHandling() {
+		emulator.faults().inject(EmulatorEndpoint.TASK_TRIGGER, Fault.truncatedBody());
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> http.send(triggerRequest("{}"), HttpResponse.BodyHandlers.ofString()));
+		assertThat(emulator.journal().last().responseStatus()).isEqualTo(200);
+		assertThat(emulator.runCount()).isOne();
+		assertThat(emulator.faults().injected()).containsExactly(entry(Fault.Kind.TRUNCATED_BODY, 1));
+	}
+
+	@Test
+	void randomFaultsDependOnTheSeedAndTheCallNotOnTheOrderOfCalls() {
+		RandomFaults random = RandomFaults.seeded(7).probability(0.5);
+		List<Integer> first = statuses(random, List.of("a", "b", "c", "d", "e", "f", "g", "h"));
+		List<Integer> again = statuses(random, List.of("a", "b", "c", "d", "e", "f", "g", "h"));
+		List<Integer> reversed = statuses(random, List.of("h", "g", "f", "e", "d", "c", "b", "a"));
+		assertThat(again).isEqualTo(first);
+		java.util.Collections.reverse(reversed);
+		assertThat(reversed).isEqualTo(first);
+		assertThat(first).contains(200).anyMatch((status) -> status != 200);
+		assertThat(statuses(RandomFaults.seeded(8).probability(0.5), List.of("a", "b", "c", "d", "e", "f", "g", "h")))
+			.isNotEqualTo(first);
+	}
+
+	@Test
+	void randomFaultsDrawAgainForEachRepeatOfACallAndOnlyOnTheirEndpoints() {
+		emulator.faults()
+			.injectRandom(RandomFaults.seeded(1)
+				.probability(1)
+				.faults(Fault.status(503))
+				.endpoints(EmulatorEndpoint.TASK_TRIGGER));
+		assertThat(post("/api/v1/tasks/a/trigger", DEV, "{}").status()).isEqualTo(503);
+		assertThat(post("/api/v1/tasks/a/trigger", DEV, "{}").status()).isEqualTo(503);
+		assertThat(get("/api/v1/runs", DEV).status()).isEqualTo(200);
+		emulator.faults().inject(EmulatorEndpoint.TASK_TRIGGER, Fault.status(409));
+		assertThat(post("/api/v1/tasks/a/trigger", DEV, "{}").status()).isEqualTo(409);
+		assertThat(emulator.faults().injected()).containsOnly(entry(Fault.Kind.STATUS, 3));
+		emulator.faults().clear();
+		assertThat(post("/api/v1/tasks/a/trigger", DEV, "{}").status()).isEqualTo(200);
+		assertThat(emulator.faults().injected()).isEmpty();
+		assertThat(RandomFaults.seeded(42)).hasToString("RandomFaults[seed=42, probability=0.2, faults=[Fault[STATUS 500, "
+				+ "times=1], Fault[STATUS 502, times=1], Fault[STATUS 503, times=1], Fault[RATE_LIMITED 429, times=1], "
+				+ "Fault[DROP_CONNECTION, times=1], Fault[DROP_CONNECTION_AFTER_HANDLING, times=1], "
+				+ "Fault[TRUNCATED_BODY, times=1]]]");
+		assertThatIllegalArgumentException().isThrownBy(() -> RandomFaults.seeded(1).probability(1.5));
+	}
+
+	/** Status of a trigger of each task, with the random faults armed afresh. */
+	private static List<Integer> statuses(RandomFaults random, List<String> tasks) {
+		emulator.faults().clear();
+		emulator.faults().injectRandom(random.faults(Fault.status(500), Fault.status(503), Fault.status(429)));
+		List<Integer> statuses = new java.util.ArrayList<>();
+		for (String task : tasks) {
+			statuses.add(post("/api/v1/tasks/" + task + "/trigger", DEV, "{\"payload\":\"" + task + "\"}").status());
+		}
+		return statuses;
+	}
+
+	private static HttpRequest triggerRequest(String body) {
+		return HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/api/v1/tasks/a/trigger"))
+			.timeout(TIMEOUT)
+			.header("Authorization", "Bearer " + DEV)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
 	}
 
 	@Test
