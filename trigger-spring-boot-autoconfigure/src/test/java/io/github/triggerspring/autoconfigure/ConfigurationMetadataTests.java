@@ -1,8 +1,13 @@
 package io.github.triggerspring.autoconfigure;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,10 +26,7 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void everyTriggerPropertyHasADescriptionInTheGeneratedMetadata() throws Exception {
-		JsonNode metadata;
-		try (InputStream input = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-			metadata = JsonMapper.builder().build().readTree(input);
-		}
+		JsonNode metadata = metadata();
 		List<String> names = new ArrayList<>();
 		List<String> undescribed = new ArrayList<>();
 		for (JsonNode property : metadata.get("properties")) {
@@ -46,6 +48,31 @@ class ConfigurationMetadataTests {
 				"trigger.connect-timeout", "trigger.response-timeout", "trigger.retry.max-attempts",
 				"trigger.retry.initial-backoff", "trigger.retry.max-backoff", "trigger.retry.multiplier",
 				"trigger.retry.jitter");
+	}
+
+	@Test
+	void theReadmeTableHasARowForEveryWebhookPropertyAndNoOther() throws Exception {
+		List<String> inMetadata = new ArrayList<>();
+		for (JsonNode property : metadata().get("properties")) {
+			String name = property.get("name").asString();
+			if (name.startsWith("trigger.webhooks.")) {
+				inMetadata.add(name);
+			}
+		}
+		String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+		List<String> inReadme = new ArrayList<>();
+		Matcher row = Pattern.compile("(?m)^\\| `(trigger\\.webhooks\\.[a-z.-]+)` \\|").matcher(readme);
+		while (row.find()) {
+			inReadme.add(row.group(1));
+		}
+		assertThat(inMetadata).isNotEmpty();
+		assertThat(inReadme).containsExactlyInAnyOrderElementsOf(inMetadata);
+	}
+
+	private static JsonNode metadata() throws Exception {
+		try (InputStream input = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			return JsonMapper.builder().build().readTree(input);
+		}
 	}
 
 }
