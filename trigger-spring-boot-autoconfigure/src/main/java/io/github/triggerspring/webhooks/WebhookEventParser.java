@@ -1,6 +1,8 @@
 package io.github.triggerspring.webhooks;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.List;
 
 import io.github.triggerspring.http.WireJson;
 import io.github.triggerspring.webhooks.TriggerWebhookException.Reason;
@@ -11,8 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a verified delivery body into a {@link TriggerWebhookEvent} with the starter's
- * wire mapper, never the application's. The envelope members are required; unknown
- * members are ignored, and an unknown type becomes an {@link UnknownWebhookEvent}.
+ * wire mapper, never the application's. The envelope members are required, and so is
+ * every member of the event's object that the model does not mark {@code @Nullable}, as
+ * with the SDK's schemas; unknown members are ignored, and an unknown type becomes an
+ * {@link UnknownWebhookEvent}.
  *
  * @author trigger-spring-boot contributors
  */
@@ -69,11 +73,42 @@ final class WebhookEventParser {
 		if (value == null || value.isNull()) {
 			throw malformed("'" + name + "' is missing", null);
 		}
+		T result;
 		try {
-			return MAPPER.treeToValue(value, type);
+			result = MAPPER.treeToValue(value, type);
 		}
 		catch (JacksonException ex) {
 			throw malformed("'" + name + "' cannot be read (" + ex.getOriginalMessage() + ")", ex);
+		}
+		requireMembers(result, name);
+		return result;
+	}
+
+	private static void requireMembers(Object value, String path) {
+		if (value instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				requireMembers(list.get(i), path + "[" + i + "]");
+			}
+			return;
+		}
+		if (!value.getClass().isRecord()) {
+			return;
+		}
+		for (RecordComponent component : value.getClass().getRecordComponents()) {
+			Object member;
+			try {
+				member = component.getAccessor().invoke(value);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+			String memberPath = path + "." + component.getName();
+			if (member != null) {
+				requireMembers(member, memberPath);
+			}
+			else if (!component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+				throw malformed("'" + memberPath + "' is missing", null);
+			}
 		}
 	}
 

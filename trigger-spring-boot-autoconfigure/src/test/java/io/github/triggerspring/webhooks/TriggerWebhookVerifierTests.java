@@ -93,6 +93,18 @@ class TriggerWebhookVerifierTests {
 	}
 
 	@Test
+	void refusesASignedBodyWithoutARequiredMember() {
+		String noRun = WebhookDeliveries.RUN_FAILED.replaceFirst("\"run\":\\{", "\"notRun\":{");
+		assertRefused(noRun, sign(noRun, SECRET), Reason.MALFORMED_BODY, "'object.run' is missing.");
+		String noSource = WebhookDeliveries.DEPLOYMENT_SUCCESS.replace(",\"triggerSource\":\"SCHEDULED\"", "");
+		assertRefused(noSource, sign(noSource, SECRET), Reason.MALFORMED_BODY,
+				"'object.tasks[1].triggerSource' is missing.");
+		String noFingerprint = WebhookDeliveries.ERROR.replace("\"fingerprint\":\"fp_91ab\",", "");
+		assertRefused(noFingerprint, sign(noFingerprint, SECRET), Reason.MALFORMED_BODY,
+				"'object.error.fingerprint' is missing.");
+	}
+
+	@Test
 	void neverPutsTheSecretInAMessage() {
 		for (String signature : new String[] { null, "bad", sign("other", SECRET) }) {
 			assertThatExceptionOfType(TriggerWebhookException.class)
