@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,22 +53,24 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void theReadmeTableHasARowForEveryWebhookPropertyAndNoOther() throws Exception {
-		List<String> inMetadata = new ArrayList<>();
+	void theReadmeTableHasARowWithTheDefaultOfEveryWebhookPropertyAndNoOther() throws Exception {
+		Map<String, String> inMetadata = new TreeMap<>();
 		for (JsonNode property : metadata().get("properties")) {
 			String name = property.get("name").asString();
 			if (name.startsWith("trigger.webhooks.")) {
-				inMetadata.add(name);
+				JsonNode defaultValue = property.get("defaultValue");
+				inMetadata.put(name, (defaultValue != null) ? defaultValue.asString() : "");
 			}
 		}
 		String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-		List<String> inReadme = new ArrayList<>();
-		Matcher row = Pattern.compile("(?m)^\\| `(trigger\\.webhooks\\.[a-z.-]+)` \\|").matcher(readme);
+		Map<String, String> inReadme = new TreeMap<>();
+		Matcher row = Pattern.compile("(?m)^\\| `(trigger\\.webhooks\\.[a-z.-]+)` \\|[^|]*\\|\\s*`?([^|`]*?)`?\\s*\\|")
+			.matcher(readme);
 		while (row.find()) {
-			inReadme.add(row.group(1));
+			inReadme.put(row.group(1), row.group(2).strip());
 		}
 		assertThat(inMetadata).isNotEmpty();
-		assertThat(inReadme).containsExactlyInAnyOrderElementsOf(inMetadata);
+		assertThat(inReadme).isEqualTo(inMetadata);
 	}
 
 	private static JsonNode metadata() throws Exception {
