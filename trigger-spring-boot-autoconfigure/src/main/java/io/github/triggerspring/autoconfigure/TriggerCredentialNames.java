@@ -5,7 +5,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Names and value shapes of Trigger.dev credentials, for masking them in actuator output.
+ * Names and value shapes of Trigger.dev credentials and of the webhook secret, for
+ * masking them in actuator output.
  *
  * @author trigger-spring-boot contributors
  */
@@ -15,7 +16,7 @@ final class TriggerCredentialNames {
 	static final String CREDENTIAL_VALUE = "^tr_(dev|stg|prod|preview|pat|oat)_.+";
 
 	private static final Set<String> NORMALIZED_NAMES = Set.of("triggersecretkey", "triggerpersonalaccesstoken",
-			"triggeraccesstoken", "secretkey", "personalaccesstoken");
+			"triggeraccesstoken", "secretkey", "personalaccesstoken", "triggerwebhookssecret", "webhookssecret");
 
 	private static final Pattern SEPARATORS = Pattern.compile("[-_.\\[\\]]");
 
@@ -23,9 +24,10 @@ final class TriggerCredentialNames {
 	}
 
 	/**
-	 * Whether a property or environment variable name holds a Trigger.dev credential, in
-	 * any of its relaxed forms ({@code trigger.secret-key}, {@code trigger.secretKey},
-	 * {@code TRIGGER_SECRET_KEY}, {@code TRIGGER_ACCESS_TOKEN}, ...).
+	 * Whether a property or environment variable name holds a Trigger.dev credential or
+	 * the webhook secret, in any of its relaxed forms ({@code trigger.secret-key},
+	 * {@code trigger.secretKey}, {@code TRIGGER_SECRET_KEY}, {@code TRIGGER_ACCESS_TOKEN},
+	 * {@code TRIGGER_WEBHOOKS_SECRET}, ...).
 	 * @param name the name
 	 * @return whether it names a credential
 	 */

@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
  * reaches this one, as a finished JSON tree or string.
  *
  * @author trigger-spring-boot contributors
+ * @since 0.1.0
  */
-final class WireJson {
+public final class WireJson {
 
 	/**
 	 * Jackson 3's defaults, with unknown response fields ignored (new server fields must
@@ -28,6 +29,15 @@ final class WireJson {
 		.build();
 
 	private WireJson() {
+	}
+
+	/**
+	 * The wire mapper, for other parts of the starter that read the vendor's format, such
+	 * as webhook deliveries. It is immutable.
+	 * @return the mapper
+	 */
+	public static JsonMapper mapper() {
+		return MAPPER;
 	}
 
 }

@@ -31,12 +31,14 @@ class TriggerCredentialsSanitizingTests {
 			SanitizingFunction function = context.getBean("triggerCredentialsSanitizingFunction",
 					SanitizingFunction.class);
 			for (String key : new String[] { "trigger.secret-key", "trigger.secretKey", "TRIGGER_SECRET_KEY",
-					"trigger.personal-access-token", "TRIGGER_ACCESS_TOKEN", "TRIGGER_PERSONAL_ACCESS_TOKEN" }) {
+					"trigger.personal-access-token", "TRIGGER_ACCESS_TOKEN", "TRIGGER_PERSONAL_ACCESS_TOKEN",
+					"trigger.webhooks.secret", "TRIGGER_WEBHOOKS_SECRET" }) {
 				assertThat(sanitize(function, key, "anything")).as(key).isEqualTo(SanitizableData.SANITIZED_VALUE);
 			}
 			assertThat(sanitize(function, "app.upstream-token", "tr_pat_123456789abcdef"))
 				.isEqualTo(SanitizableData.SANITIZED_VALUE);
 			assertThat(sanitize(function, "trigger.project-ref", "proj_abc")).isEqualTo("proj_abc");
+			assertThat(sanitize(function, "trigger.webhooks.path", "/trigger/webhooks")).isEqualTo("/trigger/webhooks");
 			assertThat(sanitize(function, "trigger.api-url", "https://api.trigger.dev"))
 				.isEqualTo("https://api.trigger.dev");
 			assertThat(sanitize(function, "spring.application.name", "orders")).isEqualTo("orders");

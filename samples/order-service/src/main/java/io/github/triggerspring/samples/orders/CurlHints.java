@@ -1,10 +1,14 @@
 package io.github.triggerspring.samples.orders;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +21,19 @@ class CurlHints implements ApplicationListener<WebServerInitializedEvent> {
 
 	private static final Log logger = LogFactory.getLog(CurlHints.class);
 
+	/** The sample alert, relative to the repository root. */
+	private static final String ALERT = "samples/order-service/alert-run-failed.json";
+
+	private final Environment environment;
+
+	CurlHints(Environment environment) {
+		this.environment = environment;
+	}
+
 	@Override
 	public void onApplicationEvent(WebServerInitializedEvent event) {
 		String base = "http://localhost:" + event.getWebServer().getPort();
-		logger.info(String.join(System.lineSeparator(), "Order service ready. Try:",
+		List<String> lines = new ArrayList<>(List.of("Order service ready. Try:",
 				"  curl -X POST " + base + "/orders/order-1234 -H 'Content-Type: application/json' -d '{\"amount\": 42}'",
 				"  curl " + base + "/orders/order-1234/result?maxWait=10s",
 				"  curl -N " + base + "/orders/order-1234/status",
@@ -32,6 +45,26 @@ class CurlHints implements ApplicationListener<WebServerInitializedEvent> {
 				"  curl -X POST " + base + "/env-vars/sync",
 				"  curl -X POST " + base + "/admin/queues/process-order/pause",
 				"  curl -X POST " + base + "/admin/queues/process-order/resume"));
+		String webhooks = this.environment.getProperty("trigger.webhooks.path");
+		if (webhooks != null) {
+			lines.addAll(webhookLines(base + webhooks, base));
+		}
+		logger.info(String.join(System.lineSeparator(), lines));
+	}
+
+	/**
+	 * A signed alert (200, listed by {@code /alerts}) and the same alert signed with a
+	 * wrong secret (401), run from the repository root. The signature is the HMAC-SHA256
+	 * of the file's bytes, as Trigger.dev computes it.
+	 */
+	static List<String> webhookLines(String url, String base) {
+		String post = "  curl -i -X POST " + url + " -H 'Content-Type: application/json' --data-binary @" + ALERT
+				+ " -H \"x-trigger-signature-hmacsha256: $(openssl dgst -sha256 -r -hmac ";
+		String signed = " " + ALERT + " | cut -d' ' -f1)\"";
+		return List.of("  # alert webhooks, valid signature (200), then an invalid one (401):",
+				post + "\"${TRIGGER_WEBHOOKS_SECRET:-sample-webhook-secret}\"" + signed,
+				post + "not-the-secret" + signed,
+				"  curl " + base + "/alerts");
 	}
 
 }

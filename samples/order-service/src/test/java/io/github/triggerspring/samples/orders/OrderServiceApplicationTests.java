@@ -1,8 +1,15 @@
 package io.github.triggerspring.samples.orders;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import io.github.triggerspring.emulator.EmulatedEnvironment;
 import io.github.triggerspring.emulator.EmulatedWaitpointStatus;
@@ -28,6 +35,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.StatusAssertions;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,10 +46,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author trigger-spring-boot contributors
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "trigger.retry.initial-backoff=10ms", "trigger.retry.max-backoff=40ms" })
+		properties = { "trigger.retry.initial-backoff=10ms", "trigger.retry.max-backoff=40ms",
+				"trigger.webhooks.secret=" + OrderServiceApplicationTests.WEBHOOK_SECRET })
 @AutoConfigureWebTestClient
 @AutoConfigureTriggerEmulator(credentials = EmulatorCredentials.BOTH)
 class OrderServiceApplicationTests {
+
+	static final String WEBHOOK_SECRET = "whsec_order_service_test";
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() {
+	};
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
@@ -320,6 +334,55 @@ class OrderServiceApplicationTests {
 			.expectBody(JSON)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	@Test
+	void receivesTheSampleAlertWebhookSignedWithTheSecret() throws Exception {
+		byte[] alert = Files.readAllBytes(Path.of("alert-run-failed.json"));
+		deliverAlert(alert, hmacSha256Hex(alert, WEBHOOK_SECRET)).isOk();
+		assertThat(alerts()).contains(Map.of("id", "alert_demo_0001", "type", "alert.run.failed", "created",
+				"2026-12-01T09:30:00Z"));
+	}
+
+	@Test
+	void refusesAnAlertWebhookWithAnInvalidSignature() throws Exception {
+		byte[] forged = new String(Files.readAllBytes(Path.of("alert-run-failed.json")), StandardCharsets.UTF_8)
+			.replace("alert_demo_0001", "alert_forged")
+			.getBytes(StandardCharsets.UTF_8);
+		deliverAlert(forged, hmacSha256Hex(forged, "not-the-secret")).isUnauthorized();
+		deliverAlert(forged, null).isUnauthorized();
+		assertThat(alerts()).noneMatch((alert) -> "alert_forged".equals(alert.get("id")));
+	}
+
+	@Test
+	void curlHintsSignTheSampleAlertWithOpensslAndAWrongSecret() {
+		List<String> lines = CurlHints.webhookLines("http://localhost:8080/trigger/webhooks", "http://localhost:8080");
+		assertThat(lines.get(1)).contains("--data-binary @samples/order-service/alert-run-failed.json")
+			.contains("x-trigger-signature-hmacsha256: $(openssl dgst -sha256 -r -hmac "
+					+ "\"${TRIGGER_WEBHOOKS_SECRET:-sample-webhook-secret}\" samples/order-service/alert-run-failed.json "
+					+ "| cut -d' ' -f1)");
+		assertThat(lines.get(2)).contains("-hmac not-the-secret samples/order-service/alert-run-failed.json");
+	}
+
+	private StatusAssertions deliverAlert(byte[] body, String signature) {
+		WebTestClient.RequestBodySpec request = this.web.post()
+			.uri("/trigger/webhooks")
+			.contentType(MediaType.APPLICATION_JSON);
+		if (signature != null) {
+			request.header("x-trigger-signature-hmacsha256", signature);
+		}
+		return request.bodyValue(body).exchange().expectStatus();
+	}
+
+	private List<Map<String, Object>> alerts() {
+		return this.web.get().uri("/alerts").exchange().expectStatus().isOk().expectBody(JSON_LIST).returnResult()
+			.getResponseBody();
+	}
+
+	private static String hmacSha256Hex(byte[] body, String secret) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		return HexFormat.of().formatHex(mac.doFinal(body));
 	}
 
 	private Map<String, Object> placeOrder(String orderId) {

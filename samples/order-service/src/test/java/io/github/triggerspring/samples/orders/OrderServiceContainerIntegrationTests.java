@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DockerTest
 @Testcontainers
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "trigger.webhooks.secret=whsec_container_test")
 @AutoConfigureWebTestClient
 class OrderServiceContainerIntegrationTests {
 
