@@ -36,6 +36,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -59,6 +60,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBooleanProperty(name = "trigger.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TriggerProperties.class)
+@ImportRuntimeHints(TriggerRuntimeHints.class)
 public final class TriggerAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(TriggerAutoConfiguration.class);
