@@ -86,20 +86,6 @@ class TriggerClientGuard implements SmartInitializingSingleton {
 		return client;
 	}
 
-	private String describe(String beanName) {
-		Class<?> type = this.beanFactory.getType(beanName, false);
-		return "Bean '" + beanName + "'" + ((type != null) ? " of type " + ClassUtils.getUserClass(type).getName() : "");
-	}
-
-	private boolean isCreatingTriggerClient() {
-		for (String name : this.beanFactory.getBeanNamesForType(TriggerClient.class, true, false)) {
-			if (this.beanFactory.isCurrentlyInCreation(name)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	/**
 	 * Ends the startup checks. A client first created for a {@link TriggerClient} bean
 	 * became the singleton that later injection points received unchecked: those are
@@ -118,6 +104,20 @@ class TriggerClientGuard implements SmartInitializingSingleton {
 				}
 			}
 		}
+	}
+
+	private String describe(String beanName) {
+		Class<?> type = this.beanFactory.getType(beanName, false);
+		return "Bean '" + beanName + "'" + ((type != null) ? " of type " + ClassUtils.getUserClass(type).getName() : "");
+	}
+
+	private boolean isCreatingTriggerClient() {
+		for (String name : this.beanFactory.getBeanNamesForType(TriggerClient.class, true, false)) {
+			if (this.beanFactory.isCurrentlyInCreation(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
