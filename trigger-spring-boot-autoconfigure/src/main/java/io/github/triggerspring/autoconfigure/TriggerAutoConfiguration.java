@@ -5,6 +5,7 @@ import io.github.triggerspring.TriggerWebClientCustomizer;
 import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerCredentials;
+import io.github.triggerspring.auth.TriggerEndpoint.Namespace;
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.deployments.DeploymentsClient;
 import io.github.triggerspring.envvars.EnvVarsClient;
@@ -38,6 +39,8 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -46,6 +49,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Ordered after {@link WebClientAutoConfiguration} and {@link JacksonAutoConfiguration}
  * only so that their conditional beans are defined first; the clients are built from the
  * application's {@link WebClient.Builder} and {@link JsonMapper} when present.
+ * <p>
+ * The namespace clients and {@link TriggerClient} are lazy beans. Each client's factory
+ * passes the new client through {@link TriggerClientGuard}, which fails the start when a
+ * bean injects a client that cannot call any of its endpoints. No bean depends on a
+ * condition on credential values: under AOT, conditions are evaluated at build time, and
+ * credentials arrive at run time.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -54,6 +63,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBooleanProperty(name = "trigger.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TriggerProperties.class)
+@ImportRuntimeHints(TriggerRuntimeHints.class)
 public final class TriggerAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(TriggerAutoConfiguration.class);
@@ -113,60 +123,70 @@ public final class TriggerAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
-	TasksClient triggerTasksClient(TriggerHttpClient http) {
-		return new TasksClient(http);
+	TasksClient triggerTasksClient(TriggerHttpClient http, TriggerClientGuard guard) {
+		return guard.check(new TasksClient(http), Namespace.TASKS);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
-	RunsClient triggerRunsClient(TriggerHttpClient http) {
-		return new RunsClient(http);
+	RunsClient triggerRunsClient(TriggerHttpClient http, TriggerClientGuard guard) {
+		return guard.check(new RunsClient(http), Namespace.RUNS);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
-	EnvVarsClient triggerEnvVarsClient(TriggerHttpClient http) {
-		return new EnvVarsClient(http);
+	EnvVarsClient triggerEnvVarsClient(TriggerHttpClient http, TriggerClientGuard guard) {
+		return guard.check(new EnvVarsClient(http), Namespace.ENVVARS);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
-	SchedulesClient triggerSchedulesClient(TriggerHttpClient http) {
-		return new SchedulesClient(http);
+	SchedulesClient triggerSchedulesClient(TriggerHttpClient http, TriggerClientGuard guard) {
+		return guard.check(new SchedulesClient(http), Namespace.SCHEDULES);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
-	QueuesClient triggerQueuesClient(TriggerHttpClient http) {
-		return new QueuesClient(http);
+	QueuesClient triggerQueuesClient(TriggerHttpClient http, TriggerClientGuard guard) {
+		return guard.check(new QueuesClient(http), Namespace.QUEUES);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
-	BatchesClient triggerBatchesClient(TriggerHttpClient http) {
-		return new BatchesClient(http);
+	BatchesClient triggerBatchesClient(TriggerHttpClient http, TriggerClientGuard guard) {
+		return guard.check(new BatchesClient(http), Namespace.BATCH);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
-	DeploymentsClient triggerDeploymentsClient(TriggerHttpClient http) {
-		return new DeploymentsClient(http);
+	DeploymentsClient triggerDeploymentsClient(TriggerHttpClient http, TriggerClientGuard guard) {
+		return guard.check(new DeploymentsClient(http), Namespace.DEPLOYMENTS);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
-	IdempotencyKeysClient triggerIdempotencyKeysClient(TriggerHttpClient http) {
-		return new IdempotencyKeysClient(http);
+	IdempotencyKeysClient triggerIdempotencyKeysClient(TriggerHttpClient http, TriggerClientGuard guard) {
+		return guard.check(new IdempotencyKeysClient(http), Namespace.IDEMPOTENCY_KEYS);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
-	WaitpointsClient triggerWaitpointsClient(TriggerHttpClient http) {
-		return new WaitpointsClient(http);
+	WaitpointsClient triggerWaitpointsClient(TriggerHttpClient http, TriggerClientGuard guard) {
+		return guard.check(new WaitpointsClient(http), Namespace.WAIT);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	TriggerClient triggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
 			SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments, BatchesClient batch,
@@ -194,9 +214,9 @@ public final class TriggerAutoConfiguration {
 	}
 
 	@Bean
-	TriggerClientUsageVerifier triggerClientUsageVerifier(ConfigurableListableBeanFactory beanFactory,
+	TriggerClientGuard triggerClientGuard(ConfigurableListableBeanFactory beanFactory,
 			TriggerAuthStrategy authStrategy, TriggerConnectionDetails connectionDetails) {
-		return new TriggerClientUsageVerifier(beanFactory, authStrategy, connectionDetails);
+		return new TriggerClientGuard(beanFactory, authStrategy, connectionDetails);
 	}
 
 }

@@ -1,14 +1,18 @@
 package io.github.triggerspring.autoconfigure;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.triggerspring.auth.CredentialKind;
 import io.github.triggerspring.auth.TriggerEndpoint;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown at startup when a Trigger.dev client is injected somewhere although none of its
- * endpoints accepts a configured credential.
+ * Thrown at startup when a Trigger.dev client is created for an injection point although
+ * none of its endpoints accepts a configured credential.
  *
  * @author trigger-spring-boot contributors
  */
@@ -16,28 +20,25 @@ class UnusableTriggerClientException extends RuntimeException {
 
 	private final Class<?> clientType;
 
-	private final List<String> injectionPoints;
-
 	private final List<TriggerEndpoint> endpoints;
 
 	private final Set<CredentialKind> configured;
 
-	UnusableTriggerClientException(Class<?> clientType, List<String> injectionPoints, List<TriggerEndpoint> endpoints,
-			Set<CredentialKind> configured) {
-		super(clientType.getSimpleName() + " is injected into " + String.join(", ", injectionPoints)
-				+ ", but none of its endpoints accepts a configured credential");
+	private final @Nullable String injectedInto;
+
+	UnusableTriggerClientException(Class<?> clientType, List<TriggerEndpoint> endpoints,
+			Set<CredentialKind> configured, @Nullable String injectedInto) {
+		super(clientType.getSimpleName() + " cannot call any of its endpoints ("
+				+ endpoints.stream().map(TriggerEndpoint::id).collect(Collectors.joining(", "))
+				+ ") with the configured credentials");
 		this.clientType = clientType;
-		this.injectionPoints = List.copyOf(injectionPoints);
 		this.endpoints = List.copyOf(endpoints);
-		this.configured = Set.copyOf(configured);
+		this.configured = configured.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(configured));
+		this.injectedInto = injectedInto;
 	}
 
 	Class<?> getClientType() {
 		return this.clientType;
-	}
-
-	List<String> getInjectionPoints() {
-		return this.injectionPoints;
 	}
 
 	List<TriggerEndpoint> getEndpoints() {
@@ -46,6 +47,14 @@ class UnusableTriggerClientException extends RuntimeException {
 
 	Set<CredentialKind> getConfigured() {
 		return this.configured;
+	}
+
+	/**
+	 * Where the client is injected, when known without Boot's injection failure chain.
+	 * @return the injection point, or {@code null}
+	 */
+	@Nullable String getInjectedInto() {
+		return this.injectedInto;
 	}
 
 }

@@ -1,6 +1,16 @@
 package io.github.triggerspring.autoconfigure;
 
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import io.github.triggerspring.TriggerClient;
+import io.github.triggerspring.auth.AuthOptions;
+import io.github.triggerspring.auth.CallAuthorization;
 import io.github.triggerspring.auth.InvalidTriggerConfigurationException;
+import io.github.triggerspring.auth.TriggerAuthStrategy;
+import io.github.triggerspring.auth.TriggerEndpoint;
+import io.github.triggerspring.auth.TriggerEndpoint.Namespace;
+import io.github.triggerspring.auth.UnsupportedCredentialException;
 import io.github.triggerspring.deployments.DeploymentsClient;
 import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.queues.QueuesClient;
@@ -8,7 +18,11 @@ import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.TasksClient;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -19,6 +33,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -214,46 +229,114 @@ class TriggerAutoConfigurationStartupFailureTests {
 	}
 
 	@Test
-	void failsWhenTheSchedulesClientIsInjectedIntoABeanMethodWithOnlyAnAccessToken() {
+	void startsWithOnlyAnAccessTokenWhenTheSchedulesClientIsInjected() {
 		this.contextRunner
 			.withPropertyValues("trigger.personal-access-token=" + PAT, "trigger.project-ref=proj_x")
 			.withUserConfiguration(SchedulesConsumerConfiguration.class)
-			.run((context) -> {
-				FailureAnalysis analysis = new UnusableTriggerClientFailureAnalyzer()
-					.analyze(context.getStartupFailure());
-				assertThat(analysis).as("analysis").isNotNull();
-				assertThat(analysis.getDescription()).startsWith(SchedulesClient.class.getName() + " is injected into:\n"
-						+ "\t- Parameter 0 of method 'scheduleUser' in " + SchedulesConsumerConfiguration.class.getName()
-						+ "\n");
-				assertThat(analysis.getDescription()).contains("schedules.list, schedules.create, schedules.retrieve, "
-						+ "schedules.update, schedules.activate, schedules.deactivate, schedules.del");
-			});
+			.run((context) -> assertThat(context).hasNotFailed().hasBean("scheduleUser"));
 	}
 
 	@Test
-	void failsWhenTheQueuesOrDeploymentsClientIsInjectedWithOnlyAnAccessToken() {
+	void failsWhenTheQueuesClientIsInjectedIntoABeanMethodWithOnlyAnAccessToken() {
 		this.contextRunner
 			.withPropertyValues("trigger.personal-access-token=" + PAT, "trigger.project-ref=proj_x")
 			.withUserConfiguration(QueuesConsumerConfiguration.class)
 			.run((context) -> {
-				FailureAnalysis analysis = new UnusableTriggerClientFailureAnalyzer()
-					.analyze(context.getStartupFailure());
-				assertThat(analysis).as("analysis").isNotNull();
-				assertThat(analysis.getDescription()).startsWith(QueuesClient.class.getName() + " is injected into:\n")
-					.contains("queues.list, queues.retrieve, queues.pause, queues.resume, "
-							+ "queues.overrideConcurrencyLimit, queues.resetConcurrencyLimit");
+				FailureAnalysis analysis = unusableClient(context);
+				assertThat(analysis.getDescription()).isEqualTo(QueuesClient.class.getName() + " is injected into:\n"
+						+ "\t- Parameter 0 of method queueUser in " + QueuesConsumerConfiguration.class.getName() + "\n"
+						+ "but none of its endpoints (queues.list, queues.retrieve, queues.pause, queues.resume, "
+						+ "queues.overrideConcurrencyLimit, queues.resetConcurrencyLimit) accepts a personal access "
+						+ "token, which is all that is configured. Every call would be refused.");
+				assertThat(analysis.getAction()).isEqualTo("Set 'trigger.secret-key' (environment variable "
+						+ "TRIGGER_SECRET_KEY) so that QueuesClient can call its endpoints, or remove the injection of QueuesClient.");
+				assertNoSecret(analysis, PAT);
 			});
+	}
+
+	@Test
+	void failsWhenTheDeploymentsClientIsInjectedIntoAFieldWithOnlyAnAccessToken() {
 		this.contextRunner
 			.withPropertyValues("trigger.personal-access-token=" + PAT, "trigger.project-ref=proj_x")
-			.withUserConfiguration(DeploymentsConsumerConfiguration.class)
+			.withUserConfiguration(DeploymentsFieldConsumer.class)
 			.run((context) -> {
-				FailureAnalysis analysis = new UnusableTriggerClientFailureAnalyzer()
-					.analyze(context.getStartupFailure());
-				assertThat(analysis).as("analysis").isNotNull();
-				assertThat(analysis.getDescription())
-					.startsWith(DeploymentsClient.class.getName() + " is injected into:\n")
-					.contains("deployments.list, deployments.retrieveCurrent, deployments.retrieve, "
-							+ "deployments.latest, deployments.promote");
+				FailureAnalysis analysis = unusableClient(context);
+				assertThat(analysis.getDescription()).isEqualTo(DeploymentsClient.class.getName()
+						+ " is injected into:\n" + "\t- Field deployments in " + DeploymentsFieldConsumer.class.getName()
+						+ "\nbut none of its endpoints (deployments.list, deployments.retrieveCurrent, "
+						+ "deployments.retrieve, deployments.latest, deployments.promote) accepts a personal access "
+						+ "token, which is all that is configured. Every call would be refused.");
+			});
+	}
+
+	@Test
+	void failsWithNoCredentialWhenAUserStrategyRefusesEveryTasksEndpoint() {
+		this.contextRunner.withUserConfiguration(RunsOnlyAuthStrategyConfiguration.class, OrderService.class)
+			.run((context) -> assertThat(unusableClient(context).getDescription())
+				.isEqualTo(TasksClient.class.getName() + " is injected into:\n" + "\t- Parameter 0 of constructor in "
+						+ OrderService.class.getName() + "\nbut none of its endpoints (task.trigger, task.batchTrigger, "
+						+ "packets.upload) accepts no credential, which is all that is configured. Every call would be "
+						+ "refused."));
+	}
+
+	@Test
+	void startsWithOnlyAnAccessTokenWhenAUserStrategyAcceptsTheTasksEndpoints() {
+		this.contextRunner
+			.withPropertyValues("trigger.personal-access-token=" + PAT, "trigger.project-ref=proj_x")
+			.withUserConfiguration(AcceptingAuthStrategyConfiguration.class, OrderService.class)
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(OrderService.class));
+	}
+
+	@Test
+	void refusesAtCallTimeATasksClientReachedThroughAnObjectProvider() {
+		this.contextRunner
+			.withPropertyValues("trigger.personal-access-token=" + PAT, "trigger.project-ref=proj_x",
+					"trigger.api-url=http://127.0.0.1:9")
+			.withUserConfiguration(ProvidedTasksConsumer.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertRefused(context.getBean(ProvidedTasksConsumer.class).tasks.getObject());
+			});
+	}
+
+	@Test
+	void refusesAtCallTimeATasksClientInjectedLazily() {
+		this.contextRunner
+			.withPropertyValues("trigger.personal-access-token=" + PAT, "trigger.project-ref=proj_x",
+					"trigger.api-url=http://127.0.0.1:9")
+			.withUserConfiguration(LazyTasksConsumer.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertRefused(context.getBean(LazyTasksConsumer.class).tasks);
+			});
+	}
+
+	@Test
+	void startsWithOnlyAnAccessTokenWhenTheAggregateClientIsInjected() {
+		this.contextRunner
+			.withPropertyValues("trigger.personal-access-token=" + PAT, "trigger.project-ref=proj_x",
+					"trigger.api-url=http://127.0.0.1:9")
+			.withUserConfiguration(TriggerClientConsumer.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				TriggerClient client = context.getBean(TriggerClientConsumer.class).client;
+				assertThat(client.tasks()).isSameAs(context.getBean(TasksClient.class));
+				assertRefused(client.tasks());
+			});
+	}
+
+	@Test
+	void failsWhenTheTasksClientIsInjectedAfterTheAggregateClientWithOnlyAnAccessToken() {
+		this.contextRunner
+			.withPropertyValues("trigger.personal-access-token=" + PAT, "trigger.project-ref=proj_x")
+			.withUserConfiguration(TriggerClientConsumer.class, OrderService.class)
+			.run((context) -> {
+				FailureAnalysis analysis = unusableClient(context);
+				assertThat(analysis.getDescription()).isEqualTo(TasksClient.class.getName() + " is injected into:\n"
+						+ "\t- Bean 'triggerAutoConfigurationStartupFailureTests.OrderService' of type "
+						+ OrderService.class.getName() + "\n"
+						+ "but none of its endpoints (task.trigger, task.batchTrigger, packets.upload) accepts a personal "
+						+ "access token, which is all that is configured. Every call would be refused.");
 			});
 	}
 
@@ -265,6 +348,21 @@ class TriggerAutoConfigurationStartupFailureTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(TasksClient.class)
 				.hasSingleBean(EnvVarsClient.class));
+	}
+
+	private static FailureAnalysis unusableClient(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		FailureAnalysis analysis = new UnusableTriggerClientFailureAnalyzer().analyze(context.getStartupFailure());
+		assertThat(analysis).as("analysis").isNotNull();
+		return analysis;
+	}
+
+	private static void assertRefused(TasksClient tasks) {
+		StepVerifier.create(tasks.trigger("process-order", "order-1"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(UnsupportedCredentialException.class)
+				.hasMessage("Endpoint 'task.trigger' accepts a secret key, but only a personal access token is "
+						+ "configured. Set 'trigger.secret-key' (environment variable TRIGGER_SECRET_KEY)."))
+			.verify(Duration.ofSeconds(5));
 	}
 
 	private static FailureAnalysis invalidConfiguration(AssertableApplicationContext context) {
@@ -284,6 +382,77 @@ class TriggerAutoConfigurationStartupFailureTests {
 	static class OrderService {
 
 		OrderService(TasksClient tasks) {
+		}
+
+	}
+
+	static class DeploymentsFieldConsumer {
+
+		@Autowired
+		DeploymentsClient deployments;
+
+	}
+
+	static class ProvidedTasksConsumer {
+
+		final ObjectProvider<TasksClient> tasks;
+
+		ProvidedTasksConsumer(ObjectProvider<TasksClient> tasks) {
+			this.tasks = tasks;
+		}
+
+	}
+
+	static class LazyTasksConsumer {
+
+		final TasksClient tasks;
+
+		LazyTasksConsumer(@Lazy TasksClient tasks) {
+			this.tasks = tasks;
+		}
+
+	}
+
+	static class TriggerClientConsumer {
+
+		final TriggerClient client;
+
+		TriggerClientConsumer(TriggerClient client) {
+			this.client = client;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RunsOnlyAuthStrategyConfiguration {
+
+		@Bean
+		TriggerAuthStrategy runsOnlyAuthStrategy() {
+			return new FixedAuthStrategy((endpoint) -> endpoint.namespace() == Namespace.RUNS);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AcceptingAuthStrategyConfiguration {
+
+		@Bean
+		TriggerAuthStrategy acceptingAuthStrategy() {
+			return new FixedAuthStrategy((endpoint) -> true);
+		}
+
+	}
+
+	record FixedAuthStrategy(Predicate<TriggerEndpoint> callable) implements TriggerAuthStrategy {
+
+		@Override
+		public Mono<CallAuthorization> authorize(TriggerEndpoint endpoint, AuthOptions options) {
+			return Mono.error(new IllegalStateException("not called"));
+		}
+
+		@Override
+		public boolean canCall(TriggerEndpoint endpoint) {
+			return this.callable.test(endpoint);
 		}
 
 	}
