@@ -8,7 +8,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints what to {@code curl} once the server listens.
+ * Prints what to {@code curl}, and the order status page, once the server listens.
  *
  * @author trigger-spring-boot contributors
  */
@@ -30,7 +30,8 @@ class CurlHints implements ApplicationListener<WebServerInitializedEvent> {
 				"  curl -X POST " + base + "/runs/<runId>/replay",
 				"  curl -X POST " + base + "/env-vars/sync",
 				"  curl -X POST " + base + "/admin/queues/process-order/pause",
-				"  curl -X POST " + base + "/admin/queues/process-order/resume"));
+				"  curl -X POST " + base + "/admin/queues/process-order/resume",
+				"or open " + base + "/ to place an order and watch its run live."));
 	}
 
 }
