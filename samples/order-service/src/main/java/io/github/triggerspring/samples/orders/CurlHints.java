@@ -12,7 +12,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints what to {@code curl} once the server listens.
+ * Prints what to {@code curl}, and the order status page, once the server listens.
  *
  * @author trigger-spring-boot contributors
  */
@@ -44,7 +44,8 @@ class CurlHints implements ApplicationListener<WebServerInitializedEvent> {
 				"  curl -X POST " + base + "/runs/<runId>/replay",
 				"  curl -X POST " + base + "/env-vars/sync",
 				"  curl -X POST " + base + "/admin/queues/process-order/pause",
-				"  curl -X POST " + base + "/admin/queues/process-order/resume"));
+				"  curl -X POST " + base + "/admin/queues/process-order/resume",
+				"or open " + base + "/ to place an order and watch its run live."));
 		String webhooks = this.environment.getProperty("trigger.webhooks.path");
 		if (webhooks != null) {
 			lines.addAll(webhookLines(base + webhooks, base));
