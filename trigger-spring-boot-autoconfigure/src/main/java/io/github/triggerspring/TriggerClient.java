@@ -8,6 +8,7 @@ import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.BatchesClient;
 import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
+import io.github.triggerspring.tokens.PublicTokensClient;
 
 /**
  * Entry point to every namespace of the Trigger.dev management API, for code that uses
@@ -33,6 +34,8 @@ public class TriggerClient {
 
 	private final IdempotencyKeysClient idempotencyKeys;
 
+	private final PublicTokensClient auth;
+
 	/**
 	 * Creates a client from the namespace clients.
 	 * @param tasks the tasks client
@@ -43,10 +46,11 @@ public class TriggerClient {
 	 * @param deployments the deployments client
 	 * @param batch the batches client
 	 * @param idempotencyKeys the idempotency-keys client
+	 * @param auth the public-tokens client
 	 */
 	public TriggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars, SchedulesClient schedules,
 			QueuesClient queues, DeploymentsClient deployments, BatchesClient batch,
-			IdempotencyKeysClient idempotencyKeys) {
+			IdempotencyKeysClient idempotencyKeys, PublicTokensClient auth) {
 		this.tasks = tasks;
 		this.runs = runs;
 		this.envVars = envVars;
@@ -55,6 +59,7 @@ public class TriggerClient {
 		this.deployments = deployments;
 		this.batch = batch;
 		this.idempotencyKeys = idempotencyKeys;
+		this.auth = auth;
 	}
 
 	/**
@@ -119,6 +124,14 @@ public class TriggerClient {
 	 */
 	public IdempotencyKeysClient idempotencyKeys() {
 		return this.idempotencyKeys;
+	}
+
+	/**
+	 * Client for {@code auth.*}: public access tokens for frontends.
+	 * @return the public-tokens client
+	 */
+	public PublicTokensClient auth() {
+		return this.auth;
 	}
 
 }

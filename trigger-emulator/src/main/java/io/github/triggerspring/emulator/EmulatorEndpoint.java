@@ -105,7 +105,11 @@ public enum EmulatorEndpoint {
 	 * {@code PUT /packets/{token}}: the emulated object storage behind the presigned
 	 * URLs (no authentication).
 	 */
-	PACKETS_OBJECT_STORE("packets.objectStore");
+	PACKETS_OBJECT_STORE("packets.objectStore"),
+	/** {@code POST /api/v1/auth/jwt/claims}: the claims a root key signs tokens with. */
+	AUTH_JWT_CLAIMS("auth.jwtClaims"),
+	/** {@code POST /api/v1/auth/public-tokens}: a token minted by the server. */
+	AUTH_PUBLIC_TOKENS("auth.publicTokens");
 
 	private final String id;
 

@@ -17,6 +17,7 @@ import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.BatchesClient;
 import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
+import io.github.triggerspring.tokens.PublicTokensClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -156,10 +157,17 @@ public final class TriggerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	PublicTokensClient triggerPublicTokensClient(TriggerHttpClient http, TriggerAuthStrategy authStrategy) {
+		return new PublicTokensClient(http, authStrategy);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TriggerClient triggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
 			SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments, BatchesClient batch,
-			IdempotencyKeysClient idempotencyKeys) {
-		return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments, batch, idempotencyKeys);
+			IdempotencyKeysClient idempotencyKeys, PublicTokensClient auth) {
+		return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments, batch, idempotencyKeys,
+				auth);
 	}
 
 	@Configuration(proxyBeanMethods = false)

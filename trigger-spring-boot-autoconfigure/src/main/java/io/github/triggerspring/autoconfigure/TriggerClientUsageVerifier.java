@@ -22,6 +22,7 @@ import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.BatchesClient;
 import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
+import io.github.triggerspring.tokens.PublicTokensClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -44,7 +45,7 @@ class TriggerClientUsageVerifier implements SmartInitializingSingleton {
 			RunsClient.class, Namespace.RUNS, EnvVarsClient.class, Namespace.ENVVARS, SchedulesClient.class,
 			Namespace.SCHEDULES, QueuesClient.class, Namespace.QUEUES, DeploymentsClient.class,
 			Namespace.DEPLOYMENTS, BatchesClient.class, Namespace.BATCH, IdempotencyKeysClient.class,
-			Namespace.IDEMPOTENCY_KEYS);
+			Namespace.IDEMPOTENCY_KEYS, PublicTokensClient.class, Namespace.AUTH);
 
 	private final ConfigurableListableBeanFactory beanFactory;
 

@@ -21,6 +21,7 @@ import io.github.triggerspring.tasks.BatchesClient;
 import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 import io.github.triggerspring.testing.MockTriggerApi;
+import io.github.triggerspring.tokens.PublicTokensClient;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +89,7 @@ class TriggerAutoConfigurationTests {
 				.hasSingleBean(DeploymentsClient.class)
 				.hasSingleBean(BatchesClient.class)
 				.hasSingleBean(IdempotencyKeysClient.class)
+				.hasSingleBean(PublicTokensClient.class)
 				.hasSingleBean(TriggerClient.class);
 			TriggerClient client = context.getBean(TriggerClient.class);
 			assertThat(client.runs()).isSameAs(context.getBean(RunsClient.class));
@@ -96,6 +98,7 @@ class TriggerAutoConfigurationTests {
 			assertThat(client.deployments()).isSameAs(context.getBean(DeploymentsClient.class));
 			assertThat(client.batch()).isSameAs(context.getBean(BatchesClient.class));
 			assertThat(client.idempotencyKeys()).isSameAs(context.getBean(IdempotencyKeysClient.class));
+			assertThat(client.auth()).isSameAs(context.getBean(PublicTokensClient.class));
 		});
 	}
 
@@ -318,8 +321,9 @@ class TriggerAutoConfigurationTests {
 		@Bean
 		TriggerClient myTriggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
 				SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments, BatchesClient batch,
-				IdempotencyKeysClient idempotencyKeys) {
-			return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments, batch, idempotencyKeys);
+				IdempotencyKeysClient idempotencyKeys, PublicTokensClient auth) {
+			return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments, batch, idempotencyKeys,
+					auth);
 		}
 
 	}
