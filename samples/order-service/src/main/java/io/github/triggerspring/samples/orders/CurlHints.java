@@ -29,7 +29,9 @@ class CurlHints implements ApplicationListener<WebServerInitializedEvent> {
 				"  curl -X POST " + base + "/runs/<runId>/replay",
 				"  curl -X POST " + base + "/env-vars/sync",
 				"  curl -X POST " + base + "/admin/queues/process-order/pause",
-				"  curl -X POST " + base + "/admin/queues/process-order/resume"));
+				"  curl -X POST " + base + "/admin/queues/process-order/resume",
+				"  curl -X POST " + base + "/frontend/trigger-token",
+				"  curl " + base + "/frontend/runs/<runId>/status -H 'X-Run-Token: <publicAccessToken>'"));
 	}
 
 }
