@@ -8,6 +8,7 @@ import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.BatchesClient;
 import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
+import io.github.triggerspring.tokens.PublicTokensClient;
 import io.github.triggerspring.waitpoints.WaitpointsClient;
 
 /**
@@ -35,6 +36,7 @@ public class TriggerClient {
 	private final IdempotencyKeysClient idempotencyKeys;
 
 	private final WaitpointsClient waitpoints;
+	private final PublicTokensClient auth;
 
 	/**
 	 * Creates a client from the namespace clients.
@@ -47,10 +49,11 @@ public class TriggerClient {
 	 * @param batch the batches client
 	 * @param idempotencyKeys the idempotency-keys client
 	 * @param waitpoints the waitpoints client
+	 * @param auth the public-tokens client
 	 */
 	public TriggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars, SchedulesClient schedules,
 			QueuesClient queues, DeploymentsClient deployments, BatchesClient batch,
-			IdempotencyKeysClient idempotencyKeys, WaitpointsClient waitpoints) {
+			IdempotencyKeysClient idempotencyKeys, WaitpointsClient waitpoints, PublicTokensClient auth) {
 		this.tasks = tasks;
 		this.runs = runs;
 		this.envVars = envVars;
@@ -60,6 +63,7 @@ public class TriggerClient {
 		this.batch = batch;
 		this.idempotencyKeys = idempotencyKeys;
 		this.waitpoints = waitpoints;
+		this.auth = auth;
 	}
 
 	/**
@@ -132,6 +136,14 @@ public class TriggerClient {
 	 */
 	public WaitpointsClient waitpoints() {
 		return this.waitpoints;
+	}
+
+	/**
+	 * Client for {@code auth.*}: public access tokens for frontends.
+	 * @return the public-tokens client
+	 */
+	public PublicTokensClient auth() {
+		return this.auth;
 	}
 
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * Authenticates a call: a secret key selects its environment (a preview key also needs the
  * {@code x-trigger-branch} header, which has no effect with a dev, staging or prod key), a
  * personal or organization access token ({@code tr_pat_}, {@code tr_oat_}) reaches the
- * projects it was granted.
+ * projects it was granted, and a public access token (a JWT), on the routes that accept
+ * one, reaches the environment it names once it verifies.
  *
  * @author trigger-spring-boot contributors
  */
@@ -14,8 +15,11 @@ final class ApiAuthenticator {
 
 	private final EmulatorState state;
 
-	ApiAuthenticator(EmulatorState state) {
+	private final EmulatorClock clock;
+
+	ApiAuthenticator(EmulatorState state, EmulatorClock clock) {
 		this.state = state;
+		this.clock = clock;
 	}
 
 	ApiPrincipal authenticate(ApiCall call, Mode mode) {
@@ -28,9 +32,12 @@ final class ApiAuthenticator {
 		}
 		String token = CredentialMasker.credential(authorization);
 		synchronized (this.state) {
+			if (PublicJwts.isJwt(token)) {
+				return authenticatePublicToken(token, mode);
+			}
 			if (token.startsWith("tr_pat_") || token.startsWith("tr_oat_")) {
 				EmulatorState.AccessToken accessToken = this.state.accessTokens.get(token);
-				if (accessToken == null || mode == Mode.SECRET) {
+				if (accessToken == null || mode == Mode.SECRET || mode == Mode.JWT) {
 					throw new ApiError(401, "Invalid API Key");
 				}
 				return new ApiPrincipal(null, accessToken);
@@ -58,6 +65,21 @@ final class ApiAuthenticator {
 		}
 	}
 
+	/**
+	 * A public access token: refused where the route does not accept one, else verified
+	 * with its environment's key (signature, {@code exp}); a one-time token is spent.
+	 */
+	private ApiPrincipal authenticatePublicToken(String token, Mode mode) {
+		if (mode != Mode.JWT) {
+			throw new ApiError(401, "Public Access Tokens are not allowed for this request");
+		}
+		PublicJwt jwt = PublicJwts.verify(this.state, token, this.clock.instant());
+		if (jwt.oneTimeUse() && !this.state.usedOneTimeTokens.add(token)) {
+			throw new ApiError(401, "One-time use token has already been used");
+		}
+		return new ApiPrincipal(jwt.env(), null, jwt);
+	}
+
 	static String sanitizeBranch(String branch) {
 		if (branch == null || branch.isBlank()) {
 			return null;
@@ -77,7 +99,10 @@ final class ApiAuthenticator {
 	 */
 	enum Mode {
 
-		NONE, SECRET, ACCESS_TOKEN, ANY
+		NONE, SECRET, ACCESS_TOKEN, ANY,
+
+		/** A secret key or a public access token. */
+		JWT
 
 	}
 

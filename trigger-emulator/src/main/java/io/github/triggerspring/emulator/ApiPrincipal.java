@@ -1,13 +1,22 @@
 package io.github.triggerspring.emulator;
 
+import java.util.Collection;
+
 /**
- * Who a call is made by: the environment of a secret key, or the access token.
+ * Who a call is made by: the environment of a secret key or of a public access token, or
+ * the access token.
  *
- * @param env the environment of a secret key, {@code null} for an access token
- * @param token the access token, {@code null} for a secret key
+ * @param env the environment of a secret key or public access token, {@code null} for an
+ * access token
+ * @param token the access token, {@code null} otherwise
+ * @param jwt the verified public access token, {@code null} otherwise
  * @author trigger-spring-boot contributors
  */
-record ApiPrincipal(EnvRecord env, EmulatorState.AccessToken token) {
+record ApiPrincipal(EnvRecord env, EmulatorState.AccessToken token, PublicJwt jwt) {
+
+	ApiPrincipal(EnvRecord env, EmulatorState.AccessToken token) {
+		this(env, token, null);
+	}
 
 	ProjectRecord accessibleProject(EmulatorState state, String projectRef) {
 		ProjectRecord project = state.projects.get(projectRef);
@@ -15,6 +24,18 @@ record ApiPrincipal(EnvRecord env, EmulatorState.AccessToken token) {
 			throw new ApiError(404, "Project not found");
 		}
 		return project;
+	}
+
+	/**
+	 * Lets a call made with a public access token through only if the token has one of
+	 * the accepted scopes; calls made with a key are not concerned.
+	 * @param accepted the scopes any one of which allows the call
+	 * @throws ApiError 403 otherwise
+	 */
+	void requireScope(Collection<String> accepted) {
+		if (this.jwt != null) {
+			this.jwt.require(accepted);
+		}
 	}
 
 }

@@ -60,7 +60,7 @@ final class ApiRouter implements HttpHandler {
 		this.rateLimitWindow = rateLimitWindow;
 		this.deploymentRateLimitWindow = deploymentRateLimitWindow;
 		this.sleeper = sleeper;
-		this.authenticator = new ApiAuthenticator(state);
+		this.authenticator = new ApiAuthenticator(state, clock);
 		TasksHandler tasks = new TasksHandler(state, clock);
 		RunsHandler runs = new RunsHandler(state, clock);
 		EnvVarsHandler envVars = new EnvVarsHandler(state);
@@ -72,17 +72,18 @@ final class ApiRouter implements HttpHandler {
 		RealtimeHandler realtime = new RealtimeHandler(state, clock);
 		WaitpointsHandler waitpoints = new WaitpointsHandler(state, clock);
 		String tokens = "/api/v1/waitpoints/tokens";
+		AuthHandler auth = new AuthHandler(state, clock);
 		String envvars = "/api/v1/projects/{projectRef}/envvars/{env}";
-		route("POST", "/api/v1/tasks/{taskId}/trigger", EmulatorEndpoint.TASK_TRIGGER, Mode.SECRET, tasks::trigger);
-		route("POST", "/api/v3/batches", EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE, Mode.SECRET,
+		route("POST", "/api/v1/tasks/{taskId}/trigger", EmulatorEndpoint.TASK_TRIGGER, Mode.JWT, tasks::trigger);
+		route("POST", "/api/v3/batches", EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE, Mode.JWT,
 				tasks::createBatch);
-		route("POST", "/api/v3/batches/{batchId}/items", EmulatorEndpoint.TASK_BATCH_TRIGGER_ITEMS, Mode.SECRET,
+		route("POST", "/api/v3/batches/{batchId}/items", EmulatorEndpoint.TASK_BATCH_TRIGGER_ITEMS, Mode.JWT,
 				tasks::batchItems);
-		route("GET", "/api/v2/batches/{batchId}", EmulatorEndpoint.BATCH_RETRIEVE, Mode.SECRET, tasks::retrieveBatch);
-		route("GET", "/api/v1/runs", EmulatorEndpoint.RUNS_LIST, Mode.SECRET, runs::listRuns);
+		route("GET", "/api/v2/batches/{batchId}", EmulatorEndpoint.BATCH_RETRIEVE, Mode.JWT, tasks::retrieveBatch);
+		route("GET", "/api/v1/runs", EmulatorEndpoint.RUNS_LIST, Mode.JWT, runs::listRuns);
 		route("GET", "/api/v1/projects/{projectRef}/runs", EmulatorEndpoint.RUNS_LIST, Mode.ACCESS_TOKEN,
 				runs::listProjectRuns);
-		route("GET", "/api/v3/runs/{runId}", EmulatorEndpoint.RUNS_RETRIEVE, Mode.SECRET, runs::retrieveRun);
+		route("GET", "/api/v3/runs/{runId}", EmulatorEndpoint.RUNS_RETRIEVE, Mode.JWT, runs::retrieveRun);
 		route("POST", "/api/v2/runs/{runId}/cancel", EmulatorEndpoint.RUNS_CANCEL, Mode.SECRET, runs::cancelRun);
 		route("POST", "/api/v1/runs/{runId}/replay", EmulatorEndpoint.RUNS_REPLAY, Mode.SECRET, runs::replayRun);
 		route("GET", "/packets/{runId}/{file}", EmulatorEndpoint.PACKETS_DOWNLOAD, Mode.NONE, runs::downloadPacket);
@@ -153,6 +154,9 @@ final class ApiRouter implements HttpHandler {
 				waitpoints::completeToken);
 		route("POST", tokens + "/{waitpointId}/callback/{hash}", EmulatorEndpoint.WAIT_TOKEN_CALLBACK, Mode.NONE,
 				waitpoints::callback);
+		route("POST", "/api/v1/auth/jwt/claims", EmulatorEndpoint.AUTH_JWT_CLAIMS, Mode.SECRET, auth::claims);
+		route("POST", "/api/v1/auth/public-tokens", EmulatorEndpoint.AUTH_PUBLIC_TOKENS, Mode.SECRET,
+				auth::publicToken);
 	}
 
 	private void route(String method, String pattern, EmulatorEndpoint endpoint, Mode auth, Handler handler) {

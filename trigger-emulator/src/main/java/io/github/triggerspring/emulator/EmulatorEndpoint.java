@@ -130,7 +130,11 @@ public enum EmulatorEndpoint {
 	 * {@code POST /api/v1/waitpoints/tokens/{id}/callback/{hash}}: the callback URL of a
 	 * token (no authentication; the hash is the credential).
 	 */
-	WAIT_TOKEN_CALLBACK("wait.tokenCallback");
+	WAIT_TOKEN_CALLBACK("wait.tokenCallback"),
+	/** {@code POST /api/v1/auth/jwt/claims}: the claims a root key signs tokens with. */
+	AUTH_JWT_CLAIMS("auth.jwtClaims"),
+	/** {@code POST /api/v1/auth/public-tokens}: a token minted by the server. */
+	AUTH_PUBLIC_TOKENS("auth.publicTokens");
 
 	private final String id;
 

@@ -76,6 +76,12 @@ final class EmulatorState {
 
 	final Map<EnvRecord, DeploymentRecord> currentDeployments = new HashMap<>();
 
+	/** One-time public access tokens that were used already. */
+	final Set<String> usedOneTimeTokens = new HashSet<>();
+
+	/** Scopes that a restricted secret key may grant with public tokens, by key. */
+	final Map<String, Set<String>> grantableScopes = new HashMap<>();
+
 	TaskBehavior defaultBehavior = TaskBehavior.completes();
 
 	private long runSequence;
@@ -110,6 +116,8 @@ final class EmulatorState {
 		this.deployments.clear();
 		this.currentDeployments.clear();
 		this.realtimeShapes.clear();
+		this.usedOneTimeTokens.clear();
+		this.grantableScopes.clear();
 		this.defaultBehavior = TaskBehavior.completes();
 		seedDefaults();
 	}
@@ -133,6 +141,44 @@ final class EmulatorState {
 		ProjectRecord project = new ProjectRecord(ref);
 		this.projects.put(ref, project);
 		return project;
+	}
+
+	/**
+	 * Environment with the given id, a root environment or a preview branch.
+	 * @param id the environment id, may be {@code null}
+	 * @return the environment, or {@code null}
+	 */
+	EnvRecord envById(String id) {
+		for (ProjectRecord project : this.projects.values()) {
+			for (EnvRecord env : project.roots.values()) {
+				if (env.id.equals(id)) {
+					return env;
+				}
+			}
+			for (EnvRecord env : project.previewBranches.values()) {
+				if (env.id.equals(id)) {
+					return env;
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Key that signs and verifies the public access tokens of an environment: the first
+	 * root (not additional) secret key of the environment, or of its parent for a preview
+	 * branch.
+	 * @param env the environment
+	 * @return the key
+	 */
+	String signingKey(EnvRecord env) {
+		EnvRecord root = (env.parent != null) ? env.parent : env;
+		for (Map.Entry<String, EnvRecord> entry : this.secretKeys.entrySet()) {
+			if (entry.getValue() == root && !entry.getKey().matches("^tr_[a-z]+_sk_.*")) {
+				return entry.getKey();
+			}
+		}
+		throw new IllegalStateException("No root secret key for " + root);
 	}
 
 	ProjectRecord project(String ref) {

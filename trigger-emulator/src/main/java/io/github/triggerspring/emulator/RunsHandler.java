@@ -35,6 +35,9 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 	static final int OFFLOAD_THRESHOLD_BYTES = 524_288;
 
 	ApiReply listRuns(ApiCall call, ApiPrincipal principal) {
+		String task = call.queryParam("filter[taskIdentifier]");
+		principal.requireScope(PublicJwt.accepted("read", "tasks", (task != null) ? List.of(task.split(",")) : List.of(),
+				"read:runs", "read:all"));
 		return runPage(call, principal.env());
 	}
 
@@ -329,12 +332,28 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 
 	ApiReply retrieveRun(ApiCall call, ApiPrincipal principal) {
 		try {
-			return ApiReply.json(200, runJson(runInEnv(call, principal), this.clock.instant(), true, packetBase(call)));
+			RunRecord run = runInEnv(call, principal);
+			principal.requireScope(readScopes(run));
+			return ApiReply.json(200, runJson(run, this.clock.instant(), true, packetBase(call)));
 		}
 		catch (ApiError ex) {
-			ex.reply.header("x-should-retry", "true");
+			if (ex.reply.status == 404) {
+				ex.reply.header("x-should-retry", "true");
+			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * The scopes that let a public access token read a run: the run's, its task's, any of
+	 * its tags', its batch's, or the type-level and super scopes.
+	 */
+	private static List<String> readScopes(RunRecord run) {
+		List<String> accepted = new ArrayList<>(PublicJwt.accepted("read", "runs", List.of(run.id), "read:all"));
+		accepted.addAll(PublicJwt.accepted("read", "tasks", List.of(run.taskId)));
+		accepted.addAll(PublicJwt.accepted("read", "tags", run.tags));
+		accepted.addAll(PublicJwt.accepted("read", "batch", (run.batchId != null) ? List.of(run.batchId) : List.of()));
+		return accepted;
 	}
 
 	ApiReply cancelRun(ApiCall call, ApiPrincipal principal) {

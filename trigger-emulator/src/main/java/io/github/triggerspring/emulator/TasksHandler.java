@@ -1,18 +1,13 @@
 package io.github.triggerspring.emulator;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +38,7 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 	ApiReply trigger(ApiCall call, ApiPrincipal principal) {
 		JsonNode body = call.jsonBody();
 		String taskId = call.params.get("taskId");
+		principal.requireScope(PublicJwt.accepted("trigger", "tasks", List.of(taskId), "write:tasks"));
 		checkKnownTask(taskId);
 		JsonNode options = optionsOf(body.get("options"));
 		String key = call.header("idempotency-key");
@@ -220,6 +216,9 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 			throw new ApiError(400, "Batch runCount of " + runCount + " exceeds the maximum of "
 					+ MAX_BATCH_RUN_COUNT + " items");
 		}
+		List<String> tasks = new ArrayList<>();
+		body.path("taskIdentifiers").forEach((task) -> tasks.add(task.asString()));
+		principal.requireScope(PublicJwt.accepted("batchTrigger", "tasks", tasks, "write:tasks"));
 		String key = Json.text(body, "idempotencyKey");
 		EnvRecord env = principal.env();
 		if (key != null) {
@@ -277,6 +276,10 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 			}
 			items.add(item);
 		}
+		List<String> tasks = items.stream().map((item) -> Json.text(item, "task")).distinct().toList();
+		List<String> scopes = new ArrayList<>(PublicJwt.accepted("batchTrigger", "tasks", tasks, "write:tasks"));
+		scopes.add("write:batch:" + batch.id);
+		principal.requireScope(scopes);
 		int accepted = 0;
 		int deduplicated = 0;
 		for (JsonNode item : items) {
@@ -310,6 +313,7 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		if (batch == null || batch.env != principal.env()) {
 			throw new ApiError(404, "Batch not found");
 		}
+		principal.requireScope(PublicJwt.accepted("read", "batch", List.of(batch.id), "read:runs", "read:all"));
 		ObjectNode body = Json.object()
 			.put("id", batch.id)
 			.put("status", batch.sealed() ? "COMPLETED" : "PENDING");
@@ -329,25 +333,13 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		return ApiReply.json(200, body);
 	}
 
+	/** The token a trigger or batch response hands out: the given scopes, for an hour. */
 	private String jwt(EnvRecord env, List<String> scopes) {
-		Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-		long now = this.clock.instant().getEpochSecond();
-		ObjectNode claims = Json.object().put("sub", env.id).put("pub", true);
+		ObjectNode claims = Json.object();
 		ArrayNode scopeArray = claims.putArray("scopes");
 		scopes.forEach(scopeArray::add);
-		claims.put("iss", "https://id.trigger.dev").put("aud", "https://api.trigger.dev").put("iat", now).put("exp",
-				now + 3600);
-		String header = encoder.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
-		String payload = encoder.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(("trigger-emulator-" + env.id).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			byte[] signature = mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-			return header + "." + payload + "." + encoder.encodeToString(signature);
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		Instant now = this.clock.instant();
+		return PublicJwts.sign(this.state, env, claims, now, now.plusSeconds(3600));
 	}
 
 	private static String jwtClaims(EnvRecord env) {

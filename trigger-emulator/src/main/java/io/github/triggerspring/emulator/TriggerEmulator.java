@@ -303,6 +303,26 @@ public final class TriggerEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Restrict what a secret key may grant when the server mints public access tokens for
+	 * it ({@code POST /api/v1/auth/public-tokens}), as for an additional key with limited
+	 * rights: a requested scope is granted if it is listed, or if its type-level scope
+	 * (for example {@code read:runs} for {@code read:runs:run_1}) is; others are denied
+	 * with a 403 that lists them.
+	 * @param secretKey a registered secret key
+	 * @param grantableScopes the scopes the key may grant
+	 * @return this emulator
+	 */
+	public TriggerEmulator restrictSecretKey(String secretKey, String... grantableScopes) {
+		synchronized (this.state) {
+			if (!this.state.secretKeys.containsKey(secretKey)) {
+				throw new IllegalArgumentException("Unknown secret key");
+			}
+			this.state.grantableScopes.put(secretKey, Set.of(grantableScopes));
+		}
+		return this;
+	}
+
+	/**
 	 * Add a preview branch to a project.
 	 * @param projectRef the project ref
 	 * @param branch the branch name

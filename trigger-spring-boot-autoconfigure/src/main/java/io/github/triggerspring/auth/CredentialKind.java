@@ -1,7 +1,9 @@
 package io.github.triggerspring.auth;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Kinds of credential that the Trigger.dev management API accepts from a backend.
+ * Kinds of credential that the Trigger.dev management API accepts.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -18,15 +20,22 @@ public enum CredentialKind {
 	 * Personal access token ({@code tr_pat_}) or organization access token
 	 * ({@code tr_oat_}), scoped to every project its owner can reach.
 	 */
-	PERSONAL_ACCESS_TOKEN("personal access token", "trigger.personal-access-token", "TRIGGER_ACCESS_TOKEN");
+	PERSONAL_ACCESS_TOKEN("personal access token", "trigger.personal-access-token", "TRIGGER_ACCESS_TOKEN"),
+
+	/**
+	 * Public access token: a short-lived JWT ({@code "pub": true}) minted by a backend
+	 * that holds the secret key, scoped to a few resources. It is never configured: a call
+	 * carries one as its per-call credential.
+	 */
+	PUBLIC_ACCESS_TOKEN("public access token", null, null);
 
 	private final String description;
 
-	private final String property;
+	private final @Nullable String property;
 
-	private final String environmentVariable;
+	private final @Nullable String environmentVariable;
 
-	CredentialKind(String description, String property, String environmentVariable) {
+	CredentialKind(String description, @Nullable String property, @Nullable String environmentVariable) {
 		this.description = description;
 		this.property = property;
 		this.environmentVariable = environmentVariable;
@@ -42,18 +51,19 @@ public enum CredentialKind {
 
 	/**
 	 * Configuration property that holds a credential of this kind.
-	 * @return the property name
+	 * @return the property name, or {@code null} for a public access token, which is
+	 * never configured
 	 */
-	public String property() {
+	public @Nullable String property() {
 		return this.property;
 	}
 
 	/**
 	 * Environment variable, as read by the official SDK, that holds a credential of this
 	 * kind.
-	 * @return the environment variable name
+	 * @return the environment variable name, or {@code null} for a public access token
 	 */
-	public String environmentVariable() {
+	public @Nullable String environmentVariable() {
 		return this.environmentVariable;
 	}
 
@@ -62,6 +72,9 @@ public enum CredentialKind {
 	 * @return for example {@code 'trigger.secret-key' (environment variable TRIGGER_SECRET_KEY)}
 	 */
 	public String howToConfigure() {
+		if (this.property == null) {
+			return "a public access token as the call's credential (RequestOptions.withCredential)";
+		}
 		return "'" + this.property + "' (environment variable " + this.environmentVariable + ")";
 	}
 

@@ -62,13 +62,18 @@ public class DefaultTriggerAuthStrategy implements TriggerAuthStrategy {
 	 * @param endpoint the endpoint
 	 * @param options the per-call options
 	 * @return the authorization
-	 * @throws UnsupportedCredentialException if no acceptable credential is configured
+	 * @throws UnsupportedCredentialException if no acceptable credential is configured, or
+	 * the call's public access token is not accepted or lacks a scope
 	 * @throws TriggerValidationException if the call lacks a project ref or environment,
 	 * or carries a credential that is not one
 	 */
 	public CallAuthorization decide(TriggerEndpoint endpoint, AuthOptions options) {
 		if (endpoint.isPublic()) {
 			return CallAuthorization.anonymous(endpoint);
+		}
+		PublicAccessToken publicToken = (options.token() != null) ? PublicAccessToken.parse(options.token()) : null;
+		if (publicToken != null) {
+			return decidePublicToken(endpoint, options, publicToken);
 		}
 		TriggerCredentials credentials = (options.token() != null)
 				? this.credentials.forCall(options.token(), options.branch()) : this.credentials;
@@ -79,6 +84,22 @@ public class DefaultTriggerAuthStrategy implements TriggerAuthStrategy {
 				? requireProjectRef(credentials, endpoint) : null;
 		String branch = (environment == TriggerEnvironment.PREVIEW) ? branch(credentials, options.branch()) : null;
 		return new CallAuthorization(endpoint, kind, token, projectRef, environment, branch);
+	}
+
+	private static CallAuthorization decidePublicToken(TriggerEndpoint endpoint, AuthOptions options,
+			PublicAccessToken token) {
+		if (!endpoint.accepts(CredentialKind.PUBLIC_ACCESS_TOKEN)) {
+			throw UnsupportedCredentialException.publicTokenNotAccepted(endpoint);
+		}
+		CredentialKind requested = options.credential();
+		if (requested != null && requested != CredentialKind.PUBLIC_ACCESS_TOKEN) {
+			throw UnsupportedCredentialException.publicTokenOfAnotherKind(endpoint, requested);
+		}
+		String missing = PublicTokenScopeRules.missing(endpoint, options.resources(), token.scopes());
+		if (missing != null) {
+			throw new MissingScopeException(endpoint, missing, token.scopes());
+		}
+		return new CallAuthorization(endpoint, CredentialKind.PUBLIC_ACCESS_TOKEN, token.token(), null, null, null);
 	}
 
 	private static CredentialKind chooseCredential(TriggerCredentials credentials, TriggerEndpoint endpoint,

@@ -194,10 +194,15 @@ public final class TriggerCredentials {
 	/**
 	 * Credential of the given kind.
 	 * @param kind the kind
-	 * @return the credential, or {@code null} if none of that kind is configured
+	 * @return the credential, or {@code null} if none of that kind is configured (always
+	 * for a public access token, which only a call carries)
 	 */
 	public @Nullable String token(CredentialKind kind) {
-		return (kind == CredentialKind.SECRET_KEY) ? this.secretKey : this.personalAccessToken;
+		return switch (kind) {
+			case SECRET_KEY -> this.secretKey;
+			case PERSONAL_ACCESS_TOKEN -> this.personalAccessToken;
+			case PUBLIC_ACCESS_TOKEN -> null;
+		};
 	}
 
 	/**

@@ -8,7 +8,8 @@ import java.util.Set;
  * The endpoint/credential table: every management API endpoint the clients call, with
  * the kinds of credential it accepts. Rows follow the vendor's "Management API:
  * Authentication" page; endpoints added later join this table, with the credentials the
- * vendor's API reference gives them (a secret key for queues and deployments).
+ * vendor's API reference gives them (a secret key for queues and deployments). Public
+ * access tokens are accepted where the API reference's Auth column says JWT.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -16,16 +17,20 @@ import java.util.Set;
 public enum TriggerEndpoint {
 
 	/** Trigger one run of a task. */
-	TASK_TRIGGER("task.trigger", Namespace.TASKS, false, CredentialKind.SECRET_KEY),
+	TASK_TRIGGER("task.trigger", Namespace.TASKS, false, CredentialKind.SECRET_KEY,
+			CredentialKind.PUBLIC_ACCESS_TOKEN),
 
 	/** Trigger a batch of runs (both phases of the two-phase protocol). */
-	TASK_BATCH_TRIGGER("task.batchTrigger", Namespace.TASKS, false, CredentialKind.SECRET_KEY),
+	TASK_BATCH_TRIGGER("task.batchTrigger", Namespace.TASKS, false, CredentialKind.SECRET_KEY,
+			CredentialKind.PUBLIC_ACCESS_TOKEN),
 
 	/** List runs: environment-wide with a secret key, project-wide with an access token. */
-	RUNS_LIST("runs.list", Namespace.RUNS, false, CredentialKind.SECRET_KEY, CredentialKind.PERSONAL_ACCESS_TOKEN),
+	RUNS_LIST("runs.list", Namespace.RUNS, false, CredentialKind.SECRET_KEY, CredentialKind.PERSONAL_ACCESS_TOKEN,
+			CredentialKind.PUBLIC_ACCESS_TOKEN),
 
 	/** Retrieve one run. */
-	RUNS_RETRIEVE("runs.retrieve", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
+	RUNS_RETRIEVE("runs.retrieve", Namespace.RUNS, false, CredentialKind.SECRET_KEY,
+			CredentialKind.PUBLIC_ACCESS_TOKEN),
 
 	/** Cancel a run. */
 	RUNS_CANCEL("runs.cancel", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
@@ -133,10 +138,12 @@ public enum TriggerEndpoint {
 	 * Trigger a batch whose items name their own tasks (both phases of the two-phase
 	 * protocol).
 	 */
-	BATCH_TRIGGER("batch.trigger", Namespace.BATCH, false, CredentialKind.SECRET_KEY),
+	BATCH_TRIGGER("batch.trigger", Namespace.BATCH, false, CredentialKind.SECRET_KEY,
+			CredentialKind.PUBLIC_ACCESS_TOKEN),
 
 	/** Retrieve a batch: its status, runs and processing errors. */
-	BATCH_RETRIEVE("batch.retrieve", Namespace.BATCH, false, CredentialKind.SECRET_KEY),
+	BATCH_RETRIEVE("batch.retrieve", Namespace.BATCH, false, CredentialKind.SECRET_KEY,
+			CredentialKind.PUBLIC_ACCESS_TOKEN),
 
 	/**
 	 * Get a presigned URL for uploading a large payload to object storage before it is
@@ -171,7 +178,19 @@ public enum TriggerEndpoint {
 	WAIT_RETRIEVE_TOKEN("wait.retrieveToken", Namespace.WAIT, false, CredentialKind.SECRET_KEY),
 
 	/** Complete a waitpoint token, resuming the runs that wait for it. */
-	WAIT_COMPLETE_TOKEN("wait.completeToken", Namespace.WAIT, false, CredentialKind.SECRET_KEY);
+	WAIT_COMPLETE_TOKEN("wait.completeToken", Namespace.WAIT, false, CredentialKind.SECRET_KEY),
+
+	/**
+	 * Read the claims a root secret key signs public access tokens with
+	 * ({@code POST /api/v1/auth/jwt/claims}).
+	 */
+	AUTH_JWT_CLAIMS("auth.jwtClaims", Namespace.AUTH, false, CredentialKind.SECRET_KEY),
+
+	/**
+	 * Have the server mint a public access token, for additional secret keys, which cannot
+	 * sign one ({@code POST /api/v1/auth/public-tokens}).
+	 */
+	AUTH_PUBLIC_TOKENS("auth.publicTokens", Namespace.AUTH, false, CredentialKind.SECRET_KEY);
 
 	private final String id;
 
@@ -276,7 +295,10 @@ public enum TriggerEndpoint {
 		IDEMPOTENCY_KEYS,
 
 		/** {@code wait.*}: waitpoint tokens. */
-		WAIT
+		WAIT,
+
+		/** {@code auth.*}. */
+		AUTH
 
 	}
 

@@ -1,5 +1,6 @@
 package io.github.triggerspring.auth;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -70,11 +71,46 @@ public class UnsupportedCredentialException extends TriggerException {
 						+ ". Set " + requested.howToConfigure() + ".");
 	}
 
+	/**
+	 * Creates the exception for a call that carries a public access token to an endpoint
+	 * that does not accept one.
+	 * @param endpoint the endpoint
+	 * @return the exception
+	 */
+	static UnsupportedCredentialException publicTokenNotAccepted(TriggerEndpoint endpoint) {
+		return new UnsupportedCredentialException(endpoint, Set.of(CredentialKind.PUBLIC_ACCESS_TOKEN),
+				"Endpoint '" + endpoint.id() + "' accepts " + describe(endpoint.accepts())
+						+ ", but the call carries a public access token. Call it without a per-call credential to use "
+						+ "the configured one, or pass a secret key as the per-call credential.");
+	}
+
+	/**
+	 * Creates the exception for a call that carries a public access token but asks for
+	 * another kind of credential.
+	 * @param endpoint the endpoint
+	 * @param requested the requested kind
+	 * @return the exception
+	 */
+	static UnsupportedCredentialException publicTokenOfAnotherKind(TriggerEndpoint endpoint,
+			CredentialKind requested) {
+		return new UnsupportedCredentialException(endpoint, Set.of(CredentialKind.PUBLIC_ACCESS_TOKEN),
+				"The call to '" + endpoint.id() + "' asked for a " + requested.description()
+						+ ", but carries a public access token. Leave the credential kind out, or pass a "
+						+ requested.description() + " as the per-call credential.");
+	}
+
+	/**
+	 * Describes kinds of credential; a public access token, which is never configured but
+	 * only carried by a call, is left out.
+	 */
 	private static String describe(Set<CredentialKind> kinds) {
-		if (kinds.isEmpty()) {
+		List<CredentialKind> configurable = kinds.stream()
+			.filter((kind) -> kind != CredentialKind.PUBLIC_ACCESS_TOKEN)
+			.toList();
+		if (configurable.isEmpty()) {
 			return "no credential";
 		}
-		return kinds.stream().map((kind) -> "a " + kind.description()).collect(Collectors.joining(" or "));
+		return configurable.stream().map((kind) -> "a " + kind.description()).collect(Collectors.joining(" or "));
 	}
 
 	/**

@@ -19,6 +19,7 @@ import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.BatchesClient;
 import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
+import io.github.triggerspring.tokens.PublicTokensClient;
 import io.github.triggerspring.waitpoints.WaitpointsClient;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -188,11 +189,18 @@ public final class TriggerAutoConfiguration {
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean
+	PublicTokensClient triggerPublicTokensClient(TriggerHttpClient http, TriggerAuthStrategy authStrategy,
+			TriggerClientGuard guard) {
+		return guard.check(new PublicTokensClient(http, authStrategy), Namespace.AUTH);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TriggerClient triggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
 			SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments, BatchesClient batch,
-			IdempotencyKeysClient idempotencyKeys, WaitpointsClient waitpoints) {
+			IdempotencyKeysClient idempotencyKeys, WaitpointsClient waitpoints, PublicTokensClient auth) {
 		return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments, batch, idempotencyKeys,
-				waitpoints);
+				waitpoints, auth);
 	}
 
 	@Configuration(proxyBeanMethods = false)

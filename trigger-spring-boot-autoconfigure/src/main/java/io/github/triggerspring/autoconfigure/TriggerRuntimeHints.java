@@ -34,7 +34,8 @@ class TriggerRuntimeHints implements RuntimeHintsRegistrar {
 	static final List<String> MODEL_PACKAGES = List.of("io.github.triggerspring.deployments",
 			"io.github.triggerspring.envvars", "io.github.triggerspring.paging", "io.github.triggerspring.queues",
 			"io.github.triggerspring.realtime", "io.github.triggerspring.runs", "io.github.triggerspring.schedules",
-			"io.github.triggerspring.tasks", "io.github.triggerspring.waitpoints", "io.github.triggerspring.webhooks");
+			"io.github.triggerspring.tasks", "io.github.triggerspring.tokens", "io.github.triggerspring.waitpoints",
+			"io.github.triggerspring.webhooks");
 
 	private static final String VERSION_RESOURCE = "io/github/triggerspring/http/trigger-spring-boot.properties";
 

@@ -29,6 +29,8 @@ class UnusableTriggerClientFailureAnalyzer extends AbstractInjectionFailureAnaly
 		String endpoints = credentialed.stream().map(TriggerEndpoint::id).collect(Collectors.joining(", "));
 		Set<CredentialKind> accepted = EnumSet.noneOf(CredentialKind.class);
 		credentialed.forEach((endpoint) -> accepted.addAll(endpoint.accepts()));
+		// only a call carries a public access token: configuring one is no fix
+		accepted.remove(CredentialKind.PUBLIC_ACCESS_TOKEN);
 		String configured = cause.getConfigured().isEmpty() ? "no credential"
 				: cause.getConfigured().stream().map((kind) -> "a " + kind.description()).collect(Collectors.joining(" and "));
 		if (injectionPoint == null) {

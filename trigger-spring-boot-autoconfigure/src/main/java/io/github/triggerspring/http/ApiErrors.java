@@ -2,6 +2,8 @@ package io.github.triggerspring.http;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.triggerspring.error.TriggerApiException;
 import io.github.triggerspring.error.TriggerAuthenticationException;
@@ -11,6 +13,7 @@ import io.github.triggerspring.error.TriggerNotFoundException;
 import io.github.triggerspring.error.TriggerPayloadTooLargeException;
 import io.github.triggerspring.error.TriggerPermissionDeniedException;
 import io.github.triggerspring.error.TriggerRateLimitException;
+import io.github.triggerspring.error.TriggerScopesDeniedException;
 import io.github.triggerspring.error.TriggerServerException;
 import io.github.triggerspring.error.TriggerUnprocessableEntityException;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +47,7 @@ final class ApiErrors {
 		return switch (status) {
 			case 400 -> new TriggerBadRequestException(status, error, headers);
 			case 401 -> new TriggerAuthenticationException(status, error, headers);
-			case 403 -> new TriggerPermissionDeniedException(status, error, headers);
+			case 403 -> permissionDenied(status, error, body, headers);
 			case 404 -> new TriggerNotFoundException(status, error, headers);
 			case 409 -> new TriggerConflictException(status, error, headers);
 			case 413 -> new TriggerPayloadTooLargeException(status, error, headers);
@@ -53,6 +56,26 @@ final class ApiErrors {
 			default -> (status >= 500) ? new TriggerServerException(status, error, headers)
 					: new TriggerApiException(status, error, headers);
 		};
+	}
+
+	/**
+	 * A 403, which lists the denied scopes when a public-token request asked for more
+	 * than the key may grant.
+	 */
+	private TriggerPermissionDeniedException permissionDenied(int status, @Nullable String error, String body,
+			HttpHeaders headers) {
+		try {
+			JsonNode denied = body.isBlank() ? null : this.jsonMapper.readTree(body).get("deniedScopes");
+			if (denied != null && denied.isArray()) {
+				List<String> scopes = new ArrayList<>();
+				denied.forEach((scope) -> scopes.add(scope.asString()));
+				return new TriggerScopesDeniedException(status, error, headers, scopes);
+			}
+		}
+		catch (JacksonException ex) {
+			// not JSON: a plain 403
+		}
+		return new TriggerPermissionDeniedException(status, error, headers);
 	}
 
 	private @Nullable String errorMessage(String body) {

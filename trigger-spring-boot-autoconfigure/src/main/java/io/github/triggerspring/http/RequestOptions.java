@@ -97,7 +97,7 @@ public record RequestOptions(@Nullable String branch, @Nullable TriggerRetryPoli
 			return call;
 		}
 		String callBranch = (call.branch() != null) ? call.branch() : this.branch;
-		return new AuthOptions(call.credential(), call.environment(), callBranch, this.credential);
+		return call.withCall(callBranch, this.credential);
 	}
 
 	@Override

@@ -135,7 +135,7 @@ public class RunsClient {
 	 */
 	public Mono<Run> retrieve(String runId, RequestOptions options) {
 		return this.http
-			.retrieve(TriggerEndpoint.RUNS_RETRIEVE, AuthOptions.DEFAULT, options,
+			.retrieve(TriggerEndpoint.RUNS_RETRIEVE, AuthOptions.concerning(runId), options,
 					(authorization) -> TriggerRequest.get("/api/v3/runs/{runId}",
 							TriggerValidationException.requireText(runId, "runId")),
 					Run.class)

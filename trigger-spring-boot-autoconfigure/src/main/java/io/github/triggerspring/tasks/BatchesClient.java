@@ -153,7 +153,7 @@ public class BatchesClient {
 	 * @return the batch
 	 */
 	public Mono<Batch> retrieve(String batchId, RequestOptions options) {
-		return this.http.retrieve(TriggerEndpoint.BATCH_RETRIEVE, AuthOptions.DEFAULT, options,
+		return this.http.retrieve(TriggerEndpoint.BATCH_RETRIEVE, AuthOptions.concerning(batchId), options,
 				(authorization) -> TriggerRequest.get("/api/v2/batches/{batchId}",
 						TriggerValidationException.requireText(batchId, "batchId")),
 				Batch.class);

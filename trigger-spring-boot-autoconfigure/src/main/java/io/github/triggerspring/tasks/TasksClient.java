@@ -10,6 +10,7 @@ import io.github.triggerspring.http.RequestOptions;
 import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerRequest;
 import io.github.triggerspring.http.TriggerRetryPolicy;
+import io.github.triggerspring.tokens.IssuedTokens;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -73,6 +74,8 @@ public class TasksClient {
 
 	private final TwoPhaseBatch batches;
 
+	private final IssuedTokens tokens;
+
 	/**
 	 * Creates a client that resends the items of unsealed batches with
 	 * {@link #SDK_SEAL_RETRY}.
@@ -93,6 +96,7 @@ public class TasksClient {
 		this.wire = new TriggerWire(http.jsonMapper());
 		this.offload = new PayloadOffload(http);
 		this.batches = new TwoPhaseBatch(http, this.wire, sealRetry);
+		this.tokens = new IssuedTokens(http);
 	}
 
 	/**
@@ -135,11 +139,12 @@ public class TasksClient {
 			return this.offload.offload(task, packet, requestOptions)
 				.map((sent) -> (sent == packet) ? body : TriggerWire.store(body, sent));
 		})
-			.flatMap((body) -> this.http.exchange(TriggerEndpoint.TASK_TRIGGER, AuthOptions.DEFAULT, requestOptions,
+			.flatMap((body) -> this.tokens.exchange(TriggerEndpoint.TASK_TRIGGER, AuthOptions.concerning(taskId),
+					requestOptions,
 					(authorization) -> TriggerRequest.post("/api/v1/tasks/{taskId}/trigger", taskId).withBody(body),
-					JsonNode.class))
-			.map((response) -> new TriggerResult(TwoPhaseBatch.requiredId(response),
-					TwoPhaseBatch.isCached(response.body()), TwoPhaseBatch.publicAccessToken(response)));
+					JsonNode.class, (response) -> List.of("read:runs:" + TwoPhaseBatch.requiredId(response))))
+			.map((issued) -> new TriggerResult(TwoPhaseBatch.requiredId(issued.response()),
+					TwoPhaseBatch.isCached(issued.response().body()), issued.publicAccessToken()));
 	}
 
 	/**

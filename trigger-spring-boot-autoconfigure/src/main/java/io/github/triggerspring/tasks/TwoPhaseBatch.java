@@ -13,6 +13,7 @@ import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerRequest;
 import io.github.triggerspring.http.TriggerResponse;
 import io.github.triggerspring.http.TriggerRetryPolicy;
+import io.github.triggerspring.tokens.IssuedTokens;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,8 +39,6 @@ final class TwoPhaseBatch {
 	/** Most items a batch may have. */
 	static final int MAX_ITEMS = 1000;
 
-	private static final String JWT_HEADER = "x-trigger-jwt";
-
 	private final TriggerHttpClient http;
 
 	private final TriggerWire wire;
@@ -48,11 +47,14 @@ final class TwoPhaseBatch {
 
 	private final PayloadOffload offload;
 
+	private final IssuedTokens tokens;
+
 	TwoPhaseBatch(TriggerHttpClient http, TriggerWire wire, TriggerRetryPolicy sealRetry) {
 		this.http = http;
 		this.wire = wire;
 		this.sealRetry = sealRetry;
 		this.offload = new PayloadOffload(http);
+		this.tokens = new IssuedTokens(http);
 	}
 
 	/**
@@ -124,25 +126,27 @@ final class TwoPhaseBatch {
 	private Mono<BatchResult> send(TriggerEndpoint endpoint, Encoded encoded, BatchOptions options,
 			RequestOptions requestOptions) {
 		BatchLines lines = encoded.lines();
-		return this.http
-			.exchange(endpoint, AuthOptions.DEFAULT, requestOptions,
+		AuthOptions auth = AuthOptions.concerning(encoded.tasks().toArray(String[]::new));
+		return this.tokens
+			.exchange(endpoint, auth, requestOptions,
 					(authorization) -> TriggerRequest.post("/api/v3/batches")
 						.withBody(this.wire.createBatchBody(List.copyOf(encoded.tasks()), lines.count(), options)),
-					JsonNode.class)
-			.flatMap((response) -> {
+					JsonNode.class, (response) -> List.of("read:batch:" + requiredId(response)))
+			.flatMap((issued) -> {
+				TriggerResponse<JsonNode> response = issued.response();
 				String batchId = requiredId(response);
 				JsonNode body = response.body();
 				BatchResult result = new BatchResult(batchId, body.path("runCount").asInt(lines.count()),
-						isCached(body), publicAccessToken(response));
+						isCached(body), issued.publicAccessToken());
 				return result.isCached() ? Mono.just(result)
-						: streamItems(endpoint, batchId, lines, requestOptions).thenReturn(result);
+						: streamItems(endpoint, auth, batchId, lines, requestOptions).thenReturn(result);
 			});
 	}
 
-	private Mono<Void> streamItems(TriggerEndpoint endpoint, String batchId, BatchLines lines,
+	private Mono<Void> streamItems(TriggerEndpoint endpoint, AuthOptions auth, String batchId, BatchLines lines,
 			RequestOptions requestOptions) {
 		return this.http
-			.exchange(endpoint, AuthOptions.DEFAULT, requestOptions,
+			.exchange(endpoint, auth, requestOptions,
 					(authorization) -> TriggerRequest.post("/api/v3/batches/{batchId}/items", batchId)
 						.withBodyStream(lines.lines(), MediaType.APPLICATION_NDJSON),
 					JsonNode.class)
@@ -171,11 +175,6 @@ final class TwoPhaseBatch {
 	/** Whether a trigger or batch response says an idempotency key matched. */
 	static boolean isCached(JsonNode body) {
 		return body.path("isCached").asBoolean(false);
-	}
-
-	/** Token that may read what a trigger or batch response created. */
-	static @Nullable String publicAccessToken(TriggerResponse<JsonNode> response) {
-		return response.headers().getFirst(JWT_HEADER);
 	}
 
 	/**

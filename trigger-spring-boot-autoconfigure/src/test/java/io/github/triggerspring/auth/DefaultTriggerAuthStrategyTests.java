@@ -60,7 +60,14 @@ class DefaultTriggerAuthStrategyTests {
 			"deployments.promote", "batch.trigger", "batch.retrieve", "idempotencyKeys.reset", "packets.upload",
 			"runs.reschedule", "runs.addTags", "runs.retrieveMetadata", "runs.updateMetadata", "wait.createToken",
 			"wait.listTokens", "wait.retrieveToken", "wait.completeToken", "packets.retrieve", "runs.subscribeToRun",
-			"runs.subscribeToRunsWithTag", "runs.subscribeToBatch");
+			"runs.subscribeToRunsWithTag", "runs.subscribeToBatch", "auth.jwtClaims", "auth.publicTokens");
+
+	/**
+	 * Rows that also accept a public access token: the JWT entries of the notes' Auth
+	 * columns (§2.1–§2.4); every other row refuses one.
+	 */
+	private static final List<String> ACCEPT_PUBLIC_TOKEN = List.of("task.trigger", "task.batchTrigger",
+			"batch.trigger", "runs.list", "runs.retrieve", "batch.retrieve");
 
 	@Test
 	void tableHoldsTheSeedsNineteenRowsTheAddedRowsAndThePublicTimezonesEndpoint() {
@@ -73,13 +80,21 @@ class DefaultTriggerAuthStrategyTests {
 		assertThat(authenticated).extracting(TriggerEndpoint::id)
 			.containsExactlyInAnyOrderElementsOf(concat(seedRows, ADDED_SECRET_KEY_ONLY));
 		for (String id : concat(SEED_SECRET_KEY_ONLY, ADDED_SECRET_KEY_ONLY)) {
-			assertThat(endpoint(id).accepts()).as(id).containsExactly(CredentialKind.SECRET_KEY);
+			assertThat(configurableKinds(endpoint(id))).as(id).containsExactly(CredentialKind.SECRET_KEY);
 		}
 		for (String id : SEED_BOTH_KINDS) {
-			assertThat(endpoint(id).accepts()).as(id)
+			assertThat(configurableKinds(endpoint(id))).as(id)
 				.containsExactlyInAnyOrder(CredentialKind.SECRET_KEY, CredentialKind.PERSONAL_ACCESS_TOKEN);
 		}
+		for (TriggerEndpoint endpoint : authenticated) {
+			assertThat(endpoint.accepts(CredentialKind.PUBLIC_ACCESS_TOKEN)).as(endpoint.id())
+				.isEqualTo(ACCEPT_PUBLIC_TOKEN.contains(endpoint.id()));
+		}
 		assertThat(TriggerEndpoint.SCHEDULES_TIMEZONES.isPublic()).isTrue();
+	}
+
+	private static List<CredentialKind> configurableKinds(TriggerEndpoint endpoint) {
+		return endpoint.accepts().stream().filter((kind) -> kind != CredentialKind.PUBLIC_ACCESS_TOKEN).toList();
 	}
 
 	private static List<String> concat(List<String> first, List<String> second) {
@@ -399,7 +414,7 @@ class DefaultTriggerAuthStrategyTests {
 	@Test
 	void authOptionsNeverShowTheirToken() {
 		assertThat(withToken(null, "b", PAT)).hasToString(
-				"AuthOptions[credential=null, environment=null, branch=b, token=tr_pat_…]");
+				"AuthOptions[credential=null, environment=null, branch=b, token=tr_pat_…, resources=[]]");
 	}
 
 }

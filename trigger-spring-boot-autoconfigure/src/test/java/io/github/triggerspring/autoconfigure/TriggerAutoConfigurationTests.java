@@ -21,6 +21,7 @@ import io.github.triggerspring.tasks.BatchesClient;
 import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 import io.github.triggerspring.testing.MockTriggerApi;
+import io.github.triggerspring.tokens.PublicTokensClient;
 import io.github.triggerspring.waitpoints.WaitpointsClient;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
@@ -90,6 +91,7 @@ class TriggerAutoConfigurationTests {
 				.hasSingleBean(BatchesClient.class)
 				.hasSingleBean(IdempotencyKeysClient.class)
 				.hasSingleBean(WaitpointsClient.class)
+				.hasSingleBean(PublicTokensClient.class)
 				.hasSingleBean(TriggerClient.class);
 			TriggerClient client = context.getBean(TriggerClient.class);
 			assertThat(client.runs()).isSameAs(context.getBean(RunsClient.class));
@@ -99,6 +101,7 @@ class TriggerAutoConfigurationTests {
 			assertThat(client.batch()).isSameAs(context.getBean(BatchesClient.class));
 			assertThat(client.idempotencyKeys()).isSameAs(context.getBean(IdempotencyKeysClient.class));
 			assertThat(client.waitpoints()).isSameAs(context.getBean(WaitpointsClient.class));
+			assertThat(client.auth()).isSameAs(context.getBean(PublicTokensClient.class));
 		});
 	}
 
@@ -321,9 +324,9 @@ class TriggerAutoConfigurationTests {
 		@Bean
 		TriggerClient myTriggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
 				SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments, BatchesClient batch,
-				IdempotencyKeysClient idempotencyKeys, WaitpointsClient waitpoints) {
+				IdempotencyKeysClient idempotencyKeys, WaitpointsClient waitpoints, PublicTokensClient auth) {
 			return new TriggerClient(tasks, runs, envVars, schedules, queues, deployments, batch, idempotencyKeys,
-					waitpoints);
+					waitpoints, auth);
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.github.triggerspring.TriggerClient;
+import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.auth.UnsupportedCredentialException;
 import io.github.triggerspring.deployments.DeploymentsClient;
@@ -32,6 +33,7 @@ import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
 import io.github.triggerspring.tasks.TriggerOptions;
 import io.github.triggerspring.testing.MockTriggerApi;
+import io.github.triggerspring.tokens.PublicTokensClient;
 import io.github.triggerspring.waitpoints.CreateTokenOptions;
 import io.github.triggerspring.waitpoints.ListWaitpointTokensRequest;
 import io.github.triggerspring.waitpoints.WaitpointsClient;
@@ -96,7 +98,8 @@ class RequestOptionsTests {
 	private static TriggerClient client(TriggerHttpClient http) {
 		return new TriggerClient(new TasksClient(http), new RunsClient(http), new EnvVarsClient(http),
 				new SchedulesClient(http), new QueuesClient(http), new DeploymentsClient(http), new BatchesClient(http),
-				new IdempotencyKeysClient(http), new WaitpointsClient(http));
+				new IdempotencyKeysClient(http), new WaitpointsClient(http),
+				new PublicTokensClient(http, new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey())));
 	}
 
 	static Stream<Arguments> everyClientMethod() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
+import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.CredentialKind;
 import io.github.triggerspring.auth.Secrets;
 import io.github.triggerspring.auth.TriggerCredentials;
@@ -25,6 +26,8 @@ import io.github.triggerspring.emulator.TaskBehavior;
 import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.envvars.CreateEnvVarRequest;
 import io.github.triggerspring.envvars.EnvVarUpload;
+import io.github.triggerspring.http.RequestOptions;
+import io.github.triggerspring.http.TriggerRequest;
 import io.github.triggerspring.queues.QueueRef;
 import io.github.triggerspring.runs.MetadataUpdate;
 import io.github.triggerspring.schedules.CreateScheduleRequest;
@@ -32,6 +35,8 @@ import io.github.triggerspring.schedules.UpdateScheduleRequest;
 import io.github.triggerspring.tasks.BatchItem;
 import io.github.triggerspring.tasks.BatchTaskItem;
 import io.github.triggerspring.tasks.IdempotencyKeys;
+import io.github.triggerspring.tokens.TokenExpiration;
+import io.github.triggerspring.tokens.TokenScopes;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -168,6 +173,14 @@ class EmulatorAuthenticationTests {
 				.completeToken(id, "x".repeat(524_288))
 				.onErrorResume(UnsupportedCredentialException.class, (ex) -> Mono.empty())
 				.then(c.waitpoints().retrieveToken(id))));
+		calls.put(TriggerEndpoint.AUTH_JWT_CLAIMS,
+				(c, f) -> c.auth().createPublicToken(TokenScopes.of("read:runs"), TokenExpiration.DEFAULT));
+		// the client calls this row only with an additional key; the row's credentials are checked at the HTTP layer
+		calls.put(TriggerEndpoint.AUTH_PUBLIC_TOKENS, (c, f) -> c.http()
+			.retrieve(TriggerEndpoint.AUTH_PUBLIC_TOKENS, AuthOptions.DEFAULT, RequestOptions.none(),
+					(authorization) -> TriggerRequest.post("/api/v1/auth/public-tokens")
+						.withBody(Map.of("scopes", List.of("read:runs"))),
+					Map.class));
 		return calls;
 	}
 

@@ -19,6 +19,7 @@ import io.github.triggerspring.schedules.SchedulesClient;
 import io.github.triggerspring.tasks.BatchesClient;
 import io.github.triggerspring.tasks.IdempotencyKeysClient;
 import io.github.triggerspring.tasks.TasksClient;
+import io.github.triggerspring.tokens.PublicTokensClient;
 import io.github.triggerspring.waitpoints.WaitpointsClient;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
@@ -46,14 +47,17 @@ final class EmulatorClients {
 
 	private final TriggerHttpClient http;
 
+	private final DefaultTriggerAuthStrategy authStrategy;
+
 	private EmulatorClients(TriggerEmulator emulator, TriggerCredentials credentials) {
 		this(emulator, credentials, FAST_RETRY, Clock.systemUTC(), Schedulers.parallel());
 	}
 
 	private EmulatorClients(TriggerEmulator emulator, TriggerCredentials credentials, TriggerRetryPolicy retryPolicy,
 			Clock clock, Scheduler scheduler) {
+		this.authStrategy = new DefaultTriggerAuthStrategy(credentials);
 		this.http = new TriggerHttpClient(WebClient.builder().baseUrl(emulator.baseUrl()).build(),
-				new DefaultTriggerAuthStrategy(credentials), JsonMapper.builder().build(),
+				this.authStrategy, JsonMapper.builder().build(),
 				TriggerHttpSettings.defaults().withRetry(retryPolicy).withResponseTimeout(RESPONSE_TIMEOUT), clock,
 				scheduler, () -> 0L); // the policies here have no jitter: nothing is drawn
 	}
@@ -159,6 +163,10 @@ final class EmulatorClients {
 
 	WaitpointsClient waitpoints() {
 		return new WaitpointsClient(this.http);
+	}
+
+	PublicTokensClient auth() {
+		return new PublicTokensClient(this.http, this.authStrategy);
 	}
 
 }

@@ -45,6 +45,8 @@ class CurlHints implements ApplicationListener<WebServerInitializedEvent> {
 				"  curl -X POST " + base + "/env-vars/sync",
 				"  curl -X POST " + base + "/admin/queues/process-order/pause",
 				"  curl -X POST " + base + "/admin/queues/process-order/resume",
+				"  curl -X POST " + base + "/frontend/trigger-token",
+				"  curl " + base + "/frontend/runs/<runId>/status -H 'X-Run-Token: <publicAccessToken>'",
 				"or open " + base + "/ to place an order and watch its run live."));
 		String webhooks = this.environment.getProperty("trigger.webhooks.path");
 		if (webhooks != null) {
