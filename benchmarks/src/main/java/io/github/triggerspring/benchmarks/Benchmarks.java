@@ -36,11 +36,14 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <li>the context refresh with the starter enabled and with {@code trigger.enabled=false},
  * each in several fresh JVMs, taking turns.</li>
  * </ul>
- * Every in-JVM scenario has warm-up rounds, then measured rounds whose medians are
- * reported. Results are printed and written, as Markdown and as an SVG chart, to the
+ * Both clients first make {@code benchmarks.warmupCalls} calls each (20,000 by default)
+ * so that the JIT has compiled both paths, then every in-JVM scenario has warm-up rounds,
+ * then measured rounds whose medians are reported. Results are printed and written, as Markdown and as an SVG chart, to the
  * directory given as first argument. System properties {@code benchmarks.rounds},
  * {@code benchmarks.warmups}, {@code benchmarks.calls} and {@code benchmarks.jvms} change
- * the defaults (5, 2, 1000 and 5).
+ * the defaults (5, 2, 1000 and 5); {@code benchmarks.triggerOnly=true} runs only the
+ * {@code tasks.trigger} scenarios and {@code benchmarks.skipStartup=true} skips the context
+ * refresh.
  *
  * @author trigger-spring-boot contributors
  */
@@ -62,6 +65,8 @@ public final class Benchmarks {
 
 	private final int jvms = Integer.getInteger("benchmarks.jvms", 5);
 
+	private final int warmupCalls = Integer.getInteger("benchmarks.warmupCalls", 20_000);
+
 	private final Report report = new Report();
 
 	private Benchmarks() {
@@ -80,12 +85,18 @@ public final class Benchmarks {
 				TasksClient tasks = context.getBean(TasksClient.class);
 				WebClient raw = WebClient.builder().baseUrl(server.baseUrl()).build();
 				benchmarks.trigger(tasks, raw);
-				benchmarks.batchTrigger(tasks);
-				benchmarks.largePayload(tasks);
+				if (!Boolean.getBoolean("benchmarks.triggerOnly")) {
+					benchmarks.batchTrigger(tasks);
+					benchmarks.largePayload(tasks);
+				}
 			}
-			benchmarks.runsList(server.baseUrl());
+			if (!Boolean.getBoolean("benchmarks.triggerOnly")) {
+				benchmarks.runsList(server.baseUrl());
+			}
 		}
-		benchmarks.startup();
+		if (!Boolean.getBoolean("benchmarks.skipStartup")) {
+			benchmarks.startup();
+		}
 		Files.createDirectories(output);
 		Files.writeString(output.resolve("results.md"), benchmarks.report.markdown());
 		Files.writeString(output.resolve("throughput.svg"), benchmarks.report.svg());
@@ -109,6 +120,10 @@ public final class Benchmarks {
 			.bodyValue(body)
 			.retrieve()
 			.bodyToMono(String.class);
+		for (int call = 0; call < this.warmupCalls; call += this.calls) {
+			Round.measure(this.calls, 16, starter);
+			Round.measure(this.calls, 16, rawCall);
+		}
 		for (int concurrency : CONCURRENCY) {
 			int count = (concurrency == 1) ? this.calls / 2 : this.calls;
 			Round[][] measured = interleaved(count, concurrency, starter, rawCall);

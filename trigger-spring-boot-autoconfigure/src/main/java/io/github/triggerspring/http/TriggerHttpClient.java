@@ -43,6 +43,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -84,7 +85,7 @@ public final class TriggerHttpClient {
 	/** Most bytes of an error body that are read; the rest is dropped. */
 	static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-	private final WebClient webClient;
+	private final Supplier<WebClient> webClient;
 
 	private final TriggerAuthStrategy authStrategy;
 
@@ -126,7 +127,30 @@ public final class TriggerHttpClient {
 	 */
 	public TriggerHttpClient(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
 			TriggerHttpSettings settings, Clock clock, Scheduler scheduler, RandomGenerator random) {
-		this.webClient = webClient;
+		this(() -> webClient, authStrategy, jsonMapper, settings, clock, scheduler, random);
+	}
+
+	/**
+	 * Creates a client whose {@link WebClient} is built on first use, with the system
+	 * clock, Reactor's parallel scheduler and a thread-safe random generator for jitter.
+	 * Building a {@code WebClient} (its codecs and its connector's connection pool) is the
+	 * largest part of what the client costs at startup; an application that makes no
+	 * call never pays for it.
+	 * @param webClient builds the web client, with the API's base URL; called once, on
+	 * the first call
+	 * @param authStrategy the auth strategy
+	 * @param jsonMapper the application's JSON mapper, for the user's data
+	 * @param settings the settings
+	 */
+	public TriggerHttpClient(Supplier<WebClient> webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
+			TriggerHttpSettings settings) {
+		this(webClient, authStrategy, jsonMapper, settings, Clock.systemUTC(), Schedulers.parallel(),
+				() -> ThreadLocalRandom.current().nextLong());
+	}
+
+	private TriggerHttpClient(Supplier<WebClient> webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
+			TriggerHttpSettings settings, Clock clock, Scheduler scheduler, RandomGenerator random) {
+		this.webClient = SingletonSupplier.of(webClient);
 		this.authStrategy = authStrategy;
 		this.jsonMapper = jsonMapper;
 		this.settings = settings;
@@ -256,7 +280,7 @@ public final class TriggerHttpClient {
 		return Mono.defer(() -> {
 			URI uri = absoluteUrl(url);
 			TriggerHttpSettings call = settings(options);
-			return withinCallTimeout(retried(() -> this.webClient.get()
+			return withinCallTimeout(retried(() -> this.webClient.get().get()
 				.uri(uri)
 				.headers((headers) -> headers.set(HttpHeaders.USER_AGENT, TriggerUserAgent.VALUE))
 				.exchangeToMono((response) -> handleText(response, call)), call), call);
@@ -278,7 +302,7 @@ public final class TriggerHttpClient {
 	public Mono<Void> upload(URI presignedUrl, String contentType, byte[] body, RequestOptions options) {
 		return Mono.defer(() -> {
 			TriggerHttpSettings call = settings(options).withRetry(OBJECT_STORAGE_RETRY);
-			return withinCallTimeout(retried(() -> this.webClient.put()
+			return withinCallTimeout(retried(() -> this.webClient.get().put()
 				.uri(presignedUrl)
 				.headers((headers) -> headers.set(HttpHeaders.CONTENT_TYPE, contentType))
 				.bodyValue(body)
@@ -324,7 +348,7 @@ public final class TriggerHttpClient {
 			variables.add(parameter.getValue());
 			separator = '&';
 		}
-		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+		WebClient.RequestBodySpec spec = this.webClient.get().method(request.method())
 			.uri(template.toString(), variables.toArray())
 			.headers((headers) -> applyHeaders(headers, request, authorization, requestIdempotencyKey));
 		WebClient.RequestHeadersSpec<?> withBody = spec;
