@@ -1,5 +1,7 @@
 package io.github.triggerspring.autoconfigure;
 
+import java.util.function.Supplier;
+
 import io.github.triggerspring.TriggerClient;
 import io.github.triggerspring.TriggerWebClientCustomizer;
 import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
@@ -105,20 +107,25 @@ public final class TriggerAutoConfiguration {
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<TriggerObservationConvention> observationConvention) {
 		String apiUrl = TriggerApiUrl.check(connectionDetails.getApiUrl());
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).baseUrl(apiUrl);
-		ClientHttpConnectorBuilder<?> connector = connectorBuilder.getIfAvailable();
-		if (connector != null) {
-			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-				.withConnectTimeout(properties.getConnectTimeout());
-			builder.clientConnector(connector.build(settings));
-		}
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		// built on the first call: the codecs and the connector's pool are most of the
+		// starter's startup cost, and an application may never call the API
+		Supplier<WebClient> webClient = () -> {
+			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).baseUrl(apiUrl);
+			ClientHttpConnectorBuilder<?> connector = connectorBuilder.getIfAvailable();
+			if (connector != null) {
+				HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+					.withConnectTimeout(properties.getConnectTimeout());
+				builder.clientConnector(connector.build(settings));
+			}
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
+		};
 		TriggerProperties.Retry retry = properties.getRetry();
 		TriggerRetryPolicy retryPolicy = new TriggerRetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(),
 				retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter(), retry.getMaxRateLimitWait());
 		TriggerHttpSettings settings = new TriggerHttpSettings(retryPolicy, properties.getResponseTimeout(),
 				properties.getCallTimeout(), properties.getMaxResponseSize());
-		return new TriggerHttpClient(builder.build(), authStrategy, jsonMapper.getIfAvailable(JsonMapper::new),
+		return new TriggerHttpClient(webClient, authStrategy, jsonMapper.getIfAvailable(JsonMapper::new),
 				settings, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 				observationConvention.getIfAvailable());
 	}

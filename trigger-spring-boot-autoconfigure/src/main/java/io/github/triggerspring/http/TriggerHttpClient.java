@@ -48,6 +48,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -95,7 +96,7 @@ public final class TriggerHttpClient {
 	/** Most bytes of an error body that are read; the rest is dropped. */
 	static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-	private final WebClient webClient;
+	private final Supplier<WebClient> webClient;
 
 	private final TriggerAuthStrategy authStrategy;
 
@@ -142,12 +143,33 @@ public final class TriggerHttpClient {
 	public TriggerHttpClient(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
 			TriggerHttpSettings settings, ObservationRegistry observationRegistry,
 			@Nullable TriggerObservationConvention observationConvention) {
+		this(() -> webClient, authStrategy, jsonMapper, settings, observationRegistry, observationConvention);
+	}
+
+	/**
+	 * Creates a client whose {@link WebClient} is built on first use, with the system
+	 * clock, Reactor's parallel scheduler and a thread-safe random generator for jitter,
+	 * whose calls are observed. Building a {@code WebClient} (its codecs and its
+	 * connector's connection pool) is the largest part of what the client costs at
+	 * startup; an application that makes no call never pays for it.
+	 * @param webClient builds the web client, with the API's base URL; called once, on
+	 * the first call
+	 * @param authStrategy the auth strategy
+	 * @param jsonMapper the application's JSON mapper, for the user's data
+	 * @param settings the settings
+	 * @param observationRegistry the registry that observes each logical call
+	 * @param observationConvention the convention of those observations, or {@code null}
+	 * for {@link DefaultTriggerObservationConvention}
+	 */
+	public TriggerHttpClient(Supplier<WebClient> webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
+			TriggerHttpSettings settings, ObservationRegistry observationRegistry,
+			@Nullable TriggerObservationConvention observationConvention) {
 		this(webClient, authStrategy, jsonMapper, settings, Clock.systemUTC(), Schedulers.parallel(),
 				() -> ThreadLocalRandom.current().nextLong(), observationRegistry, observationConvention);
 	}
 
 	/**
-	 * Creates a client.
+	 * Creates a client whose calls are not observed.
 	 * @param webClient the web client, with the API's base URL
 	 * @param authStrategy the auth strategy
 	 * @param jsonMapper the application's JSON mapper, for the user's data
@@ -177,7 +199,14 @@ public final class TriggerHttpClient {
 	public TriggerHttpClient(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
 			TriggerHttpSettings settings, Clock clock, Scheduler scheduler, RandomGenerator random,
 			ObservationRegistry observationRegistry, @Nullable TriggerObservationConvention observationConvention) {
-		this.webClient = webClient;
+		this(() -> webClient, authStrategy, jsonMapper, settings, clock, scheduler, random, observationRegistry,
+				observationConvention);
+	}
+
+	private TriggerHttpClient(Supplier<WebClient> webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
+			TriggerHttpSettings settings, Clock clock, Scheduler scheduler, RandomGenerator random,
+			ObservationRegistry observationRegistry, @Nullable TriggerObservationConvention observationConvention) {
+		this.webClient = SingletonSupplier.of(webClient);
 		this.authStrategy = authStrategy;
 		this.jsonMapper = jsonMapper;
 		this.settings = settings;
@@ -335,7 +364,7 @@ public final class TriggerHttpClient {
 			TriggerHttpSettings call = settings(options);
 			return this.authStrategy.authorize(endpoint, options.applyTo(auth)).flatMap((authorization) -> {
 				TriggerRequest built = request.apply(authorization);
-				return retried(() -> this.webClient.get()
+				return retried(() -> this.webClient.get().get()
 					.uri(uriTemplate(built), uriVariables(built))
 					.headers((headers) -> applyRealtimeHeaders(headers, authorization))
 					.exchangeToMono((response) -> (response.statusCode().value() == 409)
@@ -361,7 +390,7 @@ public final class TriggerHttpClient {
 		return Mono.defer(() -> {
 			URI uri = absoluteUrl(url);
 			TriggerHttpSettings call = settings(options);
-			return withinCallTimeout(retried(() -> this.webClient.get()
+			return withinCallTimeout(retried(() -> this.webClient.get().get()
 				.uri(uri)
 				.headers((headers) -> headers.set(HttpHeaders.USER_AGENT, TriggerUserAgent.VALUE))
 				.exchangeToMono((response) -> handleText(response, call)), call), call);
@@ -383,7 +412,7 @@ public final class TriggerHttpClient {
 	public Mono<Void> upload(URI presignedUrl, String contentType, byte[] body, RequestOptions options) {
 		return Mono.defer(() -> {
 			TriggerHttpSettings call = settings(options).withRetry(OBJECT_STORAGE_RETRY);
-			return withinCallTimeout(retried(() -> this.webClient.put()
+			return withinCallTimeout(retried(() -> this.webClient.get().put()
 				.uri(presignedUrl)
 				.headers((headers) -> headers.set(HttpHeaders.CONTENT_TYPE, contentType))
 				.bodyValue(body)
@@ -429,7 +458,7 @@ public final class TriggerHttpClient {
 			variables.add(parameter.getValue());
 			separator = '&';
 		}
-		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+		WebClient.RequestBodySpec spec = this.webClient.get().method(request.method())
 			.uri(template.toString(), variables.toArray())
 			.headers((headers) -> applyHeaders(headers, request, authorization, requestIdempotencyKey));
 		WebClient.RequestHeadersSpec<?> withBody = spec;

@@ -1,5 +1,7 @@
 package io.github.triggerspring.tasks;
 
+import java.util.function.Supplier;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.JsonNode;
@@ -12,6 +14,8 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.ValueSerializerModifier;
 import tools.jackson.databind.type.CollectionType;
 import tools.jackson.databind.type.MapType;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Writes a value as the SDK's {@code superjson.stringify} does:
@@ -36,17 +40,19 @@ public final class SuperJson {
 
 	private static final JsonMapper META_MAPPER = JsonMapper.builder().build();
 
-	private final ObjectWriter writer;
+	private final Supplier<ObjectWriter> writer;
 
 	/**
-	 * Creates a writer on a copy of the application's mapper.
+	 * Creates a writer on a copy of the application's mapper. The copy is made on first
+	 * use, not at startup.
 	 * @param mapper the application's mapper
 	 */
 	public SuperJson(JsonMapper mapper) {
-		JsonMapper annotating = mapper.rebuild()
+		this.writer = SingletonSupplier.of(() -> mapper.rebuild()
 			.addModule(new SimpleModule("io.github.triggerspring.superjson").setSerializerModifier(new Modifier()))
-			.build();
-		this.writer = annotating.writer().without(SerializationFeature.INDENT_OUTPUT);
+			.build()
+			.writer()
+			.without(SerializationFeature.INDENT_OUTPUT));
 	}
 
 	/**
@@ -57,7 +63,7 @@ public final class SuperJson {
 	 */
 	public String stringify(@Nullable Object value) {
 		SuperJsonAnnotations annotations = new SuperJsonAnnotations();
-		String json = this.writer.withAttribute(SuperJsonAnnotations.ATTRIBUTE, annotations)
+		String json = this.writer.get().withAttribute(SuperJsonAnnotations.ATTRIBUTE, annotations)
 			.writeValueAsString(value);
 		JsonNode values = annotations.values();
 		if (values == null) {

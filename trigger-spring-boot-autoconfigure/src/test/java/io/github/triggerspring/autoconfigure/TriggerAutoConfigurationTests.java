@@ -213,8 +213,9 @@ class TriggerAutoConfigurationTests {
 	}
 
 	@Test
-	void buildsItsConnectorWithTheApplicationsSettingsAndItsOwnConnectTimeout() {
+	void buildsItsConnectorOnTheFirstCallWithTheApplicationsSettingsAndItsOwnConnectTimeout() {
 		java.util.List<HttpClientSettings> built = new java.util.concurrent.CopyOnWriteArrayList<>();
+		java.util.List<String> customized = new java.util.concurrent.CopyOnWriteArrayList<>();
 		this.contextRunner
 			.withPropertyValues("trigger.secret-key=" + MockTriggerApi.SECRET_KEY, "trigger.connect-timeout=3s",
 					"spring.http.clients.read-timeout=42s")
@@ -222,8 +223,20 @@ class TriggerAutoConfigurationTests {
 				built.add(settings);
 				return ClientHttpConnectorBuilder.reactor().build(settings);
 			})
+			.withBean(TriggerWebClientCustomizer.class, () -> (builder) -> customized.add("trigger"))
 			.run((context) -> {
 				context.getBean(TriggerHttpClient.class);
+				assertThat(built).isEmpty();
+				assertThat(customized).isEmpty();
+				this.api.respond(200, RUN_JSON);
+				this.api.respond(200, RUN_JSON);
+				for (int call = 0; call < 2; call++) {
+					StepVerifier.create(context.getBean(RunsClient.class).retrieve("run_1234"))
+						.expectNextCount(1)
+						.expectComplete()
+						.verify(Duration.ofSeconds(5));
+				}
+				assertThat(customized).containsExactly("trigger");
 				assertThat(built).anySatisfy((settings) -> {
 					assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
 					assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(42));
