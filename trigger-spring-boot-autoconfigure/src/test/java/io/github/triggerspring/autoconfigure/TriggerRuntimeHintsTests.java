@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import io.github.triggerspring.TriggerClient;
 import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.CallAuthorization;
+import io.github.triggerspring.auth.PublicAccessToken;
 import io.github.triggerspring.http.RequestOptions;
 import io.github.triggerspring.http.TriggerHttpSettings;
 import io.github.triggerspring.http.TriggerRequest;
@@ -39,7 +40,7 @@ class TriggerRuntimeHintsTests {
 
 	/** Records of the module that are not request or response models. */
 	private static final Set<Class<?>> NOT_MODELS = Set.of(AuthOptions.class, CallAuthorization.class,
-			RequestOptions.class, TriggerHttpSettings.class, TriggerRequest.class, TriggerResponse.class,
+			PublicAccessToken.class, RequestOptions.class, TriggerHttpSettings.class, TriggerRequest.class, TriggerResponse.class,
 			TriggerRetryPolicy.class);
 
 	private final RuntimeHints hints = hints();
