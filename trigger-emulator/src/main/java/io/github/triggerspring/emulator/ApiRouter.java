@@ -94,11 +94,11 @@ final class ApiRouter implements HttpHandler {
 				runs::retrieveMetadata);
 		route("PUT", "/api/v1/runs/{runId}/metadata", EmulatorEndpoint.RUNS_UPDATE_METADATA, Mode.SECRET,
 				runs::updateMetadata);
-		route("GET", "/realtime/v1/runs/{runId}", EmulatorEndpoint.RUNS_SUBSCRIBE_TO_RUN, Mode.SECRET,
+		route("GET", "/realtime/v1/runs/{runId}", EmulatorEndpoint.RUNS_SUBSCRIBE_TO_RUN, Mode.JWT,
 				realtime::subscribeToRun);
-		route("GET", "/realtime/v1/runs", EmulatorEndpoint.RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG, Mode.SECRET,
+		route("GET", "/realtime/v1/runs", EmulatorEndpoint.RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG, Mode.JWT,
 				realtime::subscribeToRunsWithTag);
-		route("GET", "/realtime/v1/batches/{batchId}", EmulatorEndpoint.RUNS_SUBSCRIBE_TO_BATCH, Mode.SECRET,
+		route("GET", "/realtime/v1/batches/{batchId}", EmulatorEndpoint.RUNS_SUBSCRIBE_TO_BATCH, Mode.JWT,
 				realtime::subscribeToBatch);
 		route("GET", envvars, EmulatorEndpoint.ENVVARS_LIST, Mode.ANY, envVars::listEnvVars);
 		route("POST", envvars, EmulatorEndpoint.ENVVARS_CREATE, Mode.ANY, envVars::createEnvVar);
@@ -150,7 +150,7 @@ final class ApiRouter implements HttpHandler {
 		route("GET", tokens, EmulatorEndpoint.WAIT_LIST_TOKENS, Mode.SECRET, waitpoints::listTokens);
 		route("GET", tokens + "/{waitpointId}", EmulatorEndpoint.WAIT_RETRIEVE_TOKEN, Mode.SECRET,
 				waitpoints::retrieveToken);
-		route("POST", tokens + "/{waitpointId}/complete", EmulatorEndpoint.WAIT_COMPLETE_TOKEN, Mode.SECRET,
+		route("POST", tokens + "/{waitpointId}/complete", EmulatorEndpoint.WAIT_COMPLETE_TOKEN, Mode.JWT,
 				waitpoints::completeToken);
 		route("POST", tokens + "/{waitpointId}/callback/{hash}", EmulatorEndpoint.WAIT_TOKEN_CALLBACK, Mode.NONE,
 				waitpoints::callback);

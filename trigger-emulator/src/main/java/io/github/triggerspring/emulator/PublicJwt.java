@@ -13,9 +13,12 @@ import java.util.stream.Collectors;
  * @param env the environment
  * @param scopes the token's scopes
  * @param oneTimeUse whether the token carries {@code otu: true}
+ * @param skipColumns the run columns its claim {@code realtime.skipColumns} leaves out of
+ * realtime rows, replacing the request's {@code skipColumns}; {@code null} without the
+ * claim
  * @author trigger-spring-boot contributors
  */
-record PublicJwt(EnvRecord env, List<String> scopes, boolean oneTimeUse) {
+record PublicJwt(EnvRecord env, List<String> scopes, boolean oneTimeUse, List<String> skipColumns) {
 
 	/**
 	 * Lets the call through if the token has one of the accepted scopes.

@@ -3,6 +3,7 @@ package io.github.triggerspring.emulator;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -73,6 +75,34 @@ final class PublicJwts {
 	}
 
 	/**
+	 * Signs the token a response hands out ({@code x-trigger-jwt}): the given scopes, no
+	 * other claim.
+	 * @param state the state, which knows the environment's root key
+	 * @param env the environment
+	 * @param scopes the scopes
+	 * @param issuedAt the issue time
+	 * @param validity how long the token is valid
+	 * @return the compact JWS
+	 */
+	static String issue(EmulatorState state, EnvRecord env, List<String> scopes, Instant issuedAt,
+			Duration validity) {
+		ObjectNode claims = Json.object();
+		ArrayNode scopeArray = claims.putArray("scopes");
+		scopes.forEach(scopeArray::add);
+		return sign(state, env, claims, issuedAt, issuedAt.plus(validity));
+	}
+
+	/**
+	 * The {@code x-trigger-jwt-claims} header of a response that hands out a token: the
+	 * claims a client signs its own token with when the server sends none.
+	 * @param env the environment
+	 * @return the header value
+	 */
+	static String claimsHeader(EnvRecord env) {
+		return Json.write(Json.object().put("sub", env.id).put("pub", true));
+	}
+
+	/**
 	 * Verifies a token: its shape, its signature with the key of the environment it
 	 * names, {@code pub} and {@code exp}.
 	 * @param state the state
@@ -110,7 +140,15 @@ final class PublicJwts {
 		}
 		List<String> scopes = new ArrayList<>();
 		payload.path("scopes").forEach((scope) -> scopes.add(scope.asString()));
-		return new PublicJwt(env, scopes, payload.path("otu").asBoolean(false));
+		JsonNode skipColumns = payload.path("realtime").get("skipColumns");
+		List<String> skipped = null;
+		if (skipColumns != null && skipColumns.isArray()) {
+			skipped = new ArrayList<>();
+			for (JsonNode column : skipColumns) {
+				skipped.add(column.asString());
+			}
+		}
+		return new PublicJwt(env, scopes, payload.path("otu").asBoolean(false), skipped);
 	}
 
 	/**

@@ -25,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code must-refetch} control messages. Rows are whole (updates too), timestamps are UTC
  * wall times, booleans {@code t}/{@code f}, and a live long poll is held until a row
  * changes or {@link #LONG_POLL_TIMEOUT} passes on the emulator clock. The router holds the
- * state's lock while a handler runs; a long poll waits on it, which releases it.
+ * state's lock while a handler runs; a long poll waits on it, which releases it. A public
+ * access token needs a read scope of the run, its tags or its batch (or a super scope),
+ * and its {@code realtime.skipColumns} claim replaces the {@code skipColumns} parameter.
  *
  * @param state all emulator data
  * @param clock the emulator clock
@@ -66,6 +68,7 @@ record RealtimeHandler(EmulatorState state, EmulatorClock clock) {
 		if (run == null || run.env != principal.env()) {
 			throw new ApiError(404, "Run not found");
 		}
+		principal.requireScope(RunsHandler.readScopes(run));
 		String runId = run.id;
 		return subscribe(call, principal, "run-" + internalId(run), (candidate) -> candidate.id.equals(runId));
 	}
@@ -81,6 +84,7 @@ record RealtimeHandler(EmulatorState state, EmulatorClock clock) {
 				tags.add(tag);
 			}
 		}
+		principal.requireScope(PublicJwt.accepted("read", "tags", tags, "read:runs", "read:all"));
 		Instant createdAfter = this.clock.instant().minus(window(call.queryParam("createdAt")));
 		return subscribe(call, principal, "runs_" + this.clock.instant().toEpochMilli(),
 				(run) -> run.tags.containsAll(tags) && !run.createdAt.isBefore(createdAfter));
@@ -91,6 +95,7 @@ record RealtimeHandler(EmulatorState state, EmulatorClock clock) {
 		if (batch == null || batch.env != principal.env()) {
 			throw new ApiError(404, "Batch not found");
 		}
+		principal.requireScope(PublicJwt.accepted("read", "batch", List.of(batch.id), "read:runs", "read:all"));
 		String batchId = batch.id;
 		return subscribe(call, principal, "batch_" + batchId, (run) -> batchId.equals(run.batchId));
 	}
@@ -104,7 +109,8 @@ record RealtimeHandler(EmulatorState state, EmulatorClock clock) {
 	 * handle.
 	 */
 	private ApiReply subscribe(ApiCall call, ApiPrincipal principal, String handlePrefix, Predicate<RunRecord> filter) {
-		List<String> skipColumns = skipColumns(call.queryParam("skipColumns"));
+		List<String> skipColumns = (principal.jwt() != null && principal.jwt().skipColumns() != null)
+				? principal.jwt().skipColumns() : skipColumns(call.queryParam("skipColumns"));
 		String handle = call.queryParam("handle");
 		long offset = offset(call.queryParam("offset"));
 		RealtimeShape shape = (handle != null) ? this.state.realtimeShapes.get(handle) : null;

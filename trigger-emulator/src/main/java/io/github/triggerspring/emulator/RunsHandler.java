@@ -348,7 +348,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 	 * The scopes that let a public access token read a run: the run's, its task's, any of
 	 * its tags', its batch's, or the type-level and super scopes.
 	 */
-	private static List<String> readScopes(RunRecord run) {
+	static List<String> readScopes(RunRecord run) {
 		List<String> accepted = new ArrayList<>(PublicJwt.accepted("read", "runs", List.of(run.id), "read:all"));
 		accepted.addAll(PublicJwt.accepted("read", "tasks", List.of(run.taskId)));
 		accepted.addAll(PublicJwt.accepted("read", "tags", run.tags));

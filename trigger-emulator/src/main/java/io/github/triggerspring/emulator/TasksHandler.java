@@ -335,15 +335,11 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 
 	/** The token a trigger or batch response hands out: the given scopes, for an hour. */
 	private String jwt(EnvRecord env, List<String> scopes) {
-		ObjectNode claims = Json.object();
-		ArrayNode scopeArray = claims.putArray("scopes");
-		scopes.forEach(scopeArray::add);
-		Instant now = this.clock.instant();
-		return PublicJwts.sign(this.state, env, claims, now, now.plusSeconds(3600));
+		return PublicJwts.issue(this.state, env, scopes, this.clock.instant(), Duration.ofHours(1));
 	}
 
 	private static String jwtClaims(EnvRecord env) {
-		return Json.write(Json.object().put("sub", env.id).put("pub", true));
+		return PublicJwts.claimsHeader(env);
 	}
 
 	private record Created(RunRecord run, boolean cached) {

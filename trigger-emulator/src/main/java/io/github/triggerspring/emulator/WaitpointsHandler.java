@@ -70,9 +70,16 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 		return created(call, token, false);
 	}
 
+	/**
+	 * The created (or cached) token, with a public access token that may complete it, for
+	 * 24 hours, as the server mints it.
+	 */
 	private ApiReply created(ApiCall call, WaitpointRecord token, boolean cached) {
-		return ApiReply.json(200,
-				Json.object().put("id", token.id).put("isCached", cached).put("url", callbackUrl(call, token)));
+		return ApiReply
+			.json(200, Json.object().put("id", token.id).put("isCached", cached).put("url", callbackUrl(call, token)))
+			.header("x-trigger-jwt", PublicJwts.issue(this.state, token.env, List.of("write:waitpoints:" + token.id),
+					this.clock.instant(), Duration.ofHours(24)))
+			.header("x-trigger-jwt-claims", PublicJwts.claimsHeader(token.env));
 	}
 
 	private static List<String> tags(JsonNode tags) {
@@ -279,6 +286,7 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 	}
 
 	ApiReply completeToken(ApiCall call, ApiPrincipal principal) {
+		principal.requireScope(PublicJwt.accepted("write", "waitpoints", List.of(call.params.get("waitpointId"))));
 		WaitpointRecord token = tokenInEnv(call, principal);
 		JsonNode body = call.jsonBody();
 		if (token.completedAt == null) {

@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Public access tokens: the {@code auth.*} routes, the tokens of trigger and batch
- * responses, and the routes that accept a token, verified here with the JDK alone.
+ * Public access tokens: the {@code auth.*} routes, the tokens of trigger, batch and
+ * waitpoint responses, and the routes that accept a token, verified here with the JDK
+ * alone.
  *
  * @author trigger-spring-boot contributors
  */
@@ -186,6 +187,67 @@ class PublicTokensTests extends EmulatorTestSupport {
 		assertThat(items.status()).isEqualTo(200);
 		assertThat(get("/api/v2/batches/" + batchId, created.header("x-trigger-jwt")).status()).isEqualTo(200);
 		assertThat(get("/api/v2/batches/" + batchId, token).status()).isEqualTo(403);
+	}
+
+	@Test
+	void createdWaitpointCarriesATokenThatCompletesOnlyItForADay() {
+		Response created = post("/api/v1/waitpoints/tokens", DEV, "{}");
+		String waitpointId = created.json().get("id").asString();
+		String token = created.header("x-trigger-jwt");
+		assertThat(verifies(token, DEV)).isTrue();
+		assertThat(payload(token).get("scopes").valueStream().map(JsonNode::asString))
+			.containsExactly("write:waitpoints:" + waitpointId);
+		assertThat(payload(token).get("exp").asLong()).isEqualTo(NOW.getEpochSecond() + 24 * 3600);
+		assertThat(Json.parse(created.header("x-trigger-jwt-claims")).get("sub").asString())
+			.isEqualTo(payload(token).get("sub").asString());
+		String other = post("/api/v1/waitpoints/tokens", DEV, "{}").json().get("id").asString();
+		Response forbidden = post("/api/v1/waitpoints/tokens/" + other + "/complete", token, "{\"data\":1}");
+		assertThat(forbidden.status()).isEqualTo(403);
+		assertThat(forbidden.error()).startsWith("Unauthorized: Public Access Token is missing required permissions.");
+		assertThat(post("/api/v1/waitpoints/tokens/" + waitpointId + "/complete", token, "{\"data\":1}").status())
+			.isEqualTo(200);
+		assertThat(get("/api/v1/waitpoints/tokens/" + waitpointId, DEV).json().get("status").asString())
+			.isEqualTo("COMPLETED");
+		assertThat(post("/api/v1/waitpoints/tokens/" + other + "/complete",
+				mint(DEV, "{\"scopes\":[\"write:waitpoints\"]}"), "{}").status()).isEqualTo(200);
+		assertThat(get("/api/v1/waitpoints/tokens/" + waitpointId, token).status()).isEqualTo(401);
+	}
+
+	@Test
+	void realtimeRoutesAcceptATokenThatMayReadTheRunsTagsOrBatch() {
+		String runId = trigger("send-email", "{\"payload\":{\"n\":1},\"options\":{\"tags\":[\"vip\"]}}");
+		String run = "/realtime/v1/runs/" + runId + "?log=full&offset=-1";
+		for (String scope : new String[] { "read:runs:" + runId, "read:tags:vip", "read:tasks:send-email",
+				"read:all" }) {
+			assertThat(get(run, mint(DEV, "{\"scopes\":[\"" + scope + "\"]}")).status()).as(scope).isEqualTo(200);
+		}
+		assertThat(get(run, mint(DEV, "{\"scopes\":[\"read:runs:run_other\",\"read:tags:other\"]}")).status())
+			.isEqualTo(403);
+		String tags = "/realtime/v1/runs?log=full&offset=-1&tags=vip";
+		assertThat(get(tags, mint(DEV, "{\"scopes\":[\"read:tags:vip\"]}")).status()).isEqualTo(200);
+		assertThat(get(tags, mint(DEV, "{\"scopes\":[\"read:runs\"]}")).status()).isEqualTo(200);
+		assertThat(get(tags, mint(DEV, "{\"scopes\":[\"read:tags:other\",\"read:runs:" + runId + "\"]}")).status())
+			.isEqualTo(403);
+		String batchId = post("/api/v3/batches", DEV, "{\"runCount\":1}").json().get("id").asString();
+		String batch = "/realtime/v1/batches/" + batchId + "?log=full&offset=-1";
+		assertThat(get(batch, mint(DEV, "{\"scopes\":[\"read:batch:" + batchId + "\"]}")).status()).isEqualTo(200);
+		assertThat(get(batch, mint(DEV, "{\"scopes\":[\"read:batch:batch_other\"]}")).status()).isEqualTo(403);
+	}
+
+	@Test
+	void tokensRealtimeSkipColumnsClaimReplacesTheParameter() {
+		String runId = trigger("send-email");
+		String token = mint(DEV, "{\"scopes\":[\"read:runs\"],\"realtime\":{\"skipColumns\":[\"payload\"]}}");
+		JsonNode row = get("/realtime/v1/runs/" + runId + "?log=full&offset=-1&skipColumns=isTest", token).json()
+			.get(0)
+			.get("value");
+		assertThat(row.has("payload")).isFalse();
+		assertThat(row.has("isTest")).isTrue();
+		JsonNode keyRow = get("/realtime/v1/runs/" + runId + "?log=full&offset=-1&skipColumns=isTest", DEV).json()
+			.get(0)
+			.get("value");
+		assertThat(keyRow.has("payload")).isTrue();
+		assertThat(keyRow.has("isTest")).isFalse();
 	}
 
 }

@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The scopes under which the server lets a public access token call an endpoint (notes
- * §2.1–§2.4 and the server's route definitions): the resource's own scope, its type-level
- * scope and the super scopes. Any one of them suffices. Where the server may also accept
- * a scope whose match cannot be known locally (a run's tags, batch or task), a token
- * with such a scope is let through and the server decides.
+ * §2.1–§2.4, §2.7, §6.6a and the server's route definitions): the resource's own scope,
+ * its type-level scope and the super scopes. Any one of them suffices. Where the server
+ * may also accept a scope whose match cannot be known locally (a run's tags, batch or
+ * task), a token with such a scope is let through and the server decides.
  *
  * @author trigger-spring-boot contributors
  */
@@ -36,11 +36,15 @@ final class PublicTokenScopeRules {
 		return switch (endpoint) {
 			case TASK_TRIGGER -> missing(granted, resources, "trigger:tasks", "write:tasks");
 			case TASK_BATCH_TRIGGER, BATCH_TRIGGER -> missing(granted, resources, "batchTrigger:tasks", "write:tasks");
-			case BATCH_RETRIEVE -> missing(granted, resources, "read:batch", "read:runs", "read:all");
-			case RUNS_RETRIEVE -> mayMatchUnknownResource(granted, "read:tags", "read:batch", "read:tasks") ? null
-					: missing(granted, resources, "read:runs", "read:all");
+			case BATCH_RETRIEVE, RUNS_SUBSCRIBE_TO_BATCH -> missing(granted, resources, "read:batch", "read:runs",
+					"read:all");
+			case RUNS_RETRIEVE, RUNS_SUBSCRIBE_TO_RUN ->
+				mayMatchUnknownResource(granted, "read:tags", "read:batch", "read:tasks") ? null
+						: missing(granted, resources, "read:runs", "read:all");
 			case RUNS_LIST -> mayMatchUnknownResource(granted, "read:tasks") ? null
 					: missing(granted, List.of(), "read:runs", "read:all");
+			case RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG -> missing(granted, resources, "read:tags", "read:runs", "read:all");
+			case WAIT_COMPLETE_TOKEN -> missing(granted, resources, "write:waitpoints");
 			default -> null;
 		};
 	}

@@ -161,13 +161,16 @@ public enum TriggerEndpoint {
 	IDEMPOTENCY_KEYS_RESET("idempotencyKeys.reset", Namespace.IDEMPOTENCY_KEYS, false, CredentialKind.SECRET_KEY),
 
 	/** Subscribe to one run's changes ({@code GET /realtime/v1/runs/{runId}}). */
-	RUNS_SUBSCRIBE_TO_RUN("runs.subscribeToRun", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
+	RUNS_SUBSCRIBE_TO_RUN("runs.subscribeToRun", Namespace.RUNS, false, CredentialKind.SECRET_KEY,
+			CredentialKind.PUBLIC_ACCESS_TOKEN),
 
 	/** Subscribe to the runs that carry tags ({@code GET /realtime/v1/runs?tags=…}). */
-	RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG("runs.subscribeToRunsWithTag", Namespace.RUNS, false, CredentialKind.SECRET_KEY),
+	RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG("runs.subscribeToRunsWithTag", Namespace.RUNS, false, CredentialKind.SECRET_KEY,
+			CredentialKind.PUBLIC_ACCESS_TOKEN),
 
 	/** Subscribe to the runs of a batch ({@code GET /realtime/v1/batches/{batchId}}). */
-	RUNS_SUBSCRIBE_TO_BATCH("runs.subscribeToBatch", Namespace.BATCH, false, CredentialKind.SECRET_KEY),
+	RUNS_SUBSCRIBE_TO_BATCH("runs.subscribeToBatch", Namespace.BATCH, false, CredentialKind.SECRET_KEY,
+			CredentialKind.PUBLIC_ACCESS_TOKEN),
 	/** Create a waitpoint token, which a run can wait for until it is completed. */
 	WAIT_CREATE_TOKEN("wait.createToken", Namespace.WAIT, false, CredentialKind.SECRET_KEY),
 
@@ -178,7 +181,8 @@ public enum TriggerEndpoint {
 	WAIT_RETRIEVE_TOKEN("wait.retrieveToken", Namespace.WAIT, false, CredentialKind.SECRET_KEY),
 
 	/** Complete a waitpoint token, resuming the runs that wait for it. */
-	WAIT_COMPLETE_TOKEN("wait.completeToken", Namespace.WAIT, false, CredentialKind.SECRET_KEY),
+	WAIT_COMPLETE_TOKEN("wait.completeToken", Namespace.WAIT, false, CredentialKind.SECRET_KEY,
+			CredentialKind.PUBLIC_ACCESS_TOKEN),
 
 	/**
 	 * Read the claims a root secret key signs public access tokens with

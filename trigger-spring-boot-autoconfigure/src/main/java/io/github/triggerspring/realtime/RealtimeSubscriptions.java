@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.RequestOptions;
@@ -66,6 +67,8 @@ public final class RealtimeSubscriptions {
 	/**
 	 * Subscribes to a shape.
 	 * @param endpoint the realtime endpoint
+	 * @param auth the ids of what the subscription concerns (the run, the tags or the
+	 * batch), against which a public access token's scopes are checked
 	 * @param path the path, for example {@code /realtime/v1/runs/{runId}}
 	 * @param pathVariable the value of the path's variable, or {@code null}
 	 * @param query the endpoint's own query parameters (the protocol's are added);
@@ -76,8 +79,8 @@ public final class RealtimeSubscriptions {
 	 * @param requestOptions the per-call options of every request
 	 * @return the runs' states
 	 */
-	public Flux<RealtimeRun> subscribe(TriggerEndpoint endpoint, String path, @Nullable Object pathVariable,
-			Map<String, String> query, SubscribeOptions options, boolean endsWhenFinished,
+	public Flux<RealtimeRun> subscribe(TriggerEndpoint endpoint, AuthOptions auth, String path,
+			@Nullable Object pathVariable, Map<String, String> query, SubscribeOptions options, boolean endsWhenFinished,
 			RequestOptions requestOptions) {
 		return Flux.defer(() -> {
 			if (options == null) {
@@ -98,7 +101,7 @@ public final class RealtimeSubscriptions {
 			if (perRequest.responseTimeout() == null) {
 				perRequest = perRequest.withResponseTimeout(LONG_POLL_RESPONSE_TIMEOUT);
 			}
-			ShapeRequest shape = new ShapeRequest(endpoint, path, pathVariable, shapeQuery, perRequest);
+			ShapeRequest shape = new ShapeRequest(endpoint, auth, path, pathVariable, shapeQuery, perRequest);
 			boolean stopOnCompletion = endsWhenFinished && options.stopOnCompletion();
 			return Flux.create((sink) -> new ShapeSubscription(this.http, shape, stopOnCompletion, sink).start());
 		});

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.http.RequestOptions;
 import io.github.triggerspring.http.TriggerRequest;
@@ -13,18 +14,20 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 /**
- * What a subscription asks for: the endpoint, its path and its own query parameters, and
- * the per-call options of each request.
+ * What a subscription asks for: the endpoint, the ids it concerns, its path and its own
+ * query parameters, and the per-call options of each request (whose credential, a public
+ * access token for example, authorizes every request).
  *
  * @param endpoint the realtime endpoint
+ * @param auth the ids of what the subscription concerns
  * @param path the path template
  * @param pathVariable the value of the path's variable, or {@code null}
  * @param query the endpoint's own query parameters
  * @param options the per-call options
  * @author trigger-spring-boot contributors
  */
-record ShapeRequest(TriggerEndpoint endpoint, String path, @Nullable Object pathVariable, Map<String, String> query,
-		RequestOptions options) {
+record ShapeRequest(TriggerEndpoint endpoint, AuthOptions auth, String path, @Nullable Object pathVariable,
+		Map<String, String> query, RequestOptions options) {
 
 	/**
 	 * One request of the shape: its own parameters merged with the protocol's, all

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.error.TriggerUnexpectedResponseException;
 import io.github.triggerspring.http.TriggerHttpClient;
 import io.github.triggerspring.http.TriggerResponse;
@@ -101,7 +100,7 @@ final class ShapeSubscription {
 			protocol.put("expired_handle", this.expiredHandle);
 		}
 		return this.http
-			.realtime(this.shape.endpoint(), AuthOptions.DEFAULT, this.shape.options(),
+			.realtime(this.shape.endpoint(), this.shape.auth(), this.shape.options(),
 					(authorization) -> this.shape.request(protocol))
 			.doOnNext(this::apply)
 			.then();

@@ -453,12 +453,16 @@ public class RunsClient {
 	 * @param requestOptions the per-call options of every request; without a retry
 	 * policy or response timeout of their own, requests use
 	 * {@link RealtimeSubscriptions#RECONNECT} and
-	 * {@link RealtimeSubscriptions#LONG_POLL_RESPONSE_TIMEOUT}
+	 * {@link RealtimeSubscriptions#LONG_POLL_RESPONSE_TIMEOUT}; their credential may be a
+	 * public access token that may read the run ({@code read:runs:<runId>}, or a scope of
+	 * its task, tags or batch), whose {@code realtime.skipColumns} claim the server applies
+	 * instead of {@code options}' columns
 	 * @return the run's states
 	 */
 	public Flux<RealtimeRun> subscribe(String runId, SubscribeOptions options, RequestOptions requestOptions) {
 		return Flux.defer(() -> this.realtime.subscribe(TriggerEndpoint.RUNS_SUBSCRIBE_TO_RUN,
-				"/realtime/v1/runs/{runId}", TriggerValidationException.requireText(runId, "runId"), Map.of(), options,
+				AuthOptions.concerning(runId), "/realtime/v1/runs/{runId}",
+				TriggerValidationException.requireText(runId, "runId"), Map.of(), options,
 				true, requestOptions));
 	}
 
@@ -494,13 +498,15 @@ public class RunsClient {
 	 * characters
 	 * @param createdAfter the window, in whole seconds
 	 * @param options columns to skip
-	 * @param requestOptions the per-call options of every request
+	 * @param requestOptions the per-call options of every request; their credential may
+	 * be a public access token with {@code read:tags:<tag>}, {@code read:tags} or
+	 * {@code read:runs}
 	 * @return the runs' states
 	 */
 	public Flux<RealtimeRun> subscribeToTag(String tag, Duration createdAfter, SubscribeOptions options,
 			RequestOptions requestOptions) {
 		return Flux.defer(() -> this.realtime.subscribe(TriggerEndpoint.RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG,
-				"/realtime/v1/runs", null,
+				AuthOptions.concerning(tag), "/realtime/v1/runs", null,
 				Map.of("tags", RunsWire.realtimeTag(tag), "createdAt", RunsWire.realtimeWindow(createdAfter)),
 				options, false, requestOptions));
 	}

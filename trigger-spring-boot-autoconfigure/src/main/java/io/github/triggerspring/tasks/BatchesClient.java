@@ -185,12 +185,15 @@ public class BatchesClient {
 	 * Subscribes to the runs of a batch (the SDK's {@code runs.subscribeToBatch}).
 	 * @param batchId the batch id
 	 * @param options columns to skip
-	 * @param requestOptions the per-call options of every request
+	 * @param requestOptions the per-call options of every request; their credential may
+	 * be a public access token with {@code read:batch:<batchId>}, {@code read:batch} or
+	 * {@code read:runs}
 	 * @return the runs' states
 	 */
 	public Flux<RealtimeRun> subscribe(String batchId, SubscribeOptions options, RequestOptions requestOptions) {
 		return Flux.defer(() -> this.realtime.subscribe(TriggerEndpoint.RUNS_SUBSCRIBE_TO_BATCH,
-				"/realtime/v1/batches/{batchId}", TriggerValidationException.requireText(batchId, "batchId"),
+				AuthOptions.concerning(batchId), "/realtime/v1/batches/{batchId}",
+				TriggerValidationException.requireText(batchId, "batchId"),
 				Map.of(), options, false, requestOptions));
 	}
 

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param url the HTTP callback URL: a {@code POST} to it, with any JSON body, completes
  * the token without an API key
  * @param publicAccessToken token with the scope {@code write:waitpoints:<id>} that lets a
- * frontend complete this token (header {@code x-trigger-jwt}), or {@code null} when the
- * server sent none
+ * frontend complete this token (header {@code x-trigger-jwt}, or signed with the secret
+ * key from the {@code x-trigger-jwt-claims} header, valid for 24 hours), or {@code null}
+ * when the server sent neither or the key cannot sign (an additional secret key)
  * @author trigger-spring-boot contributors
  * @since 0.1.0
  */

@@ -1,5 +1,6 @@
 package io.github.triggerspring.waitpoints;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,8 @@ import io.github.triggerspring.http.TriggerRequest;
 import io.github.triggerspring.http.TriggerResponse;
 import io.github.triggerspring.paging.AutoPaging;
 import io.github.triggerspring.paging.CursorPage;
+import io.github.triggerspring.tokens.IssuedTokens;
+import io.github.triggerspring.tokens.TokenExpiration;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,9 +38,12 @@ public class WaitpointsClient {
 	private static final ParameterizedTypeReference<CursorPage<WaitpointToken>> PAGE = new ParameterizedTypeReference<>() {
 	};
 
-	private static final String JWT_HEADER = "x-trigger-jwt";
+	/** Lifetime of a waitpoint's public access token signed here, as the SDK's. */
+	private static final TokenExpiration WAITPOINT_TOKEN_EXPIRY = TokenExpiration.in(Duration.ofHours(24));
 
 	private final TriggerHttpClient http;
+
+	private final IssuedTokens tokens;
 
 	/**
 	 * Creates a client.
@@ -45,6 +51,7 @@ public class WaitpointsClient {
 	 */
 	public WaitpointsClient(TriggerHttpClient http) {
 		this.http = http;
+		this.tokens = new IssuedTokens(http);
 	}
 
 	/**
@@ -69,19 +76,21 @@ public class WaitpointsClient {
 	 * token is returned with {@code isCached} set; it may already be completed.
 	 * @param options idempotency key, timeout and tags
 	 * @param requestOptions the per-call options
-	 * @return the token, with the server's public access token (header
-	 * {@code x-trigger-jwt}) when it sent one
+	 * @return the token, with a public access token that may complete it: the server's
+	 * (header {@code x-trigger-jwt}), or else one signed here with the scope
+	 * {@code write:waitpoints:<id>}, valid for 24 hours (see {@link IssuedTokens})
 	 */
 	public Mono<CreatedWaitpointToken> createToken(CreateTokenOptions options, RequestOptions requestOptions) {
-		return this.http
+		return this.tokens
 			.exchange(TriggerEndpoint.WAIT_CREATE_TOKEN, AuthOptions.DEFAULT, requestOptions,
 					(authorization) -> TriggerRequest.post("/api/v1/waitpoints/tokens")
 						.withBody(WaitpointsWire.createBody(options, this.http.clock())),
-					WaitpointsWire.CreatedToken.class)
-			.map((response) -> {
-				WaitpointsWire.CreatedToken created = response.body();
+					WaitpointsWire.CreatedToken.class,
+					(response) -> List.of("write:waitpoints:" + response.body().id()), WAITPOINT_TOKEN_EXPIRY)
+			.map((issued) -> {
+				WaitpointsWire.CreatedToken created = issued.response().body();
 				return new CreatedWaitpointToken(created.id(), created.isCached(), created.url(),
-						response.headers().getFirst(JWT_HEADER));
+						issued.publicAccessToken());
 			});
 	}
 
@@ -233,14 +242,16 @@ public class WaitpointsClient {
 	 * @param tokenId the token id
 	 * @param data the data the waiting runs receive, written with the application's
 	 * {@code JsonMapper}; {@code null} completes the token without data
-	 * @param options the per-call options
+	 * @param options the per-call options; a public access token with the scope
+	 * {@code write:waitpoints:<tokenId>} ({@link CreatedWaitpointToken#publicAccessToken()})
+	 * may be the call's credential
 	 * @return completes when the token is completed; an unknown id signals
 	 * {@link TriggerNotFoundException}
 	 */
 	public Mono<Void> completeToken(String tokenId, @Nullable Object data,
 			RequestOptions options) {
 		return this.http
-			.retrieve(TriggerEndpoint.WAIT_COMPLETE_TOKEN, AuthOptions.DEFAULT, options,
+			.retrieve(TriggerEndpoint.WAIT_COMPLETE_TOKEN, AuthOptions.concerning(tokenId), options,
 					(authorization) -> TriggerRequest
 						.post("/api/v1/waitpoints/tokens/{tokenId}/complete",
 								TriggerValidationException.requireText(tokenId, "tokenId"))

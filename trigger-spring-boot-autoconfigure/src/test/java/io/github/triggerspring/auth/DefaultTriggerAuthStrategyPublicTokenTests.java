@@ -150,6 +150,55 @@ class DefaultTriggerAuthStrategyPublicTokenTests {
 	}
 
 	@Test
+	void runSubscriptionIsAsLenientAsRunRead() {
+		assertThatExceptionOfType(MissingScopeException.class)
+			.isThrownBy(() -> this.strategy.decide(TriggerEndpoint.RUNS_SUBSCRIBE_TO_RUN,
+					carrying(token("read:runs:run_1", "write:waitpoints:waitpoint_1"), "run_2")))
+			.satisfies((ex) -> assertThat(ex.getMissingScope()).isEqualTo("read:runs:run_2"));
+		for (String scope : List.of("read:runs:run_2", "read:runs", "read:all", "admin", "read:tags:vip", "read:tags",
+				"read:batch:batch_1", "read:batch", "read:tasks:a", "read:tasks")) {
+			assertThat(this.strategy.decide(TriggerEndpoint.RUNS_SUBSCRIBE_TO_RUN, carrying(token(scope), "run_2"))
+				.token()).as(scope).isNotNull();
+		}
+	}
+
+	@Test
+	void tagSubscriptionNeedsTheTagsOrRunsScope() {
+		assertThatExceptionOfType(MissingScopeException.class)
+			.isThrownBy(() -> this.strategy.decide(TriggerEndpoint.RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG,
+					carrying(token("read:tags:vip", "read:runs:run_1"), "other")))
+			.satisfies((ex) -> assertThat(ex.getMissingScope()).isEqualTo("read:tags:other"));
+		for (String scope : List.of("read:tags:vip", "read:tags", "read:runs", "read:all", "admin")) {
+			assertThat(this.strategy.decide(TriggerEndpoint.RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG,
+					carrying(token(scope), "vip")).token()).as(scope).isNotNull();
+		}
+	}
+
+	@Test
+	void batchSubscriptionNeedsTheBatchScopeOrReadRuns() {
+		assertThatExceptionOfType(MissingScopeException.class)
+			.isThrownBy(() -> this.strategy.decide(TriggerEndpoint.RUNS_SUBSCRIBE_TO_BATCH,
+					carrying(token("read:batch:batch_1", "read:tags"), "batch_2")))
+			.satisfies((ex) -> assertThat(ex.getMissingScope()).isEqualTo("read:batch:batch_2"));
+		for (String scope : List.of("read:batch:batch_2", "read:batch", "read:runs", "read:all", "admin")) {
+			assertThat(this.strategy.decide(TriggerEndpoint.RUNS_SUBSCRIBE_TO_BATCH, carrying(token(scope), "batch_2"))
+				.token()).as(scope).isNotNull();
+		}
+	}
+
+	@Test
+	void completingAWaitpointNeedsItsWriteScope() {
+		assertThatExceptionOfType(MissingScopeException.class)
+			.isThrownBy(() -> this.strategy.decide(TriggerEndpoint.WAIT_COMPLETE_TOKEN,
+					carrying(token("write:waitpoints:waitpoint_1", "read:all"), "waitpoint_2")))
+			.satisfies((ex) -> assertThat(ex.getMissingScope()).isEqualTo("write:waitpoints:waitpoint_2"));
+		for (String scope : List.of("write:waitpoints:waitpoint_2", "write:waitpoints", "admin")) {
+			assertThat(this.strategy.decide(TriggerEndpoint.WAIT_COMPLETE_TOKEN,
+					carrying(token(scope), "waitpoint_2")).token()).as(scope).isNotNull();
+		}
+	}
+
+	@Test
 	void tokenWithoutScopesMayDoNothing() {
 		assertThatExceptionOfType(MissingScopeException.class)
 			.isThrownBy(() -> this.strategy.decide(TriggerEndpoint.TASK_TRIGGER, carrying(token(), "a")))

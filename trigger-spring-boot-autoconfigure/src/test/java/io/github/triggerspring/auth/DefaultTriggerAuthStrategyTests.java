@@ -67,7 +67,8 @@ class DefaultTriggerAuthStrategyTests {
 	 * columns (§2.1–§2.4); every other row refuses one.
 	 */
 	private static final List<String> ACCEPT_PUBLIC_TOKEN = List.of("task.trigger", "task.batchTrigger",
-			"batch.trigger", "runs.list", "runs.retrieve", "batch.retrieve");
+			"batch.trigger", "runs.list", "runs.retrieve", "batch.retrieve", "runs.subscribeToRun",
+			"runs.subscribeToRunsWithTag", "runs.subscribeToBatch", "wait.completeToken");
 
 	@Test
 	void tableHoldsTheSeedsNineteenRowsTheAddedRowsAndThePublicTimezonesEndpoint() {

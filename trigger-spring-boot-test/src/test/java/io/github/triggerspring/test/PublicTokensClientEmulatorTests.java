@@ -17,8 +17,10 @@ import io.github.triggerspring.emulator.EmulatedEnvironment;
 import io.github.triggerspring.emulator.EmulatorAccount;
 import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.error.TriggerAuthenticationException;
+import io.github.triggerspring.error.TriggerPermissionDeniedException;
 import io.github.triggerspring.error.TriggerScopesDeniedException;
 import io.github.triggerspring.http.RequestOptions;
+import io.github.triggerspring.realtime.SubscribeOptions;
 import io.github.triggerspring.runs.Run;
 import io.github.triggerspring.tasks.BatchItem;
 import io.github.triggerspring.tasks.BatchOptions;
@@ -29,8 +31,11 @@ import io.github.triggerspring.tokens.PublicTokensClient;
 import io.github.triggerspring.tokens.ScopeResource;
 import io.github.triggerspring.tokens.TokenExpiration;
 import io.github.triggerspring.tokens.TokenScopes;
+import io.github.triggerspring.waitpoints.CreatedWaitpointToken;
+import io.github.triggerspring.waitpoints.WaitpointTokenStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
@@ -171,6 +176,95 @@ class PublicTokensClientEmulatorTests {
 			.expectErrorSatisfies((error) -> assertThat(((TriggerScopesDeniedException) error).getDeniedScopes())
 				.containsExactly("write:waitpoints"))
 			.verify(TIMEOUT);
+	}
+
+	private String mint(TokenScopes scopes) {
+		return this.clients.auth().createPublicToken(scopes, TokenExpiration.parse("10m")).block(TIMEOUT);
+	}
+
+	private void refusedBeforeTheWire(Mono<?> call, String missingScope) {
+		int before = requests();
+		StepVerifier.create(call)
+			.expectErrorSatisfies((error) -> assertThat(((MissingScopeException) error).getMissingScope())
+				.isEqualTo(missingScope))
+			.verify(TIMEOUT);
+		assertThat(requests()).isEqualTo(before);
+	}
+
+	@Test
+	void waitpointTokenCompletesItsWaitpointWithTheTokenItCameWith() {
+		CreatedWaitpointToken created = this.clients.waitpoints().createToken().block(TIMEOUT);
+		CreatedWaitpointToken other = this.clients.waitpoints().createToken().block(TIMEOUT);
+		assertThat(verifies(created.publicAccessToken(), EmulatorAccount.DEV_SECRET_KEY)).isTrue();
+		assertThat(payload(created.publicAccessToken()))
+			.contains("\"scopes\":[\"write:waitpoints:" + created.id() + "\"]");
+		String token = created.publicAccessToken();
+		refusedBeforeTheWire(this.clients.waitpoints().completeToken(other.id(), "no", with(token)),
+				"write:waitpoints:" + other.id());
+		StepVerifier.create(this.clients.waitpoints().completeToken(created.id(), "yes", with(token)))
+			.expectComplete()
+			.verify(TIMEOUT);
+		String minted = mint(TokenScopes.builder().write(ScopeResource.WAITPOINTS, other.id()).build());
+		StepVerifier.create(this.clients.waitpoints().completeToken(other.id(), "ok", with(minted)))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.clients.waitpoints().retrieveToken(created.id()).block(TIMEOUT).status())
+			.isEqualTo(WaitpointTokenStatus.COMPLETED);
+		assertThat(this.clients.waitpoints().retrieveToken(other.id()).block(TIMEOUT).status())
+			.isEqualTo(WaitpointTokenStatus.COMPLETED);
+	}
+
+	@Test
+	void runSubscriptionWithATokenForTheRunOrItsTagAndA403ForAnotherTag() {
+		String runId = this.clients.tasks()
+			.trigger("report", 1, TriggerOptions.builder().tags("vip").build())
+			.block(TIMEOUT)
+			.id();
+		for (TokenScopes scopes : List.of(TokenScopes.builder().read(ScopeResource.RUNS, runId).build(),
+				TokenScopes.builder().read(ScopeResource.TAGS, "vip").build())) {
+			StepVerifier.create(this.clients.runs().subscribe(runId, SubscribeOptions.defaults(), with(mint(scopes))))
+				.assertNext((run) -> assertThat(run.id()).isEqualTo(runId))
+				.thenCancel()
+				.verify(TIMEOUT);
+		}
+		refusedBeforeTheWire(this.clients.runs()
+			.subscribe(runId, SubscribeOptions.defaults(), with(mint(TokenScopes.of("read:runs:run_other"))))
+			.next(), "read:runs:" + runId);
+		StepVerifier
+			.create(this.clients.runs()
+				.subscribe(runId, SubscribeOptions.defaults(), with(mint(TokenScopes.of("read:tags:other")))))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(TriggerPermissionDeniedException.class)
+				.hasMessageContaining("Public Access Token is missing required permissions"))
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void tagSubscriptionWithATokenForTheTagHonoursTheTokensSkippedColumns() {
+		this.clients.tasks().trigger("report", 1, TriggerOptions.builder().tags("vip").build()).block(TIMEOUT);
+		String token = mint(TokenScopes.builder().read(ScopeResource.TAGS, "vip").skipColumns("payload").build());
+		StepVerifier.create(this.clients.runs().subscribeToTag("vip", Duration.ofHours(1), SubscribeOptions.defaults(),
+				with(token)))
+			.assertNext((run) -> assertThat(run.payload()).isNull())
+			.thenCancel()
+			.verify(TIMEOUT);
+		refusedBeforeTheWire(this.clients.runs()
+			.subscribeToTag("other", Duration.ofHours(1), SubscribeOptions.defaults(), with(token))
+			.next(), "read:tags:other");
+	}
+
+	@Test
+	void batchSubscriptionWithTheBatchsTokenAndRefusalOfAnotherBatch() {
+		BatchResult batch = this.clients.tasks()
+			.batchTrigger("a", List.of(new BatchItem(1, TriggerOptions.none())), BatchOptions.none())
+			.block(TIMEOUT);
+		String token = mint(TokenScopes.builder().read(ScopeResource.BATCH, batch.batchId()).build());
+		StepVerifier.create(this.clients.batch().subscribe(batch.batchId(), SubscribeOptions.defaults(), with(token)))
+			.assertNext((run) -> assertThat(run.id()).startsWith("run_"))
+			.thenCancel()
+			.verify(TIMEOUT);
+		refusedBeforeTheWire(
+				this.clients.batch().subscribe("batch_other", SubscribeOptions.defaults(), with(token)).next(),
+				"read:batch:batch_other");
 	}
 
 }
