@@ -95,10 +95,10 @@ class OrderServiceAotTests {
 		assertThat(sample.process().waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
 		assertThat(sample.process().exitValue()).isNotZero();
 		assertThat(sample.outputOnceEnded()).contains("Starting AOT-processed OrderServiceApplication")
-			.contains("io.github.triggerspring.tasks.TasksClient is injected into:\n"
-					+ "\t- Parameter 0 of constructor in io.github.triggerspring.samples.orders.OrderProcessing\n"
-					+ "but none of its endpoints (task.trigger, task.batchTrigger, packets.upload) accepts a personal "
-					+ "access token, which is all that is configured. Every call would be refused.")
+			.contains("io.github.triggerspring.tokens.PublicTokensClient is injected into:\n"
+					+ "\t- Parameter 0 of constructor in io.github.triggerspring.samples.orders.FrontendTokensController\n"
+					+ "but none of its endpoints (auth.jwtClaims, auth.publicTokens) accepts a personal access token, "
+					+ "which is all that is configured. Every call would be refused.")
 			.doesNotContain(EmulatorAccount.PERSONAL_ACCESS_TOKEN);
 		assertThat(this.emulator.journal().triggers()).isEmpty();
 	}
@@ -111,6 +111,8 @@ class OrderServiceAotTests {
 			.redirectErrorStream(true);
 		builder.environment().keySet().removeIf((name) -> name.startsWith("TRIGGER_") || name.startsWith("SPRING_")
 				|| name.equals("PORT"));
+		// the sample's webhook endpoint needs its secret to start
+		builder.environment().put("TRIGGER_WEBHOOKS_SECRET", "whsec_aot_test");
 		builder.environment().putAll(environment);
 		Process process = builder.start();
 		this.processes.add(process);
