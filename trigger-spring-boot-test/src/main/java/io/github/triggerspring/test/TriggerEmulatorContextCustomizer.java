@@ -19,6 +19,12 @@ import org.springframework.util.Assert;
 /**
  * {@link ContextCustomizer} that registers a {@link TriggerEmulator} bean and
  * {@link TriggerConnectionDetails} that point at it.
+ * <p>
+ * The beans are created by instance suppliers, which AOT processing cannot turn into
+ * code. Like Spring Boot's {@code @ServiceConnection} beans, they are marked with
+ * {@link #BEAN_ATTRIBUTE} and left out of AOT processing by
+ * {@link TriggerEmulatorBeanRegistrationExcludeFilter}: the customizer also runs when a
+ * test starts from the generated context initializer, and registers them again there.
  *
  * @author trigger-spring-boot contributors
  */
@@ -27,6 +33,11 @@ class TriggerEmulatorContextCustomizer implements ContextCustomizer {
 	static final String EMULATOR_BEAN_NAME = "triggerEmulator";
 
 	static final String CONNECTION_DETAILS_BEAN_NAME = "triggerEmulatorConnectionDetails";
+
+	/**
+	 * Attribute of the bean definitions registered by this customizer.
+	 */
+	static final String BEAN_ATTRIBUTE = AutoConfigureTriggerEmulator.class.getName();
 
 	private static final String PROPERTY_SOURCE_NAME = "triggerEmulator";
 
@@ -51,11 +62,13 @@ class TriggerEmulatorContextCustomizer implements ContextCustomizer {
 		BeanFactory beanFactory = context.getBeanFactory();
 		RootBeanDefinition emulator = new RootBeanDefinition(TriggerEmulator.class, TriggerEmulator::start);
 		emulator.setDestroyMethodName("close");
+		emulator.setAttribute(BEAN_ATTRIBUTE, true);
 		registry.registerBeanDefinition(EMULATOR_BEAN_NAME, emulator);
 		RootBeanDefinition connectionDetails = new RootBeanDefinition(TriggerEmulatorConnectionDetails.class,
 				() -> TriggerEmulatorConnectionDetails.of(beanFactory.getBean(EMULATOR_BEAN_NAME, TriggerEmulator.class),
 						this.credentials, this.environment));
 		connectionDetails.setPrimary(true);
+		connectionDetails.setAttribute(BEAN_ATTRIBUTE, true);
 		registry.registerBeanDefinition(CONNECTION_DETAILS_BEAN_NAME, connectionDetails);
 	}
 

@@ -3,8 +3,10 @@ package io.github.triggerspring.test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
@@ -56,6 +58,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author trigger-spring-boot contributors
  */
 class EmulatorAuthenticationTests {
+
+	/** Endpoints whose calls are subscriptions, cancelled after their first state. */
+	private static final Set<TriggerEndpoint> SUBSCRIPTIONS = EnumSet.of(TriggerEndpoint.RUNS_SUBSCRIBE_TO_RUN,
+			TriggerEndpoint.RUNS_SUBSCRIBE_TO_RUNS_WITH_TAG, TriggerEndpoint.RUNS_SUBSCRIBE_TO_BATCH);
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -249,7 +255,11 @@ class EmulatorAuthenticationTests {
 				assertThat(request.header("x-trigger-branch")).isEmpty();
 			});
 			assertThat(apiCalls).isNotEmpty().allSatisfy((request) -> {
-				assertThat(request.responseStatus()).isBetween(200, 299);
+				// a subscription taken with next() may cancel its following long poll before
+				// the emulator answers it: that request is journaled without a status
+				if (!SUBSCRIPTIONS.contains(endpoint) || request.responseStatus() != 0) {
+					assertThat(request.responseStatus()).isBetween(200, 299);
+				}
 				assertThat(request.header("x-trigger-branch")).isEqualTo(java.util.Optional
 					.ofNullable(endpoint.isPublic() ? null : credential.branch()));
 			});

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author trigger-spring-boot contributors
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "trigger.webhooks.secret=whsec_frontend_tokens_test")
 @AutoConfigureWebTestClient
 @AutoConfigureTriggerEmulator
 class FrontendTokensTests {

@@ -119,6 +119,8 @@ class OrderServiceAotTests {
 			.redirectErrorStream(true);
 		builder.environment().keySet().removeIf((name) -> name.startsWith("TRIGGER_") || name.startsWith("SPRING_")
 				|| name.equals("PORT"));
+		// the sample's webhook endpoint needs its secret to start
+		builder.environment().put("TRIGGER_WEBHOOKS_SECRET", "whsec_aot_test");
 		builder.environment().putAll(environment);
 		Process process = builder.start();
 		this.processes.add(process);

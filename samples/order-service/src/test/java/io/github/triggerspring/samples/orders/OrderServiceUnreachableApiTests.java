@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "trigger.secret-key=" + EmulatorAccount.DEV_SECRET_KEY,
-				"trigger.project-ref=" + EmulatorAccount.PROJECT_REF, "trigger.retry.max-attempts=1" })
+				"trigger.project-ref=" + EmulatorAccount.PROJECT_REF, "trigger.retry.max-attempts=1",
+				"trigger.webhooks.secret=whsec_unreachable_api_test" })
 @AutoConfigureWebTestClient
 @Import(OrderServiceUnreachableApiTests.VirtualTimeConfiguration.class)
 class OrderServiceUnreachableApiTests {

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "trigger.retry.initial-backoff=10ms", "trigger.retry.max-backoff=40ms" })
+		properties = { "trigger.retry.initial-backoff=10ms", "trigger.retry.max-backoff=40ms",
+				"trigger.webhooks.secret=whsec_browser_test" })
 @AutoConfigureWebTestClient
 @AutoConfigureTriggerEmulator(credentials = EmulatorCredentials.BOTH)
 class OrderStatusPageBrowserTests {
