@@ -253,6 +253,9 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		if (batch == null || batch.env != principal.env()) {
 			throw new ApiError(404, "Batch not found");
 		}
+		if (batch.sealed()) {
+			throw new ApiError(422, "Batch " + batch.id + " is already sealed and cannot accept more items");
+		}
 		List<JsonNode> items = new ArrayList<>();
 		for (String line : lines.split("\r?\n")) {
 			if (line.isBlank()) {

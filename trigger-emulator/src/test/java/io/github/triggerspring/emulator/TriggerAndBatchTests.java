@@ -301,6 +301,25 @@ class TriggerAndBatchTests extends EmulatorTestSupport {
 	}
 
 	@Test
+	void aCachedBatchTakesTheItemsItLacksAndASealedOneRefusesMoreWith422() {
+		String created = post("/api/v3/batches", DEV, "{\"runCount\":2,\"idempotencyKey\":\"bk\"}").json()
+			.get("id")
+			.asString();
+		Response cached = post("/api/v3/batches", DEV, "{\"runCount\":2,\"idempotencyKey\":\"bk\"}");
+		assertThat(cached.json().get("isCached").asBoolean()).isTrue();
+		String items = "/api/v3/batches/" + created + "/items";
+		String lines = "{\"index\":0,\"task\":\"a\"}\n{\"index\":1,\"task\":\"a\"}\n";
+		Response first = call("POST", items, DEV, "application/x-ndjson", lines);
+		assertThat(first.json().get("itemsAccepted").asInt()).isEqualTo(2);
+		assertThat(first.json().get("sealed").asBoolean()).isTrue();
+		Response again = call("POST", items, DEV, "application/x-ndjson", lines);
+		assertThat(again.status()).isEqualTo(422);
+		assertThat(again.json().get("error").asString())
+			.isEqualTo("Batch " + created + " is already sealed and cannot accept more items");
+		assertThat(emulator.runCount()).isEqualTo(2);
+	}
+
+	@Test
 	void batchItemIdempotencyKeysDeduplicateRuns() {
 		String single = trigger("a", "{\"payload\":1,\"options\":{\"idempotencyKey\":\"item-key\"}}");
 		String batchId = post("/api/v3/batches", DEV, "{\"runCount\":1}").json().get("id").asString();

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param batchId id of the batch ({@code batch_…})
  * @param runCount number of runs in the batch
- * @param isCached whether an idempotency key matched an existing batch, in which case no
- * item was sent
+ * @param isCached whether an idempotency key matched an existing batch; its items were
+ * sent again, and the server kept only those it did not have yet (by index)
  * @param publicAccessToken token that may read this batch (header
  * {@code x-trigger-jwt}), or {@code null} when the server sent none
  * @author trigger-spring-boot contributors

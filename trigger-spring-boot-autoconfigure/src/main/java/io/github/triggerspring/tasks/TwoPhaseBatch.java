@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.error.TriggerUnexpectedResponseException;
+import io.github.triggerspring.error.TriggerUnprocessableEntityException;
 import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.RequestOptions;
 import io.github.triggerspring.http.TriggerHttpClient;
@@ -31,6 +32,13 @@ import org.springframework.http.MediaType;
  * as its line is written, one at a time; then {@code POST /api/v3/batches} creates the batch and
  * {@code POST /api/v3/batches/{batchId}/items} sends the lines, again while the server
  * answers that the batch is not sealed.
+ * <p>
+ * Unlike the SDK, which skips the items of a batch that an idempotency key matched
+ * ({@code isCached}), the lines are sent for such a batch too: the call that created it
+ * may have lost its items, for example when the connection dropped after the server had
+ * created the batch and the retried create found it. The server keeps only the items
+ * whose index it does not have yet, and refuses the items of a batch that is sealed
+ * already, which means that it has them all.
  *
  * @author trigger-spring-boot contributors
  */
@@ -38,6 +46,9 @@ final class TwoPhaseBatch {
 
 	/** Most items a batch may have. */
 	static final int MAX_ITEMS = 1000;
+
+	/** End of the server's message for items sent to a batch that is sealed already. */
+	static final String ALREADY_SEALED = "is already sealed and cannot accept more items";
 
 	private final TriggerHttpClient http;
 
@@ -138,8 +149,7 @@ final class TwoPhaseBatch {
 				JsonNode body = response.body();
 				BatchResult result = new BatchResult(batchId, body.path("runCount").asInt(lines.count()),
 						isCached(body), issued.publicAccessToken());
-				return result.isCached() ? Mono.just(result)
-						: streamItems(endpoint, auth, batchId, lines, requestOptions).thenReturn(result);
+				return streamItems(endpoint, auth, batchId, lines, requestOptions).thenReturn(result);
 			});
 	}
 
@@ -150,6 +160,7 @@ final class TwoPhaseBatch {
 					(authorization) -> TriggerRequest.post("/api/v3/batches/{batchId}/items", batchId)
 						.withBodyStream(lines.lines(), MediaType.APPLICATION_NDJSON),
 					JsonNode.class)
+			.onErrorResume(TwoPhaseBatch::isAlreadySealed, (sealed) -> Mono.empty())
 			.flatMap((response) -> response.body().path("sealed").asBoolean(false) ? Mono.<Void>empty()
 					: Mono.error(new Unsealed(batchId, response.body())))
 			.retryWhen(Retry.max(this.sealRetry.maxAttempts() - 1L)
@@ -160,6 +171,17 @@ final class TwoPhaseBatch {
 					.then())
 				.onRetryExhaustedThrow((spec, signal) -> ((Unsealed) signal.failure())
 					.toException((int) signal.totalRetries() + 1)));
+	}
+
+	/**
+	 * Whether the server refused the items because the batch is sealed already: it has
+	 * every item, sent by an earlier attempt whose answer was lost or by an earlier call
+	 * with the same idempotency key ({@code StreamBatchItemsService} answers 422
+	 * {@code Batch <id> is already sealed and cannot accept more items}).
+	 */
+	static boolean isAlreadySealed(Throwable error) {
+		return error instanceof TriggerUnprocessableEntityException refused && refused.getError() != null
+				&& refused.getError().endsWith(ALREADY_SEALED);
 	}
 
 	/** Id of a trigger or batch response, which must have one. */

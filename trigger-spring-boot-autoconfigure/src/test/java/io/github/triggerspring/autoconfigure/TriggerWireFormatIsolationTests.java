@@ -201,8 +201,13 @@ class TriggerWireFormatIsolationTests {
 						(client) -> client.tasks()
 							.batchTrigger("process-order", List.of(BatchItem.of("a")))
 							.then(Mono.fromCallable(() -> "sent")),
-						"{\"id\":\"batch_1\",\"runCount\":1,\"isCached\":true}", "POST", "/api/v3/batches",
-						"{\"runCount\":1,\"taskIdentifiers\":[\"process-order\"]}", "sent"),
+						List.of("{\"id\":\"batch_1\",\"runCount\":1,\"isCached\":true}",
+								"{\"id\":\"batch_1\",\"itemsAccepted\":0,\"itemsDeduplicated\":1,\"sealed\":true}"),
+						List.of("POST /api/v3/batches", "POST /api/v3/batches/batch_1/items"),
+						List.of("{\"runCount\":1,\"taskIdentifiers\":[\"process-order\"]}",
+								"{\"index\":0,\"task\":\"process-order\",\"payload\":\"a\",\"options\":"
+										+ "{\"payloadType\":\"text/plain\",\"payloadSize\":1}}\n"),
+						"sent"),
 				new Exchange("task.batchTrigger (phase 2)",
 						(client) -> client.tasks()
 							.batchTrigger("process-order", Flux.just(BatchItem.of("a"))),

@@ -116,15 +116,18 @@ class BatchesClientTests {
 	}
 
 	@Test
-	void triggerOfACachedBatchSendsNoItemsAndKeepsTheToken() {
-		this.api.respond(202, "{\"id\":\"batch_old\",\"runCount\":1,\"isCached\":true}", "x-trigger-jwt: cached.jwt");
+	void triggerOfACachedBatchSendsItsItemsAgainAndKeepsTheToken() {
+		this.api.respond(202, "{\"id\":\"batch_old\",\"runCount\":1,\"isCached\":true}", "x-trigger-jwt: cached.jwt")
+			.respond(422, "{\"error\":\"Batch batch_old is already sealed and cannot accept more items\"}");
 
 		StepVerifier.create(this.batch.trigger(List.of(BatchTaskItem.of("t", "x")),
 				BatchOptions.builder().idempotencyKey("k").build()))
 			.expectNext(new BatchResult("batch_old", 1, true, "cached.jwt"))
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.api.requestCount()).isEqualTo(1);
+		assertThat(this.api.takeRequest().getTarget()).isEqualTo("/api/v3/batches");
+		assertThat(this.api.takeRequest().getTarget()).isEqualTo("/api/v3/batches/batch_old/items");
+		assertThat(this.api.requestCount()).isEqualTo(2);
 	}
 
 	@Test

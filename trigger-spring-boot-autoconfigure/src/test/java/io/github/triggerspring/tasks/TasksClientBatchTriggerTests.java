@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.auth.UnsupportedCredentialException;
+import io.github.triggerspring.error.TriggerUnprocessableEntityException;
 import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.TriggerRetryPolicy;
 import io.github.triggerspring.testing.FixedRandom;
@@ -184,9 +185,10 @@ class TasksClientBatchTriggerTests {
 	}
 
 	@Test
-	void batchTriggerSkipsTheItemsOfACachedBatchAndKeepsItsToken() {
+	void batchTriggerSendsTheItemsOfACachedBatchWithTheirIndexesAndKeepsItsToken() {
 		this.api.respond(202, "{\"id\":\"batch_old\",\"runCount\":2,\"isCached\":true,\"idempotencyKey\":\"k\"}",
-				"x-trigger-jwt: cached.jwt.token");
+				"x-trigger-jwt: cached.jwt.token")
+			.respond(200, "{\"id\":\"batch_old\",\"itemsAccepted\":1,\"itemsDeduplicated\":1,\"sealed\":true}");
 
 		StepVerifier.create(this.tasks.batchTrigger("t", List.of(BatchItem.of("a"), BatchItem.of("b")),
 				BatchOptions.builder().idempotencyKey("batch-1").build()))
@@ -195,7 +197,43 @@ class TasksClientBatchTriggerTests {
 			.verify(TIMEOUT);
 
 		assertThat(this.api.takeRequest().getTarget()).isEqualTo("/api/v3/batches");
-		assertThat(this.api.requestCount()).isEqualTo(1);
+		RecordedRequest stream = this.api.takeRequest();
+		assertThat(stream.getRequestLine()).isEqualTo("POST /api/v3/batches/batch_old/items HTTP/1.1");
+		assertNdjson(stream.getBody().utf8(), """
+				{"index": 0, "task": "t", "payload": "a", "options": {"payloadType": "text/plain",
+				 "payloadSize": 1, "idempotencyKey": "%s"}}""".formatted(sha256("batch-1-0")), """
+				{"index": 1, "task": "t", "payload": "b", "options": {"payloadType": "text/plain",
+				 "payloadSize": 1, "idempotencyKey": "%s"}}""".formatted(sha256("batch-1-1")));
+		assertThat(this.api.requestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void batchTriggerOfACachedBatchThatIsSealedAlreadySucceedsOnTheServers422() {
+		this.api.respond(202, "{\"id\":\"batch_old\",\"runCount\":1,\"isCached\":true}")
+			.respond(422, "{\"error\":\"Batch batch_old is already sealed and cannot accept more items\"}");
+
+		StepVerifier.create(this.tasks.batchTrigger("t", List.of(BatchItem.of("a")),
+				BatchOptions.builder().idempotencyKey("batch-1").build()))
+			.assertNext((result) -> {
+				assertThat(result.batchId()).isEqualTo("batch_old");
+				assertThat(result.isCached()).isTrue();
+			})
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.api.requestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void batchTriggerSignalsAnyOther422OfTheItems() {
+		this.api.respond(202, "{\"id\":\"batch_old\",\"runCount\":1,\"isCached\":true}")
+			.respond(422, "{\"error\":\"Item index 1 exceeds batch runCount 1\"}");
+
+		StepVerifier.create(this.tasks.batchTrigger("t", List.of(BatchItem.of("a"), BatchItem.of("b")),
+				BatchOptions.builder().idempotencyKey("batch-1").build()))
+			.expectErrorSatisfies((error) -> assertThat(error)
+				.isInstanceOfSatisfying(TriggerUnprocessableEntityException.class, (refused) -> assertThat(
+						refused.getError()).isEqualTo("Item index 1 exceeds batch runCount 1")))
+			.verify(TIMEOUT);
 	}
 
 	@Test

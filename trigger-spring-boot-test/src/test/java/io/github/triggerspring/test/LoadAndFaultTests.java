@@ -32,6 +32,7 @@ import io.github.triggerspring.runs.ListRunsRequest;
 import io.github.triggerspring.runs.RunSummary;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.tasks.BatchItem;
+import io.github.triggerspring.tasks.BatchOptions;
 import io.github.triggerspring.tasks.TasksClient;
 import io.github.triggerspring.tasks.TriggerOptions;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The load-and-fault suite: rounds of {@value #CONCURRENCY} concurrent logical calls
- * ({@code tasks.trigger} with idempotency keys, {@code tasks.batchTrigger},
- * {@code runs.list}) against the emulator while it injects random faults drawn from a
+ * ({@code tasks.trigger} with idempotency keys, {@code tasks.batchTrigger} with and
+ * without idempotency keys, {@code runs.list}) against the emulator while it injects random faults drawn from a
  * seed: 5xx, 429 with a reset, connections dropped before and after the server acted,
  * responses slower than the response timeout and truncated bodies. It checks that every
  * call ends in exactly one outcome (a result or a {@link TriggerException}, within a
@@ -174,8 +175,8 @@ class LoadAndFaultTests {
 			assertThat(heap.get(heap.size() - 1) - heap.get(0)).as("heap growth across rounds, bytes " + heap)
 				.isLessThan(HEAP_TOLERANCE_BYTES);
 			System.out.println(summary.line(seed));
-			assertThat(summary.duplicates).as("runs created twice").isZero();
-			assertThat(summary.lost).as("runs lost").isZero();
+			assertThat(summary.duplicates).as("runs created twice (for a trigger, or for a batch item's index)").isZero();
+			assertThat(summary.lost).as("runs lost (of a trigger, or of a batch item's index)").isZero();
 		}
 		finally {
 			provider.disposeLater().block(Duration.ofSeconds(30));
@@ -183,7 +184,10 @@ class LoadAndFaultTests {
 		}
 	}
 
-	/** The round's calls, drawn from the seed: half triggers, a third batches, the rest lists. */
+	/**
+	 * The round's calls, drawn from the seed: half triggers, a third batches (half of
+	 * them with an idempotency key), the rest lists.
+	 */
 	private static List<Call> plan(long seed, int round) {
 		SplittableRandom plan = new SplittableRandom(seed * 31 + round);
 		return IntStream.range(0, CONCURRENCY).mapToObj((index) -> {
@@ -192,7 +196,10 @@ class LoadAndFaultTests {
 			if (kind < 3) {
 				return new Call(tag, CallKind.TRIGGER, 1);
 			}
-			return (kind < 5) ? new Call(tag, CallKind.BATCH, 2 + plan.nextInt(5)) : new Call(tag, CallKind.LIST, 0);
+			if (kind < 5) {
+				return new Call(tag, (kind == 3) ? CallKind.BATCH : CallKind.KEYED_BATCH, 2 + plan.nextInt(5));
+			}
+			return new Call(tag, CallKind.LIST, 0);
 		}).toList();
 	}
 
@@ -313,7 +320,7 @@ class LoadAndFaultTests {
 
 	enum CallKind {
 
-		TRIGGER, BATCH, LIST
+		TRIGGER, BATCH, KEYED_BATCH, LIST
 
 	}
 
@@ -326,10 +333,12 @@ class LoadAndFaultTests {
 			return switch (this.kind) {
 				case TRIGGER -> tasks.trigger("load-task", Map.of("call", this.tag),
 						TriggerOptions.builder().idempotencyKey(this.tag).tags(this.tag).build());
-				case BATCH -> tasks.batchTrigger("load-task", IntStream.range(0, this.items)
+				case BATCH, KEYED_BATCH -> tasks.batchTrigger("load-task", IntStream.range(0, this.items)
 					.mapToObj((index) -> BatchItem.of(Map.of("call", this.tag, "index", index),
 							TriggerOptions.builder().tags(this.tag, "i" + index).build()))
-					.toList());
+					.toList(),
+						(this.kind == CallKind.KEYED_BATCH) ? BatchOptions.builder().idempotencyKey(this.tag).build()
+								: BatchOptions.none());
 				case LIST -> runs.listPage(ListRunsRequest.builder().pageSize(10).build());
 			};
 		}

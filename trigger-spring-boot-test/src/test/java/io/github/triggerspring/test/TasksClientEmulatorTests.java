@@ -13,6 +13,7 @@ import io.github.triggerspring.error.TriggerNotFoundException;
 import io.github.triggerspring.runs.Run;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.tasks.BatchItem;
+import io.github.triggerspring.tasks.BatchOptions;
 import io.github.triggerspring.tasks.BatchResult;
 import io.github.triggerspring.tasks.TasksClient;
 import io.github.triggerspring.tasks.TriggerOptions;
@@ -121,6 +122,40 @@ class TasksClientEmulatorTests {
 		assertThat(this.emulator.runCount()).isEqualTo(3);
 		assertThat(this.emulator.journal().count(EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE)).isEqualTo(1);
 		assertThat(this.emulator.journal().count(EmulatorEndpoint.TASK_BATCH_TRIGGER_ITEMS)).isEqualTo(1);
+	}
+
+	@Test
+	void batchWithAKeyWhoseCreateLostItsAnswerStillGetsEveryItemOnce() {
+		this.emulator.faults()
+			.inject(EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE, Fault.dropConnectionAfterHandling());
+		List<BatchItem> items = List.of(BatchItem.of(Map.of("index", 0)), BatchItem.of(Map.of("index", 1)),
+				BatchItem.of(Map.of("index", 2)));
+		BatchResult result = this.tasks
+			.batchTrigger("resize-image", items, BatchOptions.builder().idempotencyKey("import-42").build())
+			.block(TIMEOUT);
+		assertThat(result).isNotNull();
+		assertThat(result.isCached()).isTrue();
+		assertThat(this.emulator.journal().requests(EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE))
+			.extracting(RecordedRequest::responseStatus)
+			.containsExactly(0, 202);
+		List<RecordedTrigger> triggers = this.emulator.journal().triggers("resize-image");
+		assertThat(triggers).extracting(RecordedTrigger::batchIndex).containsExactly(0, 1, 2);
+		assertThat(triggers).extracting(RecordedTrigger::batchId).containsOnly(result.batchId());
+		assertThat(this.emulator.runCount()).isEqualTo(3);
+	}
+
+	@Test
+	void batchWhoseItemsCallLostItsAnswerSucceedsWhenTheRetryFindsItSealed() {
+		this.emulator.faults().inject(EmulatorEndpoint.TASK_BATCH_TRIGGER_ITEMS, Fault.dropConnectionAfterHandling());
+		BatchResult result = this.tasks
+			.batchTrigger("resize-image", List.of(BatchItem.of(Map.of("index", 0)), BatchItem.of(Map.of("index", 1))))
+			.block(TIMEOUT);
+		assertThat(result).isNotNull();
+		assertThat(result.isCached()).isFalse();
+		assertThat(this.emulator.journal().requests(EmulatorEndpoint.TASK_BATCH_TRIGGER_ITEMS))
+			.extracting(RecordedRequest::responseStatus)
+			.containsExactly(0, 422);
+		assertThat(this.emulator.runCount()).isEqualTo(2);
 	}
 
 	@Test
