@@ -151,7 +151,10 @@ public final class CreateTokenOptions {
 		/**
 		 * Time after which the token times out: a time span such as {@code 30s},
 		 * {@code 1m}, {@code 2h}, {@code 3d}, {@code 4w} or {@code 1h30m}, or an ISO-8601
-		 * instant. Replaces any timeout set before.
+		 * date-time with an offset ({@code Z}, {@code +02:00}, {@code +0200} or
+		 * {@code +02}), such as {@code 2026-12-01T10:00:00+02:00}. A date-time is sent as
+		 * the SDK sends a {@code Date}: in UTC with milliseconds
+		 * ({@code 2026-12-01T08:00:00.000Z}). Replaces any timeout set before.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */

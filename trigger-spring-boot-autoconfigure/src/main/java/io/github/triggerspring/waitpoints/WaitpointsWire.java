@@ -3,10 +3,15 @@ package io.github.triggerspring.waitpoints;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -41,6 +46,17 @@ final class WaitpointsWire {
 
 	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 		.withZone(ZoneOffset.UTC);
+
+	/**
+	 * An ISO-8601 date-time with an offset: {@code Z}, {@code +02:00}, {@code +0200} or
+	 * {@code +02}. A date-time with no offset names no instant.
+	 */
+	private static final DateTimeFormatter ISO_WITH_OFFSET = new DateTimeFormatterBuilder()
+		.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+		.appendPattern("[XXX][XX][X]")
+		.toFormatter(Locale.ROOT)
+		.withChronology(IsoChronology.INSTANCE)
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private static final JsonMapper OUTPUTS = JsonMapper.builder().build();
 
@@ -103,13 +119,13 @@ final class WaitpointsWire {
 			return timeout;
 		}
 		try {
-			futureInstant(Instant.parse(timeout), clock);
-			return timeout;
+			return futureInstant(OffsetDateTime.parse(timeout, ISO_WITH_OFFSET).toInstant(), clock);
 		}
 		catch (DateTimeParseException ex) {
 			throw new TriggerValidationException("options.timeout", "'" + timeout + "' is neither a time span nor "
-					+ "an ISO-8601 instant. Write a time span such as '30s', '1m', '2h', '3d', '4w' or '1h30m', or "
-					+ "pass a Duration or an Instant.");
+					+ "an ISO-8601 date-time with an offset. Write a time span such as '30s', '1m', '2h', '3d', '4w' "
+					+ "or '1h30m', or a date-time such as '2026-12-01T10:00:00+02:00', or pass a Duration or an "
+					+ "Instant.");
 		}
 	}
 
@@ -194,7 +210,8 @@ final class WaitpointsWire {
 	 *
 	 * @param idempotencyKey the raw idempotency key, or {@code null}
 	 * @param idempotencyKeyTTL the key's time-to-live, or {@code null}
-	 * @param timeout a time span or an ISO-8601 instant, or {@code null}
+	 * @param timeout a time span or an ISO-8601 instant in UTC with milliseconds, or
+	 * {@code null}
 	 * @param tags the tags, or {@code null}
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)

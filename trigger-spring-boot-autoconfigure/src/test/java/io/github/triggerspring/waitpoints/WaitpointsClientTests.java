@@ -153,7 +153,32 @@ class WaitpointsClientTests {
 			.build())).expectNextCount(1).expectComplete().verify(TIMEOUT);
 		assertJson(this.api.takeRequest().getBody().utf8(), "{\"timeout\":\"5401s\"}");
 		assertJson(this.api.takeRequest().getBody().utf8(), "{\"timeout\":\"2026-03-01T13:00:00.000Z\"}");
-		assertJson(this.api.takeRequest().getBody().utf8(), "{\"timeout\":\"2026-03-02T00:00:00Z\"}");
+		assertJson(this.api.takeRequest().getBody().utf8(), "{\"timeout\":\"2026-03-02T00:00:00.000Z\"}");
+	}
+
+	@Test
+	void timeoutAsDateTimeWithAnOffsetIsSentInUtcWithMillisecondsAsTheSdkSendsADate() {
+		List<String> offsets = List.of("2026-12-01T10:00:00+02:00", "2026-12-01T10:00:00.000+0200",
+				"2026-12-01T10:00+02", "2026-12-01T08:00:00Z", "2026-12-01T03:30:00-04:30");
+		offsets.forEach((timeout) -> this.api.respond(200, "{\"id\":\"waitpoint_1\",\"isCached\":false,\"url\":\"u\"}"));
+		for (String timeout : offsets) {
+			StepVerifier.create(waitpoints().createToken(CreateTokenOptions.builder().timeout(timeout).build()))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(TIMEOUT);
+		}
+		for (String timeout : offsets) {
+			assertThat(this.api.takeRequest().getBody().utf8()).as(timeout)
+				.isEqualTo("{\"timeout\":\"2026-12-01T08:00:00.000Z\"}");
+		}
+		for (String timeout : List.of("2026-12-01T10:00:00", "2026-03-01T13:59:59+02:00")) {
+			StepVerifier.create(waitpoints().createToken(CreateTokenOptions.builder().timeout(timeout).build()))
+				.expectErrorSatisfies((error) -> assertThat(error).as(timeout)
+					.isInstanceOfSatisfying(TriggerValidationException.class,
+							(refused) -> assertThat(refused.getField()).isEqualTo("options.timeout")))
+				.verify(TIMEOUT);
+		}
+		assertThat(this.api.requestCount()).isEqualTo(offsets.size());
 	}
 
 	@Test
