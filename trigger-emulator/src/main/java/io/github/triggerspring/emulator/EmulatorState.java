@@ -384,6 +384,20 @@ final class EmulatorState {
 		return queue;
 	}
 
+	/**
+	 * Holds a new run in its queue if the queue is paused, as the server does not start
+	 * runs from a paused queue.
+	 * @param run the new run, its queue set
+	 */
+	void holdIfPaused(RunRecord run) {
+		for (QueueRecord queue : this.queues.values()) {
+			if (queue.env == run.env && queue.paused && queue.runQueue().equals(run.queue)) {
+				run.held = true;
+				return;
+			}
+		}
+	}
+
 	DeploymentRecord addDeployment(EnvRecord env, String version, EmulatedDeploymentStatus status, Instant createdAt,
 			List<String> tasks) {
 		DeploymentRecord deployment = new DeploymentRecord(Ids.friendly("deployment_"), ++this.deploymentSequence, env,

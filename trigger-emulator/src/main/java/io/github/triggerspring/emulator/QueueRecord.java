@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * A queue of an environment: the default queue of a task, or a custom queue named by
- * the runs triggered on it. Pausing and overriding its concurrency limit are recorded;
- * runs are not held back by them.
+ * the runs triggered on it. Pausing it holds its runs that have not started in
+ * {@code QUEUED} until it is resumed (runs that are executing go on); its concurrency limit
+ * override is recorded, but does not hold runs back.
  *
  * @author trigger-spring-boot contributors
  */

@@ -2,6 +2,8 @@ package io.github.triggerspring.emulator;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -82,8 +84,33 @@ record QueuesHandler(EmulatorState state, EmulatorClock clock) {
 			throw new ApiError(400, "Invalid request body: action must be 'pause' or 'resume'");
 		}
 		QueueRecord queue = find(call, principal, bodyType(body));
-		queue.paused = "pause".equals(action);
+		boolean pause = "pause".equals(action);
+		if (pause != queue.paused) {
+			hold(queue, pause);
+		}
+		queue.paused = pause;
 		return ApiReply.json(200, queueJson(queue, principal));
+	}
+
+	/**
+	 * Pausing holds the queue's runs that have not started (queued or delayed) until the
+	 * queue is resumed; runs that are executing go on. Resuming releases them: they start
+	 * now, or later if their delay or time in the queue is not over.
+	 */
+	private void hold(QueueRecord queue, boolean pause) {
+		Instant now = this.clock.instant();
+		for (RunRecord run : this.state.runs.values()) {
+			if (run.env != queue.env || !queue.runQueue().equals(run.queue)) {
+				continue;
+			}
+			if (pause && !run.held && run.fixedStatus == null && run.status(now).isQueued()) {
+				run.held = true;
+			}
+			else if (!pause && run.held) {
+				run.held = false;
+				run.releasedAt = now.truncatedTo(ChronoUnit.MILLIS);
+			}
+		}
 	}
 
 	ApiReply overrideConcurrencyLimit(ApiCall call, ApiPrincipal principal) {

@@ -73,6 +73,12 @@ final class RunRecord {
 
 	EmulatedRunStatus fixedStatus;
 
+	/** Whether the run is held in its paused queue: it does not start until resumed. */
+	boolean held;
+
+	/** When the run's queue was resumed after holding it, or {@code null}. */
+	Instant releasedAt;
+
 	Instant canceledAt;
 
 	RunRecord(String id, long sequence, EnvRecord env, String taskId, Instant createdAt) {
@@ -90,14 +96,18 @@ final class RunRecord {
 				: this.createdAt;
 	}
 
-	/** When the run leaves the queue and starts executing. */
+	/**
+	 * When the run leaves the queue and starts executing: not before its queue was
+	 * resumed, if it was held.
+	 */
 	Instant executionStartAt() {
-		return startAt().plus(this.behavior.queued());
+		Instant start = startAt().plus(this.behavior.queued());
+		return (this.releasedAt != null && this.releasedAt.isAfter(start)) ? this.releasedAt : start;
 	}
 
 	/** When the behaviour reaches its outcome, or {@code null} if it never does. */
 	Instant outcomeAt() {
-		if (this.behavior.outcome() == TaskBehavior.Outcome.STAY_QUEUED) {
+		if (this.behavior.outcome() == TaskBehavior.Outcome.STAY_QUEUED || this.held) {
 			return null;
 		}
 		return executionStartAt().plus(this.behavior.duration());

@@ -393,6 +393,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		run.test = original.test;
 		run.version = original.version;
 		applyReplayChanges(run, changes, now);
+		this.state.holdIfPaused(run);
 		if (key != null) {
 			this.state.rememberIdempotency(run, key, Json.text(changes, "idempotencyKeyTTL"), now);
 		}

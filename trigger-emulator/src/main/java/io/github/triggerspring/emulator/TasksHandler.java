@@ -1,5 +1,6 @@
 package io.github.triggerspring.emulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -86,6 +87,9 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 				return new Created(existing, true);
 			}
 		}
+		if (batch == null) {
+			checkMetadataSize(options.get("metadata"));
+		}
 		RunRecord run = this.state.newRun(env, taskId, now);
 		run.payload = (payload != null) ? payload : null;
 		run.payloadType = Json.text(options, "payloadType");
@@ -107,6 +111,7 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		if (queue != null && queue.isObject() && Json.text(queue, "name") != null) {
 			run.queue = Json.text(queue, "name");
 		}
+		this.state.holdIfPaused(run);
 		JsonNode concurrencyKey = options.get("concurrencyKey");
 		if (concurrencyKey != null && !concurrencyKey.isNull()) {
 			run.concurrencyKey = concurrencyKey.asString();
@@ -132,6 +137,21 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 			this.state.rememberIdempotency(run, key, ttl, now);
 		}
 		return new Created(run, false);
+	}
+
+	/**
+	 * Refuses metadata over the server's limit as its trigger route does (413, from
+	 * {@code MetadataTooLargeError}); the size is that of the metadata written as JSON. A
+	 * batch item's metadata is not checked: the server checks it when it processes the
+	 * item, after the items call.
+	 */
+	private static void checkMetadataSize(JsonNode metadata) {
+		if (metadata == null || metadata.isNull()) {
+			return;
+		}
+		if (Json.write(metadata).getBytes(StandardCharsets.UTF_8).length > RunsHandler.MAX_METADATA_BYTES) {
+			throw new ApiError(413, "Metadata exceeds maximum size of " + RunsHandler.MAX_METADATA_BYTES + " bytes");
+		}
 	}
 
 	/**

@@ -72,6 +72,47 @@ class QueuesAndDeploymentsTests extends EmulatorTestSupport {
 	}
 
 	@Test
+	void aPausedQueueHoldsItsRunsInQueuedUntilResumedWhileExecutingRunsGoOn() {
+		emulator.clock().setInstant(NOW);
+		emulator.taskBehavior("process-order", TaskBehavior.completesAfter(Duration.ofHours(1)));
+		String executing = trigger("process-order");
+		emulator.taskBehavior("process-order", TaskBehavior.completesAfter(Duration.ofHours(1))
+			.queuedFor(Duration.ofMinutes(1)));
+		String waiting = trigger("process-order");
+		Response paused = post("/api/v1/queues/process-order/pause", DEV, "{\"type\":\"task\",\"action\":\"pause\"}");
+		assertThat(paused.json().get("paused").asBoolean()).isTrue();
+		assertThat(paused.json().get("queued").asInt()).isEqualTo(1);
+		assertThat(paused.json().get("running").asInt()).isEqualTo(1);
+		String triggeredWhilePaused = trigger("process-order");
+		emulator.clock().advance(Duration.ofHours(2));
+		assertThat(emulator.runStatus(executing)).isEqualTo(EmulatedRunStatus.COMPLETED);
+		assertThat(emulator.runStatus(waiting)).isEqualTo(EmulatedRunStatus.QUEUED);
+		assertThat(emulator.runStatus(triggeredWhilePaused)).isEqualTo(EmulatedRunStatus.QUEUED);
+		JsonNode queue = get("/api/v1/queues/process-order?type=task", DEV).json();
+		assertThat(queue.get("queued").asInt()).isEqualTo(2);
+		assertThat(queue.get("running").asInt()).isZero();
+		assertThat(get("/api/v3/runs/" + waiting, DEV).json().get("startedAt")).isNull();
+		post("/api/v1/queues/process-order/pause", DEV, "{\"type\":\"task\",\"action\":\"resume\"}");
+		assertThat(emulator.runStatus(waiting)).isEqualTo(EmulatedRunStatus.EXECUTING);
+		assertThat(emulator.runStatus(triggeredWhilePaused)).isEqualTo(EmulatedRunStatus.EXECUTING);
+		assertThat(get("/api/v3/runs/" + waiting, DEV).json().get("startedAt").asString())
+			.isEqualTo("2025-03-01T12:00:00.250Z");
+		emulator.clock().advance(Duration.ofHours(1));
+		assertThat(emulator.runStatus(waiting)).isEqualTo(EmulatedRunStatus.COMPLETED);
+		assertThat(emulator.runStatus(triggeredWhilePaused)).isEqualTo(EmulatedRunStatus.COMPLETED);
+	}
+
+	@Test
+	void pausingOneQueueHoldsNoRunOfAnother() {
+		emulator.registerTasks("process-order", "send-email");
+		post("/api/v1/queues/process-order/pause", DEV, "{\"type\":\"task\",\"action\":\"pause\"}");
+		String other = trigger("send-email");
+		String custom = trigger("process-order", "{\"payload\":1,\"options\":{\"queue\":{\"name\":\"orders\"}}}");
+		assertThat(emulator.runStatus(other)).isEqualTo(EmulatedRunStatus.COMPLETED);
+		assertThat(emulator.runStatus(custom)).isEqualTo(EmulatedRunStatus.COMPLETED);
+	}
+
+	@Test
 	void customQueueNameWithASlashIsFoundWhenDoublyEncoded() {
 		emulator.seedRun(RunSeed.of("t").queue("shared/orders"));
 		Response response = get("/api/v1/queues/shared%252Forders?type=custom", DEV);

@@ -320,6 +320,20 @@ class TriggerAndBatchTests extends EmulatorTestSupport {
 	}
 
 	@Test
+	void triggerWithMetadataOverTheLimitIsRefusedWith413AndCreatesNoRun() {
+		String big = "{\"payload\":1,\"options\":{\"metadata\":{\"blob\":\"" + "x".repeat(RunsHandler.MAX_METADATA_BYTES)
+				+ "\"}}}";
+		Response response = post("/api/v1/tasks/a/trigger", DEV, big);
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(response.json().get("error").asString())
+			.isEqualTo("Metadata exceeds maximum size of 262144 bytes");
+		assertThat(emulator.runCount()).isZero();
+		String fits = "{\"payload\":1,\"options\":{\"metadata\":{\"blob\":\""
+				+ "x".repeat(RunsHandler.MAX_METADATA_BYTES - 11) + "\"}}}";
+		assertThat(post("/api/v1/tasks/a/trigger", DEV, fits).status()).isEqualTo(200);
+	}
+
+	@Test
 	void batchItemIdempotencyKeysDeduplicateRuns() {
 		String single = trigger("a", "{\"payload\":1,\"options\":{\"idempotencyKey\":\"item-key\"}}");
 		String batchId = post("/api/v3/batches", DEV, "{\"runCount\":1}").json().get("id").asString();

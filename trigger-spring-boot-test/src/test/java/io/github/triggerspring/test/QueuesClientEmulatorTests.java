@@ -2,6 +2,7 @@ package io.github.triggerspring.test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import io.github.triggerspring.emulator.EmulatorEndpoint;
 import io.github.triggerspring.emulator.Fault;
@@ -15,6 +16,9 @@ import io.github.triggerspring.queues.Queue;
 import io.github.triggerspring.queues.QueueRef;
 import io.github.triggerspring.queues.QueueType;
 import io.github.triggerspring.queues.QueuesClient;
+import io.github.triggerspring.runs.Run;
+import io.github.triggerspring.runs.RunStatus;
+import io.github.triggerspring.tasks.TriggerResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
@@ -55,6 +59,31 @@ class QueuesClientEmulatorTests {
 			.hasSize(2);
 		assertThat(this.emulator.journal().requests(EmulatorEndpoint.QUEUES_LIST).get(1).queryParameter("page"))
 			.contains("2");
+	}
+
+	@Test
+	void runsTriggeredOnAPausedQueueStayQueuedUntilItIsResumed() {
+		EmulatorClients clients = EmulatorClients.devKey(this.emulator);
+		this.emulator.registerTasks("process-order");
+		this.queues.pause(QueueRef.task("process-order")).block(TIMEOUT);
+		String runId = clients.tasks().trigger("process-order", Map.of("order", 42)).map(TriggerResult::id).block(TIMEOUT);
+		this.emulator.clock().advance(Duration.ofHours(1));
+		StepVerifier.create(clients.runs().retrieve(runId).map(Run::status))
+			.expectNext(RunStatus.QUEUED)
+			.expectComplete()
+			.verify(TIMEOUT);
+		StepVerifier.create(this.queues.retrieve(QueueRef.task("process-order")))
+			.assertNext((queue) -> {
+				assertThat(queue.paused()).isTrue();
+				assertThat(queue.queued()).isEqualTo(1);
+			})
+			.expectComplete()
+			.verify(TIMEOUT);
+		this.queues.resume(QueueRef.task("process-order")).block(TIMEOUT);
+		StepVerifier.create(clients.runs().retrieve(runId).map(Run::status))
+			.expectNext(RunStatus.COMPLETED)
+			.expectComplete()
+			.verify(TIMEOUT);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import io.github.triggerspring.emulator.RecordedRequest;
 import io.github.triggerspring.emulator.RecordedTrigger;
 import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.error.TriggerNotFoundException;
+import io.github.triggerspring.error.TriggerPayloadTooLargeException;
 import io.github.triggerspring.runs.Run;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.tasks.BatchItem;
@@ -156,6 +157,21 @@ class TasksClientEmulatorTests {
 			.extracting(RecordedRequest::responseStatus)
 			.containsExactly(0, 422);
 		assertThat(this.emulator.runCount()).isEqualTo(2);
+	}
+
+	@Test
+	void triggerWithMetadataOverTheServersLimitIsATypedPayloadTooLargeErrorAndIsNotRetried() {
+		Map<String, Object> metadata = Map.of("blob", "x".repeat(256 * 1024));
+		StepVerifier.create(this.tasks.trigger("send-email", Map.of("to", "ada@example.com"),
+				TriggerOptions.builder().metadata(metadata).build()))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(
+					TriggerPayloadTooLargeException.class, (tooLarge) -> {
+						assertThat(tooLarge.getStatus()).isEqualTo(413);
+						assertThat(tooLarge.getError()).isEqualTo("Metadata exceeds maximum size of 262144 bytes");
+					}))
+			.verify(TIMEOUT);
+		assertThat(this.emulator.journal().count(EmulatorEndpoint.TASK_TRIGGER)).isOne();
+		assertThat(this.emulator.runCount()).isZero();
 	}
 
 	@Test
