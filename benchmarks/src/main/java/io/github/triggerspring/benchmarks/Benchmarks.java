@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
-import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.internal.http.TriggerHttpClient;
 import io.github.triggerspring.tasks.BatchItem;
 import io.github.triggerspring.tasks.TasksClient;
 import reactor.core.publisher.Flux;

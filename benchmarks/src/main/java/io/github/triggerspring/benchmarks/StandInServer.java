@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -167,7 +168,7 @@ public final class StandInServer {
 			return "run_" + String.format("%06d", number);
 		}
 
-		private static String first(QueryStringDecoder query, String name, String fallback) {
+		private static @Nullable String first(QueryStringDecoder query, String name, @Nullable String fallback) {
 			var values = query.parameters().get(name);
 			return (values != null && !values.isEmpty()) ? values.get(0) : fallback;
 		}

@@ -2,6 +2,8 @@ package io.github.triggerspring.emulator;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Authenticates a call: a secret key selects its environment (a preview key also needs the
  * {@code x-trigger-branch} header, which has no effect with a dev, staging or prod key), a
@@ -22,7 +24,7 @@ final class ApiAuthenticator {
 		this.clock = clock;
 	}
 
-	ApiPrincipal authenticate(ApiCall call, Mode mode) {
+	@Nullable ApiPrincipal authenticate(ApiCall call, Mode mode) {
 		if (mode == Mode.NONE) {
 			return null;
 		}
@@ -80,7 +82,7 @@ final class ApiAuthenticator {
 		return new ApiPrincipal(jwt.env(), null, jwt);
 	}
 
-	static String sanitizeBranch(String branch) {
+	static @Nullable String sanitizeBranch(@Nullable String branch) {
 		if (branch == null || branch.isBlank()) {
 			return null;
 		}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.sun.net.httpserver.HttpExchange;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -73,17 +74,17 @@ final class ApiCall {
 		}
 	}
 
-	String header(String name) {
+	@Nullable String header(String name) {
 		List<String> values = this.headers.get(name);
 		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
-	String queryParam(String name) {
+	@Nullable String queryParam(String name) {
 		List<String> values = this.query.get(name);
 		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
-	String contentType() {
+	@Nullable String contentType() {
 		String contentType = header("content-type");
 		if (contentType == null) {
 			return null;

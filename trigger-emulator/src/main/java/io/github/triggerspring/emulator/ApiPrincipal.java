@@ -2,6 +2,8 @@ package io.github.triggerspring.emulator;
 
 import java.util.Collection;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who a call is made by: the environment of a secret key or of a public access token, or
  * the access token.
@@ -12,9 +14,9 @@ import java.util.Collection;
  * @param jwt the verified public access token, {@code null} otherwise
  * @author trigger-spring-boot contributors
  */
-record ApiPrincipal(EnvRecord env, EmulatorState.AccessToken token, PublicJwt jwt) {
+record ApiPrincipal(@Nullable EnvRecord env, EmulatorState.@Nullable AccessToken token, @Nullable PublicJwt jwt) {
 
-	ApiPrincipal(EnvRecord env, EmulatorState.AccessToken token) {
+	ApiPrincipal(@Nullable EnvRecord env, EmulatorState.@Nullable AccessToken token) {
 		this(env, token, null);
 	}
 

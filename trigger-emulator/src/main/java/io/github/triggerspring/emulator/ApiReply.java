@@ -3,6 +3,7 @@ package io.github.triggerspring.emulator;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,13 +15,13 @@ final class ApiReply {
 
 	final int status;
 
-	final String body;
+	final @Nullable String body;
 
 	String contentType = "application/json";
 
 	final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
-	ApiReply(int status, String body) {
+	ApiReply(int status, @Nullable String body) {
 		this.status = status;
 		this.body = body;
 	}

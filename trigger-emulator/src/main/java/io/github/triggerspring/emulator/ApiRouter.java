@@ -16,6 +16,7 @@ import java.util.function.Function;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.triggerspring.emulator.ApiAuthenticator.Mode;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -261,7 +262,7 @@ final class ApiRouter implements HttpHandler {
 		}
 	}
 
-	private ApiReply dispatch(ApiCall call, Route route, Set<String> allowed) {
+	private ApiReply dispatch(ApiCall call, @Nullable Route route, Set<String> allowed) {
 		if (route == null) {
 			if (!allowed.isEmpty()) {
 				return ApiReply.error(405, "Method not allowed").header("Allow", String.join(", ", allowed));
@@ -285,8 +286,8 @@ final class ApiRouter implements HttpHandler {
 		}
 	}
 
-	private void send(HttpExchange exchange, RecordedRequest recorded, ApiReply reply, EmulatorEndpoint endpoint)
-			throws IOException {
+	private void send(HttpExchange exchange, @Nullable RecordedRequest recorded, ApiReply reply,
+			@Nullable EmulatorEndpoint endpoint) throws IOException {
 		byte[] bytes = (reply.body != null) ? reply.body.getBytes(StandardCharsets.UTF_8) : new byte[0];
 		if (recorded != null) {
 			recorded.respond(reply.status, reply.body);
@@ -310,7 +311,7 @@ final class ApiRouter implements HttpHandler {
 	 * body, then throws {@link AbortedResponse} so that the server closes the connection.
 	 */
 	private void sendTruncated(HttpExchange exchange, RecordedRequest recorded, ApiReply reply,
-			EmulatorEndpoint endpoint) {
+			@Nullable EmulatorEndpoint endpoint) {
 		byte[] bytes = (reply.body != null) ? reply.body.getBytes(StandardCharsets.UTF_8) : new byte[0];
 		recorded.respond(reply.status, reply.body);
 		var headers = exchange.getResponseHeaders();
@@ -345,7 +346,7 @@ final class ApiRouter implements HttpHandler {
 		return hash;
 	}
 
-	private void rateLimitHeaders(ApiReply reply, EmulatorEndpoint endpoint) {
+	private void rateLimitHeaders(ApiReply reply, @Nullable EmulatorEndpoint endpoint) {
 		RateLimitWindow window = isDeploymentLimited(endpoint) ? this.deploymentRateLimitWindow
 				: this.rateLimitWindow;
 		RateLimitWindow.Usage usage = window.record(this.clock.instant());
@@ -358,7 +359,7 @@ final class ApiRouter implements HttpHandler {
 	 * Whether the deployment limiter, not the general one, counts calls to the endpoint:
 	 * every deployment route except {@code /current}.
 	 */
-	static boolean isDeploymentLimited(EmulatorEndpoint endpoint) {
+	static boolean isDeploymentLimited(@Nullable EmulatorEndpoint endpoint) {
 		return endpoint != null && endpoint.id().startsWith("deployments.")
 				&& endpoint != EmulatorEndpoint.DEPLOYMENTS_RETRIEVE_CURRENT;
 	}
@@ -494,7 +495,7 @@ final class ApiRouter implements HttpHandler {
 			this.endpointOfCall = endpointOfCall;
 		}
 
-		Map<String, String> match(List<String> segments) {
+		@Nullable Map<String, String> match(List<String> segments) {
 			if (segments.size() != this.pattern.length) {
 				return null;
 			}

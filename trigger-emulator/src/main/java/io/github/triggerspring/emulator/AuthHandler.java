@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -81,7 +82,7 @@ final class AuthHandler {
 		return last > scope.indexOf(':') && grantable.contains(scope.substring(0, last));
 	}
 
-	private static Instant expiry(JsonNode expirationTime, Instant now) {
+	private static Instant expiry(@Nullable JsonNode expirationTime, Instant now) {
 		long seconds;
 		if (expirationTime == null || expirationTime.isNull()) {
 			seconds = DEFAULT_LIFETIME_SECONDS;

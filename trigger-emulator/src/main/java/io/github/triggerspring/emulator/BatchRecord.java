@@ -3,6 +3,8 @@ package io.github.triggerspring.emulator;
 import java.time.Instant;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A two-phase batch.
  *
@@ -16,15 +18,15 @@ final class BatchRecord {
 
 	final int runCount;
 
-	final String idempotencyKey;
+	final @Nullable String idempotencyKey;
 
 	final Instant createdAt;
 
 	final TreeMap<Integer, String> runIdsByIndex = new TreeMap<>();
 
-	Instant sealedAt;
+	@Nullable Instant sealedAt;
 
-	BatchRecord(String id, EnvRecord env, int runCount, String idempotencyKey, Instant createdAt) {
+	BatchRecord(String id, EnvRecord env, int runCount, @Nullable String idempotencyKey, Instant createdAt) {
 		this.id = id;
 		this.env = env;
 		this.runCount = runCount;

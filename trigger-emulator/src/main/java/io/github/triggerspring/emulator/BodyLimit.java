@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A size limit of the API on a request body: on the whole body (checked against
  * {@code Content-Length} before anything is read) or on each line of an NDJSON body.
@@ -63,7 +65,7 @@ final class BodyLimit {
 	 * @param endpoint the endpoint, or {@code null} for an unknown route
 	 * @return the limit
 	 */
-	static BodyLimit of(EmulatorEndpoint endpoint) {
+	static BodyLimit of(@Nullable EmulatorEndpoint endpoint) {
 		if (endpoint == null) {
 			return NONE;
 		}
@@ -85,7 +87,7 @@ final class BodyLimit {
 	 * @throws ApiError 413 when the body is over the limit
 	 * @throws IOException when reading fails
 	 */
-	byte[] read(InputStream in, String contentLength) throws IOException {
+	byte[] read(InputStream in, @Nullable String contentLength) throws IOException {
 		long declared = parse(contentLength);
 		if (declared > this.maxBody) {
 			throw tooLarge();
@@ -115,7 +117,7 @@ final class BodyLimit {
 		return new ApiError(ApiReply.error(413, "Request body too large").header("Connection", "close"));
 	}
 
-	private static long parse(String contentLength) {
+	private static long parse(@Nullable String contentLength) {
 		if (contentLength == null) {
 			return -1;
 		}

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Masks credentials before the emulator exposes a request, in the same shape as the
  * client's masking: only a known prefix such as {@code tr_dev_} is kept, for example
@@ -29,7 +31,7 @@ final class CredentialMasker {
 	 * @param value the credential, may be {@code null}
 	 * @return the masked form, never containing more than a short prefix of the value
 	 */
-	static String mask(String value) {
+	static String mask(@Nullable String value) {
 		if (value == null || value.isEmpty()) {
 			return "<none>";
 		}
@@ -47,7 +49,7 @@ final class CredentialMasker {
 	 * @param value the header value
 	 * @return the masked value, for example {@code Bearer tr_dev_…}
 	 */
-	static String maskHeaderValue(String value) {
+	static String maskHeaderValue(@Nullable String value) {
 		if (value != null && value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 			return BEARER + mask(value.substring(BEARER.length()).trim());
 		}

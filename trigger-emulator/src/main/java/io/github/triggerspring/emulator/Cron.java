@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A five-field cron expression (minute, hour, day of month, month, day of week) with
  * lists, ranges, steps and month/day names.
@@ -49,7 +51,7 @@ final class Cron {
 		this.daysOfWeekRestricted = !fields[4].equals("*") && !fields[4].equals("?");
 	}
 
-	static Cron parse(String expression) {
+	static Cron parse(@Nullable String expression) {
 		if (expression == null || expression.isBlank()) {
 			throw new IllegalArgumentException("Invalid cron expression: empty");
 		}
@@ -61,7 +63,7 @@ final class Cron {
 		return new Cron(expression.trim(), fields);
 	}
 
-	private static BitSet parseField(String field, int min, int max, String[] names, String label) {
+	private static BitSet parseField(String field, int min, int max, String @Nullable [] names, String label) {
 		BitSet bits = new BitSet(max + 1);
 		for (String part : field.split(",", -1)) {
 			if (part.isEmpty()) {
@@ -101,7 +103,7 @@ final class Cron {
 		return bits;
 	}
 
-	private static int number(String text, String[] names, int min, int max, String field, String label) {
+	private static int number(String text, String @Nullable [] names, int min, int max, String field, String label) {
 		if (names != null) {
 			for (int i = 0; i < names.length; i++) {
 				if (names[i].equals(text.toUpperCase(Locale.ROOT))) {
@@ -134,7 +136,7 @@ final class Cron {
 	 * @param after the time
 	 * @return the next matching time (searching at most five years ahead)
 	 */
-	ZonedDateTime next(ZonedDateTime after) {
+	@Nullable ZonedDateTime next(ZonedDateTime after) {
 		ZonedDateTime time = after.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
 		ZonedDateTime limit = after.plusYears(5);
 		while (time.isBefore(limit)) {

@@ -3,6 +3,8 @@ package io.github.triggerspring.emulator;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A seeded deployment of an environment.
  *
@@ -39,7 +41,7 @@ final class DeploymentRecord {
 	}
 
 	/** When it became {@code DEPLOYED}: for the emulator, when it was created. */
-	Instant deployedAt() {
+	@Nullable Instant deployedAt() {
 		return (this.status == EmulatedDeploymentStatus.DEPLOYED) ? this.createdAt : null;
 	}
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Description of a deployment to add with
  * {@link TriggerEmulator#seedDeployment(DeploymentSeed)}. Defaults: the seeded project's
@@ -23,11 +25,11 @@ public final class DeploymentSeed {
 
 	EmulatedEnvironment environment = EmulatedEnvironment.DEV;
 
-	String branch;
+	@Nullable String branch;
 
 	EmulatedDeploymentStatus status = EmulatedDeploymentStatus.DEPLOYED;
 
-	Instant createdAt;
+	@Nullable Instant createdAt;
 
 	final List<String> tasks = new ArrayList<>();
 

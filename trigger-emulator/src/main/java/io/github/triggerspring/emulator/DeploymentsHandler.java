@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -81,7 +82,7 @@ record DeploymentsHandler(EmulatorState state, EmulatorClock clock) {
 		return ApiReply.json(200, body);
 	}
 
-	private static Instant instant(ApiCall call, String name) {
+	private static @Nullable Instant instant(ApiCall call, String name) {
 		String value = call.queryParam(name);
 		if (value == null) {
 			return null;

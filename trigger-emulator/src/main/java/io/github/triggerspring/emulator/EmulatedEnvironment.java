@@ -3,6 +3,8 @@ package io.github.triggerspring.emulator;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The four environment types of an emulated Trigger.dev project, with their API slug and
  * secret key prefix. The emulator's own model, independent of the client's
@@ -78,7 +80,7 @@ public enum EmulatedEnvironment {
 	 * @param slug the slug
 	 * @return the environment, if any
 	 */
-	public static Optional<EmulatedEnvironment> fromSlug(String slug) {
+	public static Optional<EmulatedEnvironment> fromSlug(@Nullable String slug) {
 		for (EmulatedEnvironment environment : values()) {
 			if (environment.slug.equals(slug)) {
 				return Optional.of(environment);
@@ -93,7 +95,7 @@ public enum EmulatedEnvironment {
 	 * @param slug the slug
 	 * @return the environment, if any
 	 */
-	public static Optional<EmulatedEnvironment> fromEnvVarSlug(String slug) {
+	public static Optional<EmulatedEnvironment> fromEnvVarSlug(@Nullable String slug) {
 		if (slug != null && "staging".equals(slug.toLowerCase(Locale.ROOT))) {
 			return Optional.of(STAGING);
 		}
@@ -105,7 +107,7 @@ public enum EmulatedEnvironment {
 	 * @param secretKey a secret key
 	 * @return the environment, if any
 	 */
-	public static Optional<EmulatedEnvironment> fromSecretKey(String secretKey) {
+	public static Optional<EmulatedEnvironment> fromSecretKey(@Nullable String secretKey) {
 		for (EmulatedEnvironment environment : values()) {
 			if (secretKey != null && secretKey.startsWith(environment.keyPrefix)) {
 				return Optional.of(environment);

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A controllable clock used by the emulator for run timestamps and time-driven run
  * statuses. By default it follows system time; {@link #advance(Duration)} moves it
@@ -21,9 +23,9 @@ public final class EmulatorClock extends Clock {
 
 	private Duration offset = Duration.ZERO;
 
-	private Instant fixed;
+	private @Nullable Instant fixed;
 
-	private EmulatorClock(Clock base, Instant fixed) {
+	private EmulatorClock(Clock base, @Nullable Instant fixed) {
 		this.base = base;
 		this.fixed = fixed;
 	}

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * All mutable emulator data. Callers synchronize on the instance.
  *
@@ -148,7 +150,7 @@ final class EmulatorState {
 	 * @param id the environment id, may be {@code null}
 	 * @return the environment, or {@code null}
 	 */
-	EnvRecord envById(String id) {
+	@Nullable EnvRecord envById(@Nullable String id) {
 		for (ProjectRecord project : this.projects.values()) {
 			for (EnvRecord env : project.roots.values()) {
 				if (env.id.equals(id)) {
@@ -189,7 +191,7 @@ final class EmulatorState {
 		return project;
 	}
 
-	EnvRecord env(String projectRef, EmulatedEnvironment type, String branch) {
+	EnvRecord env(String projectRef, EmulatedEnvironment type, @Nullable String branch) {
 		ProjectRecord project = project(projectRef);
 		if (branch == null) {
 			return project.root(type);
@@ -212,7 +214,7 @@ final class EmulatorState {
 	}
 
 	/** Live run for an idempotency key, if any (failed and expired keys do not count). */
-	RunRecord idempotentRun(EnvRecord env, String taskId, String key, Instant now) {
+	@Nullable RunRecord idempotentRun(EnvRecord env, String taskId, String key, Instant now) {
 		String runId = this.idempotency.get(idempotencyScope(env, taskId, key));
 		RunRecord run = (runId != null) ? this.runs.get(runId) : null;
 		if (run == null || run.idempotencyKeyExpiresAt == null || !now.isBefore(run.idempotencyKeyExpiresAt)) {
@@ -225,7 +227,7 @@ final class EmulatorState {
 		return run;
 	}
 
-	void rememberIdempotency(RunRecord run, String key, String ttl, Instant now) {
+	void rememberIdempotency(RunRecord run, String key, @Nullable String ttl, Instant now) {
 		run.idempotencyKey = key;
 		run.idempotencyKeyExpiresAt = now.plus(idempotencyTtl(ttl));
 		this.idempotency.put(idempotencyScope(run.env, run.taskId, key), run.id);
@@ -253,7 +255,7 @@ final class EmulatorState {
 		return env.id + "\u0000" + taskId + "\u0000" + key;
 	}
 
-	WaitpointRecord newWaitpoint(EnvRecord env, Instant now, Instant timeoutAt, List<String> tags) {
+	WaitpointRecord newWaitpoint(EnvRecord env, Instant now, @Nullable Instant timeoutAt, List<String> tags) {
 		WaitpointRecord token = new WaitpointRecord(Ids.friendly("waitpoint_"), ++this.waitpointSequence, env,
 				now.truncatedTo(ChronoUnit.MILLIS), timeoutAt, tags);
 		this.waitpoints.put(token.id, token);
@@ -261,7 +263,7 @@ final class EmulatorState {
 	}
 
 	/** Token of an environment whose idempotency key is still valid, if any. */
-	WaitpointRecord idempotentWaitpoint(EnvRecord env, String key, Instant now) {
+	@Nullable WaitpointRecord idempotentWaitpoint(EnvRecord env, String key, Instant now) {
 		String id = this.waitpointIdempotency.get(env.id + "\u0000" + key);
 		WaitpointRecord token = (id != null) ? this.waitpoints.get(id) : null;
 		if (token == null || !now.isBefore(token.idempotencyKeyExpiresAt)) {
@@ -270,7 +272,7 @@ final class EmulatorState {
 		return token;
 	}
 
-	void rememberWaitpointIdempotency(WaitpointRecord token, String key, String ttl, Instant now) {
+	void rememberWaitpointIdempotency(WaitpointRecord token, String key, @Nullable String ttl, Instant now) {
 		token.idempotencyKey = key;
 		token.idempotencyKeyExpiresAt = now.plus(idempotencyTtl(ttl));
 		this.waitpointIdempotency.put(token.env.id + "\u0000" + key, token.id);
@@ -290,7 +292,7 @@ final class EmulatorState {
 		throw new IllegalStateException("No API key for " + env);
 	}
 
-	static Duration idempotencyTtl(String ttl) {
+	static Duration idempotencyTtl(@Nullable String ttl) {
 		if (ttl != null) {
 			Matcher matcher = IDEMPOTENCY_TTL.matcher(ttl);
 			if (matcher.matches()) {
@@ -311,7 +313,7 @@ final class EmulatorState {
 	 * @param text the text
 	 * @return the duration, or {@code null} if it is not such a duration
 	 */
-	static Duration naturalDuration(String text) {
+	static @Nullable Duration naturalDuration(@Nullable String text) {
 		if (text == null || text.isEmpty()) {
 			return null;
 		}
@@ -333,7 +335,7 @@ final class EmulatorState {
 		return this.envVars.computeIfAbsent(env, (key) -> new LinkedHashMap<>());
 	}
 
-	ScheduleRecord scheduleByDeduplicationKey(EnvRecord env, String key) {
+	@Nullable ScheduleRecord scheduleByDeduplicationKey(EnvRecord env, String key) {
 		for (ScheduleRecord schedule : this.schedules.values()) {
 			if (schedule.env == env && schedule.deduplicationKey.equals(key)) {
 				return schedule;

@@ -1,5 +1,7 @@
 package io.github.triggerspring.emulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A runtime environment: the root environment of a type, or a preview branch.
  *
@@ -13,11 +15,12 @@ final class EnvRecord {
 
 	final EmulatedEnvironment type;
 
-	final String branch;
+	final @Nullable String branch;
 
-	final EnvRecord parent;
+	final @Nullable EnvRecord parent;
 
-	EnvRecord(String id, ProjectRecord project, EmulatedEnvironment type, String branch, EnvRecord parent) {
+	EnvRecord(String id, ProjectRecord project, EmulatedEnvironment type, @Nullable String branch,
+			@Nullable EnvRecord parent) {
 		this.id = id;
 		this.project = project;
 		this.type = type;

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A fault the emulator injects into calls of an endpoint, registered with
  * {@link Faults#inject(EmulatorEndpoint, Fault)}. By default a fault applies to the next
@@ -61,7 +63,7 @@ public final class Fault {
 
 	private final int status;
 
-	private final String body;
+	private final @Nullable String body;
 
 	private final Map<String, String> headers;
 
@@ -69,7 +71,8 @@ public final class Fault {
 
 	private final int times;
 
-	private Fault(Kind kind, int status, String body, Map<String, String> headers, Duration duration, int times) {
+	private Fault(Kind kind, int status, @Nullable String body, Map<String, String> headers, Duration duration,
+			int times) {
 		this.kind = kind;
 		this.status = status;
 		this.body = body;
@@ -206,7 +209,7 @@ public final class Fault {
 	 * The custom response body.
 	 * @return the body, or {@code null} for the default body
 	 */
-	public String responseBody() {
+	public @Nullable String responseBody() {
 		return this.body;
 	}
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Registry of injected faults, per endpoint id (see {@link EmulatorEndpoint}) or for
  * {@link #ALL_ENDPOINTS}, and of {@link RandomFaults random faults}. Faults are consumed
@@ -29,7 +31,7 @@ public final class Faults {
 
 	private final Map<Long, Integer> randomRepeats = new HashMap<>();
 
-	private RandomFaults random;
+	private @Nullable RandomFaults random;
 
 	Faults() {
 	}

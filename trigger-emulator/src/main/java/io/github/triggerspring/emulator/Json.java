@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +59,7 @@ final class Json {
 		return parse(new String(bytes, StandardCharsets.UTF_8));
 	}
 
-	static JsonNode valueToTree(Object value) {
+	static JsonNode valueToTree(@Nullable Object value) {
 		if (value == null) {
 			return NullNode.getInstance();
 		}
@@ -68,7 +69,7 @@ final class Json {
 		return MAPPER.valueToTree(value);
 	}
 
-	static Object toJava(JsonNode node) {
+	static @Nullable Object toJava(@Nullable JsonNode node) {
 		if (node == null || node.isMissingNode() || node.isNull()) {
 			return null;
 		}
@@ -79,7 +80,7 @@ final class Json {
 		return MAPPER.writeValueAsString(node);
 	}
 
-	static String text(JsonNode node, String field) {
+	static @Nullable String text(@Nullable JsonNode node, String field) {
 		JsonNode value = (node != null) ? node.get(field) : null;
 		return (value != null && value.isString()) ? value.stringValue() : null;
 	}
@@ -91,7 +92,7 @@ final class Json {
 	 * @param payloadType the payload type, {@code null} for {@code application/json}
 	 * @return the decoded payload tree
 	 */
-	static JsonNode decodePayload(JsonNode payload, String payloadType) {
+	static JsonNode decodePayload(@Nullable JsonNode payload, @Nullable String payloadType) {
 		if (payload == null || payload.isMissingNode()) {
 			return NullNode.getInstance();
 		}

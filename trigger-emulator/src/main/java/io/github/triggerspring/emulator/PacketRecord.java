@@ -1,5 +1,7 @@
 package io.github.triggerspring.emulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A payload packet in the emulated object storage: named by the API, then uploaded to
  * its presigned URL.
@@ -12,9 +14,9 @@ final class PacketRecord {
 
 	final String storagePath;
 
-	String contentType;
+	@Nullable String contentType;
 
-	String data;
+	@Nullable String data;
 
 	PacketRecord(EnvRecord env, String storagePath) {
 		this.env = env;

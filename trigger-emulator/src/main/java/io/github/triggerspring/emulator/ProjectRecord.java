@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A project with its environments and preview branches.
  *
@@ -33,7 +35,7 @@ final class ProjectRecord {
 				EmulatedEnvironment.PREVIEW, name, this.roots.get(EmulatedEnvironment.PREVIEW)));
 	}
 
-	EnvRecord previewBranch(String branch) {
+	@Nullable EnvRecord previewBranch(String branch) {
 		return this.previewBranches.get(branch);
 	}
 

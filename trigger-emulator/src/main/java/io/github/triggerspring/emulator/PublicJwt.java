@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A verified public access token: the environment it names ({@code sub}) and its scopes.
  * Any one of the scopes a route accepts lets the call through, as on the server;
@@ -18,7 +20,7 @@ import java.util.stream.Collectors;
  * claim
  * @author trigger-spring-boot contributors
  */
-record PublicJwt(EnvRecord env, List<String> scopes, boolean oneTimeUse, List<String> skipColumns) {
+record PublicJwt(EnvRecord env, List<String> scopes, boolean oneTimeUse, @Nullable List<String> skipColumns) {
 
 	/**
 	 * Lets the call through if the token has one of the accepted scopes.

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -157,7 +158,7 @@ final class PublicJwts {
 	 * @return the seconds (negative for a span in the past), or {@code null} if it is no
 	 * time span
 	 */
-	static Long seconds(String timeSpan) {
+	static @Nullable Long seconds(String timeSpan) {
 		Matcher matcher = TIME_SPAN.matcher(timeSpan.trim());
 		if (!matcher.matches()) {
 			return null;

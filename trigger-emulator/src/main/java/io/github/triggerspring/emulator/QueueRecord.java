@@ -2,6 +2,8 @@ package io.github.triggerspring.emulator;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A queue of an environment: the default queue of a task, or a custom queue named by
  * the runs triggered on it. Pausing it holds its runs that have not started in
@@ -29,9 +31,9 @@ final class QueueRecord {
 	boolean paused;
 
 	/** The overridden concurrency limit; the emulator's queues have no limit in code. */
-	Integer overrideLimit;
+	@Nullable Integer overrideLimit;
 
-	Instant overriddenAt;
+	@Nullable Instant overriddenAt;
 
 	QueueRecord(String id, EnvRecord env, String type, String name) {
 		this.id = id;

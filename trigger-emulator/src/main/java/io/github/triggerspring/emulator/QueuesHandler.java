@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -140,7 +141,7 @@ record QueuesHandler(EmulatorState state, EmulatorClock clock) {
 		return ApiReply.json(200, queueJson(queue, principal));
 	}
 
-	private static String bodyType(JsonNode body) {
+	private static @Nullable String bodyType(JsonNode body) {
 		String type = Json.text(body, "type");
 		if (type != null && !TYPES.contains(type)) {
 			throw new ApiError(400, "Invalid request body: type must be 'id', 'task' or 'custom'");
@@ -151,7 +152,7 @@ record QueuesHandler(EmulatorState state, EmulatorClock clock) {
 	/**
 	 * The queue the path names; a missing type means {@code id}.
 	 */
-	private QueueRecord find(ApiCall call, ApiPrincipal principal, String type) {
+	private QueueRecord find(ApiCall call, ApiPrincipal principal, @Nullable String type) {
 		String name = URLDecoder.decode(call.params.get("queue").replace("+", "%2B"), StandardCharsets.UTF_8);
 		String kind = (type != null) ? type : "id";
 		for (QueueRecord queue : this.state.queues(principal.env())) {

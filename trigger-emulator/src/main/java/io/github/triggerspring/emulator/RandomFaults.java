@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Faults drawn at random from a seed, for load and fault tests, armed with
  * {@link Faults#injectRandom(RandomFaults)}. Each call of a matching endpoint that no
@@ -133,7 +135,7 @@ public final class RandomFaults {
 	 * @param repeat how many calls with the same hash came before
 	 * @return the fault, or {@code null}
 	 */
-	Fault draw(List<String> faultKeys, long request, int repeat) {
+	@Nullable Fault draw(List<String> faultKeys, long request, int repeat) {
 		if (faultKeys.isEmpty()
 				|| (!this.endpointIds.isEmpty() && faultKeys.stream().noneMatch(this.endpointIds::contains))) {
 			return null;

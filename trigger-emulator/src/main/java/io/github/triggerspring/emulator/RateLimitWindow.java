@@ -3,6 +3,8 @@ package io.github.triggerspring.emulator;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The general API limiter's window, read on the {@link EmulatorClock}: every response
  * counts against {@link ApiRouter#RATE_LIMIT} requests per minute and reports the
@@ -15,7 +17,7 @@ final class RateLimitWindow {
 
 	static final Duration LENGTH = Duration.ofMinutes(1);
 
-	private Instant start;
+	private @Nullable Instant start;
 
 	private int used;
 

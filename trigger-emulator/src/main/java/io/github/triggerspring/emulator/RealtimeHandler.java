@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -257,12 +258,12 @@ record RealtimeHandler(EmulatorState state, EmulatorClock clock) {
 		return literal.append('}').toString();
 	}
 
-	private static List<String> skipColumns(String value) {
+	private static List<String> skipColumns(@Nullable String value) {
 		return (value != null) ? Arrays.stream(value.split(",")).filter((name) -> !name.isEmpty()).toList()
 				: List.of();
 	}
 
-	private static long offset(String value) {
+	private static long offset(@Nullable String value) {
 		if (value == null || "-1".equals(value)) {
 			return -1;
 		}
@@ -280,7 +281,7 @@ record RealtimeHandler(EmulatorState state, EmulatorClock clock) {
 	 * {@code 24h} by default, clamped to 24 h; unparsable means the maximum window, as in
 	 * the native backend.
 	 */
-	private static Duration window(String value) {
+	private static Duration window(@Nullable String value) {
 		if (value == null || !value.matches("^(\\d+(w|d|hr|h|m|s))+$")) {
 			return MAX_WINDOW;
 		}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -39,19 +40,19 @@ public final class RecordedRequest {
 
 	private final Map<String, List<String>> headers;
 
-	private final byte[] credentialDigest;
+	private final byte @Nullable [] credentialDigest;
 
 	private final byte[] body;
 
-	private final String endpointId;
+	private final @Nullable String endpointId;
 
 	private volatile int responseStatus;
 
-	private volatile String responseBody;
+	private volatile @Nullable String responseBody;
 
 	RecordedRequest(long sequence, Instant receivedAt, String method, String path,
 			Map<String, List<String>> queryParameters, Map<String, List<String>> headers, byte[] body,
-			String endpointId) {
+			@Nullable String endpointId) {
 		this.sequence = sequence;
 		this.receivedAt = receivedAt;
 		this.method = method;
@@ -75,7 +76,7 @@ public final class RecordedRequest {
 		this.endpointId = endpointId;
 	}
 
-	void respond(int status, String body) {
+	void respond(int status, @Nullable String body) {
 		this.responseStatus = status;
 		this.responseBody = body;
 	}
@@ -159,7 +160,7 @@ public final class RecordedRequest {
 	 * scheme
 	 * @return whether it is the credential of the request
 	 */
-	public boolean hasCredential(String credential) {
+	public boolean hasCredential(@Nullable String credential) {
 		return this.credentialDigest != null && credential != null
 				&& MessageDigest.isEqual(this.credentialDigest, CredentialMasker.digest(credential.trim()));
 	}
@@ -190,7 +191,7 @@ public final class RecordedRequest {
 		return Optional.ofNullable(jsonBody()).map(Json::toJava);
 	}
 
-	JsonNode jsonBody() {
+	@Nullable JsonNode jsonBody() {
 		if (this.body.length == 0) {
 			return null;
 		}
@@ -206,7 +207,7 @@ public final class RecordedRequest {
 	 * The endpoint the request was routed to, for example {@code runs.list}.
 	 * @return the endpoint id, or {@code null} for unknown routes
 	 */
-	public String endpointId() {
+	public @Nullable String endpointId() {
 		return this.endpointId;
 	}
 
@@ -247,7 +248,7 @@ public final class RecordedRequest {
 	 * Body of the response.
 	 * @return the body, or {@code null}
 	 */
-	public String responseBody() {
+	public @Nullable String responseBody() {
 		return this.responseBody;
 	}
 

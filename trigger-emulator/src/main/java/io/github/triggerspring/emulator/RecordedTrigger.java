@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,20 +20,21 @@ public final class RecordedTrigger {
 
 	private final String taskId;
 
-	private final JsonNode payload;
+	private final @Nullable JsonNode payload;
 
-	private final String payloadType;
+	private final @Nullable String payloadType;
 
-	private final JsonNode options;
+	private final @Nullable JsonNode options;
 
-	private final String batchId;
+	private final @Nullable String batchId;
 
-	private final Integer batchIndex;
+	private final @Nullable Integer batchIndex;
 
 	private final RecordedRequest request;
 
-	RecordedTrigger(String taskId, JsonNode payload, String payloadType, JsonNode options, String batchId,
-			Integer batchIndex, RecordedRequest request) {
+	RecordedTrigger(String taskId, @Nullable JsonNode payload, @Nullable String payloadType,
+			@Nullable JsonNode options, @Nullable String batchId, @Nullable Integer batchIndex,
+			RecordedRequest request) {
 		this.taskId = taskId;
 		this.payload = payload;
 		this.payloadType = payloadType;
@@ -56,7 +58,7 @@ public final class RecordedTrigger {
 	 * string, a JSON payload is converted as it is.
 	 * @return the decoded payload, or {@code null}
 	 */
-	public Object payload() {
+	public @Nullable Object payload() {
 		return Json.toJava(Json.decodePayload(this.payload, this.payloadType));
 	}
 
@@ -66,7 +68,7 @@ public final class RecordedTrigger {
 	 * @param type the target type
 	 * @return the payload
 	 */
-	public <T> T payloadAs(Class<T> type) {
+	public <T> @Nullable T payloadAs(Class<T> type) {
 		return Json.MAPPER.treeToValue(Json.decodePayload(this.payload, this.payloadType), type);
 	}
 
@@ -74,7 +76,7 @@ public final class RecordedTrigger {
 	 * The payload exactly as sent (for superjson a JSON string).
 	 * @return the raw payload as plain Java values, or {@code null}
 	 */
-	public Object rawPayload() {
+	public @Nullable Object rawPayload() {
 		return Json.toJava(this.payload);
 	}
 
@@ -82,7 +84,7 @@ public final class RecordedTrigger {
 	 * The {@code options.payloadType}.
 	 * @return the payload type, or {@code null} if none was sent
 	 */
-	public String payloadType() {
+	public @Nullable String payloadType() {
 		return this.payloadType;
 	}
 
@@ -101,7 +103,7 @@ public final class RecordedTrigger {
 	 * The {@code options.idempotencyKey}.
 	 * @return the key, or {@code null}
 	 */
-	public String idempotencyKey() {
+	public @Nullable String idempotencyKey() {
 		return Json.text(this.options, "idempotencyKey");
 	}
 
@@ -125,7 +127,7 @@ public final class RecordedTrigger {
 	 * The batch the item belongs to.
 	 * @return the batch id, or {@code null} for a single trigger
 	 */
-	public String batchId() {
+	public @Nullable String batchId() {
 		return this.batchId;
 	}
 
@@ -133,7 +135,7 @@ public final class RecordedTrigger {
 	 * The index of the batch item.
 	 * @return the index, or {@code null} for a single trigger
 	 */
-	public Integer batchIndex() {
+	public @Nullable Integer batchIndex() {
 		return this.batchIndex;
 	}
 

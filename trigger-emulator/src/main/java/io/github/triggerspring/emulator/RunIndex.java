@@ -10,6 +10,8 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The runs of each environment, kept in the order the runs list pages them: newest first
  * by creation time, then by creation sequence. A page walks from its cursor and stops
@@ -55,7 +57,8 @@ final class RunIndex {
 	 * @param size the page size
 	 * @return the page; empty when a cursor is not a matching run of the environment
 	 */
-	Page page(EnvRecord env, Predicate<RunRecord> filter, RunRecord after, RunRecord before, int size) {
+	Page page(EnvRecord env, Predicate<RunRecord> filter, @Nullable RunRecord after, @Nullable RunRecord before,
+			int size) {
 		NavigableSet<RunRecord> runs = this.byEnv.getOrDefault(env, Collections.emptyNavigableSet());
 		RunRecord cursor = (after != null) ? after : before;
 		if (cursor != null && (cursor.env != env || !filter.test(cursor))) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,61 +26,61 @@ final class RunRecord {
 
 	final Instant createdAt;
 
-	JsonNode payload;
+	@Nullable JsonNode payload;
 
-	String payloadType;
+	@Nullable String payloadType;
 
-	String idempotencyKey;
+	@Nullable String idempotencyKey;
 
-	Instant idempotencyKeyExpiresAt;
+	@Nullable Instant idempotencyKeyExpiresAt;
 
 	List<String> tags = new ArrayList<>();
 
-	Instant delayUntil;
+	@Nullable Instant delayUntil;
 
-	String ttl;
+	@Nullable String ttl;
 
-	Duration ttlDuration;
+	@Nullable Duration ttlDuration;
 
 	String queue;
 
-	String concurrencyKey;
+	@Nullable String concurrencyKey;
 
-	JsonNode metadata;
+	@Nullable JsonNode metadata;
 
-	String machine;
+	@Nullable String machine;
 
-	Integer maxAttempts;
+	@Nullable Integer maxAttempts;
 
-	Integer maxDuration;
+	@Nullable Integer maxDuration;
 
-	Double priority;
+	@Nullable Double priority;
 
-	String region;
+	@Nullable String region;
 
-	String version;
+	@Nullable String version;
 
 	boolean test;
 
-	String batchId;
+	@Nullable String batchId;
 
-	String scheduleId;
+	@Nullable String scheduleId;
 
-	String bulkActionId;
+	@Nullable String bulkActionId;
 
 	String triggerFunction = "trigger";
 
 	TaskBehavior behavior = TaskBehavior.completes();
 
-	EmulatedRunStatus fixedStatus;
+	@Nullable EmulatedRunStatus fixedStatus;
 
 	/** Whether the run is held in its paused queue: it does not start until resumed. */
 	boolean held;
 
 	/** When the run's queue was resumed after holding it, or {@code null}. */
-	Instant releasedAt;
+	@Nullable Instant releasedAt;
 
-	Instant canceledAt;
+	@Nullable Instant canceledAt;
 
 	RunRecord(String id, long sequence, EnvRecord env, String taskId, Instant createdAt) {
 		this.id = id;
@@ -106,7 +107,7 @@ final class RunRecord {
 	}
 
 	/** When the behaviour reaches its outcome, or {@code null} if it never does. */
-	Instant outcomeAt() {
+	@Nullable Instant outcomeAt() {
 		if (this.behavior.outcome() == TaskBehavior.Outcome.STAY_QUEUED || this.held) {
 			return null;
 		}
@@ -114,7 +115,7 @@ final class RunRecord {
 	}
 
 	/** When the run expires by its TTL, or {@code null}. */
-	Instant expiresAt() {
+	@Nullable Instant expiresAt() {
 		if (this.ttlDuration == null || this.ttlDuration.isZero()
 				|| this.behavior.outcome() != TaskBehavior.Outcome.STAY_QUEUED) {
 			return null;
@@ -147,7 +148,7 @@ final class RunRecord {
 				: EmulatedRunStatus.COMPLETED;
 	}
 
-	Instant startedAt(Instant now) {
+	@Nullable Instant startedAt(Instant now) {
 		EmulatedRunStatus status = status(now);
 		if (this.fixedStatus != null) {
 			return (status.isExecuting() || status.isWaiting()
@@ -164,7 +165,7 @@ final class RunRecord {
 		return null;
 	}
 
-	Instant finishedAt(Instant now) {
+	@Nullable Instant finishedAt(Instant now) {
 		EmulatedRunStatus status = status(now);
 		if (!status.isFinal()) {
 			return null;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Description of a run to add with {@link TriggerEmulator#seedRun(RunSeed)}. Defaults:
  * the seeded project's {@code dev} environment, created now, behaving like a triggered
@@ -22,37 +24,37 @@ public final class RunSeed {
 
 	EmulatedEnvironment environment = EmulatedEnvironment.DEV;
 
-	String branch;
+	@Nullable String branch;
 
-	EmulatedRunStatus status;
+	@Nullable EmulatedRunStatus status;
 
-	TaskBehavior behavior;
+	@Nullable TaskBehavior behavior;
 
-	Object payload;
+	@Nullable Object payload;
 
-	Instant createdAt;
+	@Nullable Instant createdAt;
 
 	List<String> tags = new ArrayList<>();
 
-	String idempotencyKey;
+	@Nullable String idempotencyKey;
 
-	String version;
+	@Nullable String version;
 
 	boolean test;
 
-	Object metadata;
+	@Nullable Object metadata;
 
-	String machine;
+	@Nullable String machine;
 
-	String queue;
+	@Nullable String queue;
 
-	String region;
+	@Nullable String region;
 
-	String scheduleId;
+	@Nullable String scheduleId;
 
-	Instant delayedUntil;
+	@Nullable Instant delayedUntil;
 
-	String bulkActionId;
+	@Nullable String bulkActionId;
 
 	private RunSeed(String taskId) {
 		this.taskId = Objects.requireNonNull(taskId, "taskId");
@@ -124,7 +126,7 @@ public final class RunSeed {
 	 * @param payload the payload
 	 * @return this seed
 	 */
-	public RunSeed payload(Object payload) {
+	public RunSeed payload(@Nullable Object payload) {
 		this.payload = payload;
 		return this;
 	}

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -173,7 +174,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		return (run) -> filters.stream().allMatch((filter) -> filter.test(run));
 	}
 
-	private static Set<String> csv(String value) {
+	private static @Nullable Set<String> csv(@Nullable String value) {
 		if (value == null) {
 			return null;
 		}
@@ -206,7 +207,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 	 * A run as the API writes it; with {@code packetBase}, a payload or output of 512 KiB
 	 * or more is replaced by a presigned URL under that base, as the server does.
 	 */
-	private ObjectNode runJson(RunRecord run, Instant now, boolean detailed, String packetBase) {
+	private ObjectNode runJson(RunRecord run, Instant now, boolean detailed, @Nullable String packetBase) {
 		EmulatedRunStatus status = run.status(now);
 		ObjectNode node = Json.object().put("id", run.id).put("status", status.name()).put("taskIdentifier",
 				run.taskId);
@@ -290,7 +291,8 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		return node;
 	}
 
-	private static void setPacket(ObjectNode node, String name, JsonNode packet, String packetBase, RunRecord run) {
+	private static void setPacket(ObjectNode node, String name, JsonNode packet, @Nullable String packetBase,
+			RunRecord run) {
 		if (packetBase != null && Json.write(packet).getBytes(StandardCharsets.UTF_8).length >= OFFLOAD_THRESHOLD_BYTES) {
 			node.put(name + "PresignedUrl", packetBase + "/packets/" + run.id + "/" + name + ".json");
 		}
@@ -299,7 +301,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		}
 	}
 
-	private static String packetBase(ApiCall call) {
+	private static @Nullable String packetBase(ApiCall call) {
 		String host = call.header("host");
 		return (host != null) ? "http://" + host : null;
 	}

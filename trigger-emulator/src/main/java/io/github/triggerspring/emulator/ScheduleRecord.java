@@ -1,5 +1,7 @@
 package io.github.triggerspring.emulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An imperative schedule.
  *
@@ -19,7 +21,7 @@ final class ScheduleRecord {
 
 	String timezone = "UTC";
 
-	String externalId;
+	@Nullable String externalId;
 
 	boolean active = true;
 

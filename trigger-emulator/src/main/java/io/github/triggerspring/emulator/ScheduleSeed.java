@@ -2,6 +2,8 @@ package io.github.triggerspring.emulator;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Description of a schedule to add with {@link TriggerEmulator#seedSchedule(ScheduleSeed)}.
  * Defaults: the seeded project's {@code dev} environment, timezone {@code UTC}, active.
@@ -21,11 +23,11 @@ public final class ScheduleSeed {
 
 	EmulatedEnvironment environment = EmulatedEnvironment.DEV;
 
-	String branch;
+	@Nullable String branch;
 
 	String timezone = "UTC";
 
-	String externalId;
+	@Nullable String externalId;
 
 	boolean active = true;
 

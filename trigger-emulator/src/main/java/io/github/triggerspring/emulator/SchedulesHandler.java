@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -69,7 +70,7 @@ record SchedulesHandler(EmulatorState state, EmulatorClock clock) {
 		return ApiReply.json(200, scheduleJson(schedule));
 	}
 
-	private static String validateSchedule(String cron, String timezone) {
+	private static String validateSchedule(@Nullable String cron, @Nullable String timezone) {
 		try {
 			Cron.parse(cron);
 		}

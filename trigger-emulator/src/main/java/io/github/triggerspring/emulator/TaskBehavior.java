@@ -3,6 +3,8 @@ package io.github.triggerspring.emulator;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How an emulated run of a task behaves once it starts. Durations are measured on the
  * emulator's {@link EmulatorClock}, so a test advances the clock instead of sleeping.
@@ -36,11 +38,12 @@ public final class TaskBehavior {
 
 	private final Duration duration;
 
-	private final Object output;
+	private final @Nullable Object output;
 
-	private final String errorMessage;
+	private final @Nullable String errorMessage;
 
-	private TaskBehavior(Outcome outcome, Duration queued, Duration duration, Object output, String errorMessage) {
+	private TaskBehavior(Outcome outcome, Duration queued, Duration duration, @Nullable Object output,
+			@Nullable String errorMessage) {
 		this.outcome = outcome;
 		this.queued = queued;
 		this.duration = duration;
@@ -120,7 +123,7 @@ public final class TaskBehavior {
 	 * @param output the output
 	 * @return the behaviour
 	 */
-	public TaskBehavior withOutput(Object output) {
+	public TaskBehavior withOutput(@Nullable Object output) {
 		return new TaskBehavior(this.outcome, this.queued, this.duration, output, this.errorMessage);
 	}
 
@@ -152,7 +155,7 @@ public final class TaskBehavior {
 	 * The output of completed runs.
 	 * @return the output, or {@code null}
 	 */
-	public Object output() {
+	public @Nullable Object output() {
 		return this.output;
 	}
 
@@ -160,7 +163,7 @@ public final class TaskBehavior {
 	 * The error message of failed runs.
 	 * @return the message, or {@code null}
 	 */
-	public String errorMessage() {
+	public @Nullable String errorMessage() {
 		return this.errorMessage;
 	}
 

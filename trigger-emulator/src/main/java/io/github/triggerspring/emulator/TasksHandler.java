@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -57,7 +58,7 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		}
 	}
 
-	private static JsonNode optionsOf(JsonNode options) {
+	private static JsonNode optionsOf(@Nullable JsonNode options) {
 		if (options == null || options.isNull()) {
 			return Json.object();
 		}
@@ -67,8 +68,8 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		return options;
 	}
 
-	private Created createRun(EnvRecord env, String taskId, JsonNode payload, JsonNode options, String headerKey,
-			String headerTtl, BatchRecord batch) {
+	private Created createRun(EnvRecord env, String taskId, @Nullable JsonNode payload, JsonNode options,
+			@Nullable String headerKey, @Nullable String headerTtl, @Nullable BatchRecord batch) {
 		Instant now = this.clock.instant();
 		List<String> tags = tags(options.get("tags"));
 		String machine = Json.text(options, "machine");
@@ -171,12 +172,12 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		}
 	}
 
-	private static Integer intOption(JsonNode options, String name) {
+	private static @Nullable Integer intOption(JsonNode options, String name) {
 		JsonNode value = options.get(name);
 		return (value != null && value.isNumber()) ? value.asInt() : null;
 	}
 
-	private static List<String> tags(JsonNode node) {
+	private static List<String> tags(@Nullable JsonNode node) {
 		List<String> tags = new ArrayList<>();
 		if (node == null || node.isNull()) {
 			return tags;
@@ -207,7 +208,7 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		return tags;
 	}
 
-	static Instant delay(JsonNode node, Instant now) {
+	static @Nullable Instant delay(@Nullable JsonNode node, Instant now) {
 		if (node == null || !node.isString()) {
 			return null;
 		}

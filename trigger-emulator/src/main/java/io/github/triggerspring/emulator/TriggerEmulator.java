@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory emulator of the Trigger.dev management API, served over HTTP by the JDK's
@@ -76,9 +77,9 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	private final int requestedPort;
 
-	private HttpServer server;
+	private @Nullable HttpServer server;
 
-	private ExecutorService executor;
+	private @Nullable ExecutorService executor;
 
 	private TriggerEmulator(Builder builder) {
 		this.clock = builder.clock;
@@ -416,7 +417,8 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * @return the batch id
 	 * @throws IllegalArgumentException if a run does not exist in that environment
 	 */
-	public String seedBatch(String projectRef, EmulatedEnvironment environment, String branch, String... runIds) {
+	public String seedBatch(String projectRef, EmulatedEnvironment environment, @Nullable String branch,
+			String... runIds) {
 		synchronized (this.state) {
 			EnvRecord env = this.state.env(projectRef, environment, branch);
 			java.time.Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -475,7 +477,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * @return this emulator
 	 * @throws IllegalArgumentException if there is no such token
 	 */
-	public TriggerEmulator completeWaitpointToken(String tokenId, Object data) {
+	public TriggerEmulator completeWaitpointToken(String tokenId, @Nullable Object data) {
 		synchronized (this.state) {
 			WaitpointRecord token = waitpoint(tokenId);
 			if (token.completedAt == null) {
@@ -524,7 +526,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * completed without data
 	 * @throws IllegalArgumentException if there is no such token
 	 */
-	public Object waitpointTokenOutput(String tokenId) {
+	public @Nullable Object waitpointTokenOutput(String tokenId) {
 		synchronized (this.state) {
 			WaitpointRecord token = waitpoint(tokenId);
 			return token.outputIsError ? null : Json.toJava(WaitpointsHandler.data(this.state, token));
@@ -597,8 +599,8 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * @param value the value
 	 * @return this emulator
 	 */
-	public TriggerEmulator seedEnvVar(String projectRef, EmulatedEnvironment environment, String branch, String name,
-			String value) {
+	public TriggerEmulator seedEnvVar(String projectRef, EmulatedEnvironment environment, @Nullable String branch,
+			String name, String value) {
 		return seedEnvVar(projectRef, environment, branch, name, value, false);
 	}
 
@@ -612,8 +614,8 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * @param secret whether the value is redacted when listed
 	 * @return this emulator
 	 */
-	public TriggerEmulator seedEnvVar(String projectRef, EmulatedEnvironment environment, String branch, String name,
-			String value, boolean secret) {
+	public TriggerEmulator seedEnvVar(String projectRef, EmulatedEnvironment environment, @Nullable String branch,
+			String name, String value, boolean secret) {
 		synchronized (this.state) {
 			EnvRecord env = this.state.env(projectRef, environment, branch);
 			this.state.vars(env).put(name, new EmulatorState.EnvVar(value, secret));
@@ -630,7 +632,8 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * @param name the variable name
 	 * @return the value, or {@code null}
 	 */
-	public String envVar(String projectRef, EmulatedEnvironment environment, String branch, String name) {
+	public @Nullable String envVar(String projectRef, EmulatedEnvironment environment, @Nullable String branch,
+			String name) {
 		synchronized (this.state) {
 			EmulatorState.EnvVar var = this.state.vars(this.state.env(projectRef, environment, branch)).get(name);
 			return (var != null) ? var.value : null;
@@ -651,7 +654,7 @@ public final class TriggerEmulator implements AutoCloseable {
 
 		private String host = "127.0.0.1";
 
-		private EmulatorClock clock;
+		private @Nullable EmulatorClock clock;
 
 		private ApiRouter.Sleeper sleeper = ApiRouter.Sleeper.THREAD;
 

@@ -3,6 +3,8 @@ package io.github.triggerspring.emulator;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A waitpoint token. A token whose timeout has passed on the emulator clock is completed
  * with the timeout error when it is next looked at ({@link #settle(Instant)}), as the
@@ -23,23 +25,24 @@ final class WaitpointRecord {
 
 	final Instant createdAt;
 
-	final Instant timeoutAt;
+	final @Nullable Instant timeoutAt;
 
 	final List<String> tags;
 
-	String idempotencyKey;
+	@Nullable String idempotencyKey;
 
-	Instant idempotencyKeyExpiresAt;
+	@Nullable Instant idempotencyKeyExpiresAt;
 
-	Instant completedAt;
+	@Nullable Instant completedAt;
 
-	String output;
+	@Nullable String output;
 
-	String outputType;
+	@Nullable String outputType;
 
 	boolean outputIsError;
 
-	WaitpointRecord(String id, long sequence, EnvRecord env, Instant createdAt, Instant timeoutAt, List<String> tags) {
+	WaitpointRecord(String id, long sequence, EnvRecord env, Instant createdAt, @Nullable Instant timeoutAt,
+			List<String> tags) {
 		this.id = id;
 		this.sequence = sequence;
 		this.env = env;
@@ -70,7 +73,7 @@ final class WaitpointRecord {
 			.put("message", "Waitpoint timed out at " + Json.date(at))), "application/json", true);
 	}
 
-	void complete(Instant at, String output, String outputType, boolean isError) {
+	void complete(Instant at, @Nullable String output, @Nullable String outputType, boolean isError) {
 		this.completedAt = at;
 		this.output = output;
 		this.outputType = outputType;

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -82,7 +83,7 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 			.header("x-trigger-jwt-claims", PublicJwts.claimsHeader(token.env));
 	}
 
-	private static List<String> tags(JsonNode tags) {
+	private static List<String> tags(@Nullable JsonNode tags) {
 		List<String> values = new ArrayList<>();
 		if (tags == null || tags.isNull()) {
 			return values;
@@ -108,7 +109,7 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 	 * The timeout as the server's {@code parseDelay} reads it: an ISO date in the future,
 	 * or a time span from now; anything else, and a date in the past, means no timeout.
 	 */
-	private static Instant timeout(JsonNode timeout, Instant now) {
+	private static @Nullable Instant timeout(@Nullable JsonNode timeout, Instant now) {
 		if (timeout == null || !timeout.isString() || timeout.stringValue().isEmpty()) {
 			return null;
 		}
@@ -225,7 +226,7 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 		return (token) -> filters.stream().allMatch((filter) -> filter.test(token));
 	}
 
-	private static Set<String> csv(String value) {
+	private static @Nullable Set<String> csv(@Nullable String value) {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
@@ -338,7 +339,7 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 	 * @param token the waiting token
 	 * @param data the data, or {@code null}
 	 */
-	void complete(WaitpointRecord token, JsonNode data) {
+	void complete(WaitpointRecord token, @Nullable JsonNode data) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		if (data == null || data.isMissingNode()) {
 			token.complete(now, null, null, false);
@@ -365,7 +366,7 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 	 * @param token the token
 	 * @return the data, {@code null} when it has none
 	 */
-	static JsonNode data(EmulatorState state, WaitpointRecord token) {
+	static @Nullable JsonNode data(EmulatorState state, WaitpointRecord token) {
 		String output = token.output;
 		String type = token.outputType;
 		if ("application/store".equals(type)) {

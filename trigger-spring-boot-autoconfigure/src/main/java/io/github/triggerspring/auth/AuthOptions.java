@@ -3,6 +3,7 @@ package io.github.triggerspring.auth;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.triggerspring.internal.auth.Secrets;
 import org.jspecify.annotations.Nullable;
 
 /**

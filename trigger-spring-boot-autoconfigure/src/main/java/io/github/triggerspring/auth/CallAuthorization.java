@@ -1,5 +1,6 @@
 package io.github.triggerspring.auth;
 
+import io.github.triggerspring.internal.auth.Secrets;
 import org.jspecify.annotations.Nullable;
 
 /**

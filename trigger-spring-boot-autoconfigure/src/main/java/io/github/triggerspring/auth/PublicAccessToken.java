@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @author trigger-spring-boot contributors
  * @since 0.1.0
  */
-public record PublicAccessToken(String token, List<String> scopes, boolean oneTimeUse) {
+record PublicAccessToken(String token, List<String> scopes, boolean oneTimeUse) {
 
 	/**
 	 * Copies the scopes.

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.internal.auth.Secrets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;

@@ -3,8 +3,8 @@ package io.github.triggerspring.autoconfigure;
 import java.time.Duration;
 
 import io.github.triggerspring.auth.TriggerEnvironment;
-import io.github.triggerspring.http.TriggerHttpSettings;
 import io.github.triggerspring.http.TriggerRetryPolicy;
+import io.github.triggerspring.internal.http.TriggerHttpSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

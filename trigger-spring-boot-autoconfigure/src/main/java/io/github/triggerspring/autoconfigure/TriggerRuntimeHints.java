@@ -37,7 +37,7 @@ class TriggerRuntimeHints implements RuntimeHintsRegistrar {
 			"io.github.triggerspring.tasks", "io.github.triggerspring.tokens", "io.github.triggerspring.waitpoints",
 			"io.github.triggerspring.webhooks");
 
-	private static final String VERSION_RESOURCE = "io/github/triggerspring/http/trigger-spring-boot.properties";
+	private static final String VERSION_RESOURCE = "io/github/triggerspring/internal/http/trigger-spring-boot.properties";
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

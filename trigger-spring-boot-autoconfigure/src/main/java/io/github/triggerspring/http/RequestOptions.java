@@ -3,7 +3,7 @@ package io.github.triggerspring.http;
 import java.time.Duration;
 
 import io.github.triggerspring.auth.AuthOptions;
-import io.github.triggerspring.auth.Secrets;
+import io.github.triggerspring.internal.auth.Secrets;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * HTTP layer shared by every client: headers, retries, timeouts and error mapping.
+ * Per-call options and the retry policy of calls.
  */
 @NullMarked
 package io.github.triggerspring.http;

@@ -1,5 +1,5 @@
 /**
- * Cursor and offset pages, and demand-driven auto-pagination.
+ * Cursor and offset pages, as the {@code listPage} methods return them.
  */
 @NullMarked
 package io.github.triggerspring.paging;

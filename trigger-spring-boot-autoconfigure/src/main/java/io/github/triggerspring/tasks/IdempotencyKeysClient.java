@@ -8,8 +8,8 @@ import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.error.TriggerNotFoundException;
 import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.RequestOptions;
-import io.github.triggerspring.http.TriggerHttpClient;
-import io.github.triggerspring.http.TriggerRequest;
+import io.github.triggerspring.internal.http.TriggerHttpClient;
+import io.github.triggerspring.internal.http.TriggerRequest;
 import reactor.core.publisher.Mono;
 
 /**

@@ -1,6 +1,7 @@
 package io.github.triggerspring.tasks;
 
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.internal.tasks.SuperJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.internal.tasks.RunTags;
+import io.github.triggerspring.internal.tasks.SuperJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;

@@ -11,8 +11,10 @@ import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.error.TriggerUnexpectedResponseException;
 import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.RequestOptions;
-import io.github.triggerspring.http.TriggerHttpClient;
-import io.github.triggerspring.http.TriggerRequest;
+import io.github.triggerspring.internal.http.TriggerHttpClient;
+import io.github.triggerspring.internal.http.TriggerRequest;
+import io.github.triggerspring.internal.tokens.IssuedTokens;
+import io.github.triggerspring.internal.tokens.PublicTokenSigner;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 

@@ -111,7 +111,7 @@ public final class TokenExpiration {
 	 * @return the expiry
 	 * @throws TriggerValidationException if this expiration is not valid
 	 */
-	Instant expiresAt(Instant issuedAt) {
+	public Instant expiresAt(Instant issuedAt) {
 		requireValid();
 		return (this.at != null) ? Instant.ofEpochSecond(this.at.getEpochSecond())
 				: issuedAt.plusSeconds(this.seconds);

@@ -4,7 +4,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.triggerspring.http.WireJson;
+import io.github.triggerspring.internal.http.WireJson;
 import io.github.triggerspring.webhooks.TriggerWebhookException.Reason;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;

@@ -1,6 +1,7 @@
 /**
- * Trigger.dev alert webhooks: signature verification, the typed event model and the
- * auto-configured endpoint that publishes verified deliveries as application events.
+ * Trigger.dev alert webhooks: signature verification and the typed event model. The
+ * endpoint that publishes verified deliveries as application events is auto-configured
+ * by {@code io.github.triggerspring.autoconfigure.webhooks}.
  */
 @NullMarked
 package io.github.triggerspring.webhooks;

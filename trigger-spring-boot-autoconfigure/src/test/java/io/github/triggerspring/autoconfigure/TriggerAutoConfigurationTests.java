@@ -12,7 +12,7 @@ import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.auth.UnsupportedCredentialException;
 import io.github.triggerspring.deployments.DeploymentsClient;
 import io.github.triggerspring.envvars.EnvVarsClient;
-import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.internal.http.TriggerHttpClient;
 import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.Run;
 import io.github.triggerspring.runs.RunsClient;

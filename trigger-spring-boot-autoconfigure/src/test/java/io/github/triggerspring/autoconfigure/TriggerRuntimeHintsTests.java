@@ -12,11 +12,7 @@ import java.util.stream.Stream;
 import io.github.triggerspring.TriggerClient;
 import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.CallAuthorization;
-import io.github.triggerspring.auth.PublicAccessToken;
 import io.github.triggerspring.http.RequestOptions;
-import io.github.triggerspring.http.TriggerHttpSettings;
-import io.github.triggerspring.http.TriggerRequest;
-import io.github.triggerspring.http.TriggerResponse;
 import io.github.triggerspring.http.TriggerRetryPolicy;
 import io.github.triggerspring.runs.Run;
 import io.github.triggerspring.runs.RunStatus;
@@ -38,10 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TriggerRuntimeHintsTests {
 
-	/** Records of the module that are not request or response models. */
-	private static final Set<Class<?>> NOT_MODELS = Set.of(AuthOptions.class, CallAuthorization.class,
-			PublicAccessToken.class, RequestOptions.class, TriggerHttpSettings.class, TriggerRequest.class,
-			TriggerResponse.class, TriggerRetryPolicy.class);
+	/**
+	 * Records of the API packages that are not request or response models. Records of
+	 * the internal and auto-configuration packages are not models either.
+	 */
+	private static final Set<String> NOT_MODELS = Set.of(AuthOptions.class.getName(),
+			CallAuthorization.class.getName(), "io.github.triggerspring.auth.PublicAccessToken",
+			RequestOptions.class.getName(), TriggerRetryPolicy.class.getName());
 
 	private final RuntimeHints hints = hints();
 
@@ -91,7 +90,7 @@ class TriggerRuntimeHintsTests {
 	@Test
 	void coversTheVersionResource() {
 		assertThat(RuntimeHintsPredicates.resource()
-			.forResource("io/github/triggerspring/http/trigger-spring-boot.properties")).accepts(this.hints);
+			.forResource("io/github/triggerspring/internal/http/trigger-spring-boot.properties")).accepts(this.hints);
 	}
 
 	private static RuntimeHints hints() {
@@ -113,7 +112,9 @@ class TriggerRuntimeHintsTests {
 				.filter((name) -> !name.endsWith("package-info"))
 				.<Class<?>>map((name) -> ClassUtils.resolveClassName(name, TriggerRuntimeHintsTests.class.getClassLoader()))
 				.filter(Class::isRecord)
-				.filter((type) -> !NOT_MODELS.contains(type))
+				.filter((type) -> !NOT_MODELS.contains(type.getName()))
+				.filter((type) -> !type.getPackageName().startsWith("io.github.triggerspring.internal.")
+						&& !type.getPackageName().startsWith("io.github.triggerspring.autoconfigure"))
 				.toList();
 		}
 	}

@@ -1,7 +1,7 @@
 package io.github.triggerspring.autoconfigure;
 
 import io.github.triggerspring.auth.InvalidTriggerConfigurationException;
-import io.github.triggerspring.webhooks.TriggerWebhooksAutoConfiguration;
+import io.github.triggerspring.autoconfigure.webhooks.TriggerWebhooksAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -17,6 +17,7 @@ import io.github.triggerspring.envvars.EnvVarUpload;
 import io.github.triggerspring.envvars.EnvVarsClient;
 import io.github.triggerspring.error.TriggerServerException;
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.internal.http.TriggerHttpClient;
 import io.github.triggerspring.queues.QueueRef;
 import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.ListRunsRequest;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.triggerspring.auth.TriggerEnvironment;
 import io.github.triggerspring.auth.UnsupportedCredentialException;
 import io.github.triggerspring.error.TriggerValidationException;
-import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.internal.http.TriggerHttpClient;
 import io.github.triggerspring.testing.MockTriggerApi;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;

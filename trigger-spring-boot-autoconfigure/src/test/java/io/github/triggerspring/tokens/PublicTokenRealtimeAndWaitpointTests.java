@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 
 import io.github.triggerspring.auth.MissingScopeException;
 import io.github.triggerspring.http.RequestOptions;
-import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.internal.http.TriggerHttpClient;
 import io.github.triggerspring.realtime.SubscribeOptions;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.tasks.BatchesClient;

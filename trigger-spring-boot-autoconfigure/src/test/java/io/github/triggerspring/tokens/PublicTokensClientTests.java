@@ -13,7 +13,7 @@ import io.github.triggerspring.auth.UnsupportedCredentialException;
 import io.github.triggerspring.error.TriggerScopesDeniedException;
 import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.RequestOptions;
-import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.internal.http.TriggerHttpClient;
 import io.github.triggerspring.testing.FixedRandom;
 import io.github.triggerspring.testing.JwtVerifier;
 import io.github.triggerspring.testing.MockTriggerApi;

@@ -13,14 +13,14 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * @author trigger-spring-boot contributors
  */
-final class WebhookDeliveries {
+public final class WebhookDeliveries {
 
-	static final String SECRET = "whsec_test_0123456789abcdef";
+	public static final String SECRET = "whsec_test_0123456789abcdef";
 
-	static final String RUN_ERROR = "{\"type\":\"INTERNAL_ERROR\",\"code\":\"TASK_PROCESS_OOM_KILLED\","
+	public static final String RUN_ERROR = "{\"type\":\"INTERNAL_ERROR\",\"code\":\"TASK_PROCESS_OOM_KILLED\","
 			+ "\"message\":\"Out of memory\",\"stackTrace\":\"at processOrder (orders.ts:12)\"}";
 
-	static final String RUN_FAILED = """
+	public static final String RUN_FAILED = """
 			{"id":"alert_run_0001","created":"2026-11-30T10:15:30.123Z","webhookVersion":"v1","type":"alert.run.failed",
 			 "object":{
 			  "task":{"id":"process-order","filePath":"src/trigger/orders.ts","exportName":"processOrder",
@@ -37,7 +37,7 @@ final class WebhookDeliveries {
 			  "futureField":"ignored"}}
 			""".formatted(RUN_ERROR);
 
-	static final String DEPLOYMENT_SUCCESS = """
+	public static final String DEPLOYMENT_SUCCESS = """
 			{"id":"alert_dep_0002","created":"2026-11-30T11:00:00.000Z","webhookVersion":"v1",
 			 "type":"alert.deployment.success",
 			 "object":{
@@ -57,7 +57,7 @@ final class WebhookDeliveries {
 			  "vercel":{"deploymentUrl":"https://orders-git-feature-x.vercel.app"}}}
 			""";
 
-	static final String DEPLOYMENT_FAILED = """
+	public static final String DEPLOYMENT_FAILED = """
 			{"id":"alert_dep_0003","created":"2026-11-30T12:00:00.000Z","webhookVersion":"v1",
 			 "type":"alert.deployment.failed",
 			 "object":{
@@ -69,7 +69,7 @@ final class WebhookDeliveries {
 			  "project":{"id":"prj_1","ref":"proj_abcdefghijklmnop","slug":"orders","name":"Orders"}}}
 			""";
 
-	static final String ERROR = """
+	public static final String ERROR = """
 			{"id":"V1StGXR8_Z5jdHi6B-myT","created":"2026-11-30T13:00:00.000Z","webhookVersion":"2025-01-01",
 			 "type":"alert.error",
 			 "object":{
@@ -83,7 +83,7 @@ final class WebhookDeliveries {
 			  "dashboardUrl":"https://cloud.trigger.dev/errors/fp_91ab"}}
 			""";
 
-	static final String DASHBOARD_AGENT_WATCH = """
+	public static final String DASHBOARD_AGENT_WATCH = """
 			{"id":"alert_watch_0004","created":"2026-11-30T14:00:00.000Z","webhookVersion":"2026-08-02",
 			 "type":"alert.dashboard_agent_watch","object":{"watch":{"id":"watch_1","summary":"Queue backlog"}}}
 			""";
@@ -97,11 +97,11 @@ final class WebhookDeliveries {
 	 * @param secret the secret
 	 * @return the signature header value
 	 */
-	static String sign(String body, String secret) {
+	public static String sign(String body, String secret) {
 		return sign(body.getBytes(StandardCharsets.UTF_8), secret);
 	}
 
-	static String sign(byte[] body, String secret) {
+	public static String sign(byte[] body, String secret) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

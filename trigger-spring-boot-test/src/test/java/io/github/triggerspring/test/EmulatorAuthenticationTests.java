@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 
 import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.CredentialKind;
-import io.github.triggerspring.auth.Secrets;
 import io.github.triggerspring.auth.TriggerCredentials;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.auth.TriggerEnvironment;
@@ -29,7 +28,8 @@ import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.envvars.CreateEnvVarRequest;
 import io.github.triggerspring.envvars.EnvVarUpload;
 import io.github.triggerspring.http.RequestOptions;
-import io.github.triggerspring.http.TriggerRequest;
+import io.github.triggerspring.internal.auth.Secrets;
+import io.github.triggerspring.internal.http.TriggerRequest;
 import io.github.triggerspring.queues.QueueRef;
 import io.github.triggerspring.runs.MetadataUpdate;
 import io.github.triggerspring.schedules.CreateScheduleRequest;

@@ -4,7 +4,7 @@ import io.github.triggerspring.auth.CredentialKind;
 import io.github.triggerspring.autoconfigure.TriggerAutoConfiguration;
 import io.github.triggerspring.autoconfigure.TriggerConnectionDetails;
 import io.github.triggerspring.health.TriggerReactiveHealthIndicator;
-import io.github.triggerspring.http.TriggerHttpClient;
+import io.github.triggerspring.internal.http.TriggerHttpClient;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -11,6 +11,7 @@ import io.github.triggerspring.schedules.Schedule;
 import io.github.triggerspring.schedules.SchedulesClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -55,9 +56,9 @@ public class DailyReportSchedule implements ApplicationRunner, DisposableBean {
 
 	private final AtomicInteger failedAttempts = new AtomicInteger();
 
-	private volatile Schedule synced;
+	private volatile @Nullable Schedule synced;
 
-	private volatile Disposable sync;
+	private volatile @Nullable Disposable sync;
 
 	public DailyReportSchedule(SchedulesClient schedules, SampleProperties properties,
 			ObjectProvider<Scheduler> scheduler) {

@@ -11,6 +11,7 @@ import io.github.triggerspring.queues.Queue;
 import io.github.triggerspring.queues.QueueRef;
 import io.github.triggerspring.queues.QueuesClient;
 import io.github.triggerspring.runs.RunWaitTimeoutException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -53,7 +54,7 @@ public class OrderController {
 
 	@PostMapping("/orders/{orderId}")
 	Mono<Map<String, Object>> placeOrder(@PathVariable String orderId,
-			@RequestBody(required = false) Map<String, Object> order) {
+			@RequestBody(required = false) @Nullable Map<String, Object> order) {
 		Map<String, Object> payload = (order != null) ? order : Map.of();
 		return this.orders.process(orderId, payload)
 			.map((run) -> Map.of("orderId", orderId, "runId", run.id(), "cached", run.isCached()));
@@ -100,7 +101,7 @@ public class OrderController {
 	 */
 	@PostMapping("/orders/{orderId}/approve")
 	Mono<Map<String, Object>> approve(@PathVariable String orderId,
-			@RequestBody(required = false) Map<String, String> approval) {
+			@RequestBody(required = false) @Nullable Map<String, String> approval) {
 		String approvedBy = (approval != null) ? approval.getOrDefault("approvedBy", "anonymous") : "anonymous";
 		return this.approvals.approve(orderId, approvedBy)
 			.map((token) -> Map.of("orderId", orderId, "tokenId", token.id(), "status", token.status().value(),

@@ -1,0 +1,10 @@
+/**
+ * Demand-driven auto-pagination over cursor and offset pages.
+ * <p>
+ * Internal: not API. Its types may change or disappear in any release, patch releases
+ * included. Use the clients and the types of the non-internal packages instead.
+ */
+@NullMarked
+package io.github.triggerspring.internal.paging;
+
+import org.jspecify.annotations.NullMarked;

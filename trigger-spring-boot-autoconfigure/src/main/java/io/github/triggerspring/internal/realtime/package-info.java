@@ -1,0 +1,10 @@
+/**
+ * The ElectricSQL shape protocol behind realtime run subscriptions.
+ * <p>
+ * Internal: not API. Its types may change or disappear in any release, patch releases
+ * included. Use the clients and the types of the non-internal packages instead.
+ */
+@NullMarked
+package io.github.triggerspring.internal.realtime;
+
+import org.jspecify.annotations.NullMarked;
