@@ -427,7 +427,7 @@ public class RunsClient {
 	/**
 	 * Subscribes to a run's changes (the SDK's {@code runs.subscribeToRun}): the current
 	 * state first, then one full state per change, completing after the state in which
-	 * the run finished. See {@link RealtimeSubscriptions} for reconnection and
+	 * the run finished. See the README's "Realtime" section for reconnection and
 	 * backpressure.
 	 * @param runId the run id
 	 * @return the run's states
@@ -451,9 +451,9 @@ public class RunsClient {
 	 * @param runId the run id
 	 * @param options whether to complete when the run finishes, and columns to skip
 	 * @param requestOptions the per-call options of every request; without a retry
-	 * policy or response timeout of their own, requests use
-	 * {@link RealtimeSubscriptions#RECONNECT} and
-	 * {@link RealtimeSubscriptions#LONG_POLL_RESPONSE_TIMEOUT}; their credential may be a
+	 * policy or response timeout of their own, requests reconnect forever with the
+	 * Electric client's backoff (100 ms × 1.3<sup>n</sup> capped at 10 s) and wait up to
+	 * 60 s for each answer; their credential may be a
 	 * public access token that may read the run ({@code read:runs:<runId>}, or a scope of
 	 * its task, tags or batch), whose {@code realtime.skipColumns} claim the server applies
 	 * instead of {@code options}' columns

@@ -162,7 +162,7 @@ public class BatchesClient {
 	/**
 	 * Subscribes to the runs of a batch (the SDK's {@code runs.subscribeToBatch}): their
 	 * current states first, then one full state per change of any of them. It never
-	 * completes on its own. See {@link RealtimeSubscriptions} for reconnection and
+	 * completes on its own. See the README's "Realtime" section for reconnection and
 	 * backpressure.
 	 * @param batchId the batch id ({@code batch_…})
 	 * @return the runs' states
