@@ -35,19 +35,23 @@ final class ObservedCall {
 
 	private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
 
-	private final TriggerObservationContext context;
+	/** A call that is not observed: it records nothing. */
+	private static final ObservedCall NOT_OBSERVED = new ObservedCall(null, Observation.NOOP);
+
+	private final @Nullable TriggerObservationContext context;
 
 	private final Observation observation;
 
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
-	private ObservedCall(TriggerObservationContext context, Observation observation) {
+	private ObservedCall(@Nullable TriggerObservationContext context, Observation observation) {
 		this.context = context;
 		this.observation = observation;
 	}
 
 	/**
-	 * Creates the observation of a call; it starts when the call is subscribed.
+	 * Creates the observation of a call; it starts when the call is subscribed. A no-op
+	 * registry costs nothing: the call is not observed and nothing is recorded.
 	 * @param endpoint the endpoint called
 	 * @param registry the registry
 	 * @param convention the user's convention, or {@code null} for the default one
@@ -55,6 +59,9 @@ final class ObservedCall {
 	 */
 	static ObservedCall create(TriggerEndpoint endpoint, ObservationRegistry registry,
 			@Nullable TriggerObservationConvention convention) {
+		if (registry.isNoop()) {
+			return NOT_OBSERVED;
+		}
 		TriggerObservationContext context = new TriggerObservationContext(endpoint);
 		Observation observation = TriggerObservationDocumentation.CALL.observation(convention,
 				DefaultTriggerObservationConvention.INSTANCE, () -> context, registry);
@@ -99,6 +106,9 @@ final class ObservedCall {
 	 * @param authorization the authorization
 	 */
 	void authorized(CallAuthorization authorization) {
+		if (this.context == null) {
+			return;
+		}
 		this.context.setCredential(authorization.credential());
 		this.context.setAnonymous(authorization.credential() == null);
 	}
@@ -108,7 +118,7 @@ final class ObservedCall {
 	 * @param configured the credential kinds that were configured or asked for
 	 */
 	void refusedWith(Set<CredentialKind> configured) {
-		if (configured.size() == 1) {
+		if (this.context != null && configured.size() == 1) {
 			this.context.setCredential(configured.iterator().next());
 		}
 	}
@@ -118,6 +128,9 @@ final class ObservedCall {
 	 * @param request the request
 	 */
 	void requested(TriggerRequest request) {
+		if (this.context == null) {
+			return;
+		}
 		Matcher matcher = PATH_VARIABLE.matcher(request.pathTemplate());
 		for (int index = 0; matcher.find() && index < request.pathVariables().size(); index++) {
 			String value = String.valueOf(request.pathVariables().get(index));
@@ -135,6 +148,9 @@ final class ObservedCall {
 	 * @param failure the failure of the attempt that is retried
 	 */
 	void retrying(Throwable failure) {
+		if (this.context == null) {
+			return;
+		}
 		boolean rateLimited = failure instanceof TriggerRateLimitException;
 		this.context.recordRetry(rateLimited);
 		this.observation.event(TriggerObservationDocumentation.Events.RETRY);

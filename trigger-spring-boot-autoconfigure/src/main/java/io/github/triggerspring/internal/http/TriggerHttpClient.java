@@ -308,8 +308,8 @@ public final class TriggerHttpClient {
 		return Mono.defer(() -> {
 			ObservedCall observation = ObservedCall.create(endpoint, this.observationRegistry,
 					this.observationConvention);
-			Mono<T> result = Mono.defer(() -> call.apply(observation));
-			return observation.isNoop() ? result : observation.around(result);
+			return observation.isNoop() ? call.apply(observation)
+					: observation.around(Mono.defer(() -> call.apply(observation)));
 		});
 	}
 
@@ -451,17 +451,8 @@ public final class TriggerHttpClient {
 	private <T> Mono<TriggerResponse<T>> attempt(TriggerRequest request, byte @Nullable [] body,
 			CallAuthorization authorization, String requestIdempotencyKey, JavaType type,
 			TriggerHttpSettings settings) {
-		List<Object> variables = new ArrayList<>(request.pathVariables());
-		StringBuilder template = new StringBuilder(request.pathTemplate());
-		char separator = '?';
-		int index = 0;
-		for (Map.Entry<String, String> parameter : request.query().entrySet()) {
-			template.append(separator).append(parameter.getKey()).append("={q").append(index++).append('}');
-			variables.add(parameter.getValue());
-			separator = '&';
-		}
 		WebClient.RequestBodySpec spec = this.webClient.get().method(request.method())
-			.uri(template.toString(), variables.toArray())
+			.uri(uriTemplate(request), uriVariables(request))
 			.headers((headers) -> applyHeaders(headers, request, authorization, requestIdempotencyKey));
 		WebClient.RequestHeadersSpec<?> withBody = spec;
 		if (body != null) {
@@ -474,10 +465,13 @@ public final class TriggerHttpClient {
 	}
 
 	/**
-	 * The realtime request's path template followed by its query, one template variable
-	 * per query value, so that the values are encoded.
+	 * The request's path template followed by its query, one template variable per query
+	 * value, so that the values are encoded.
 	 */
 	private static String uriTemplate(TriggerRequest request) {
+		if (request.query().isEmpty()) {
+			return request.pathTemplate();
+		}
 		StringBuilder template = new StringBuilder(request.pathTemplate());
 		char separator = '?';
 		int index = 0;
@@ -489,6 +483,9 @@ public final class TriggerHttpClient {
 	}
 
 	private static Object[] uriVariables(TriggerRequest request) {
+		if (request.query().isEmpty()) {
+			return request.pathVariables().toArray();
+		}
 		List<Object> variables = new ArrayList<>(request.pathVariables());
 		variables.addAll(request.query().values());
 		return variables.toArray();
@@ -558,10 +555,10 @@ public final class TriggerHttpClient {
 	 */
 	private <T> Mono<T> retried(Supplier<Mono<T>> attempt, TriggerHttpSettings call,
 			Consumer<Throwable> beforeRetry) {
-		return Mono.defer(attempt)
-			.timeout(call.responseTimeout(), this.scheduler)
-			.onErrorMap((failure) -> toTriggerException(failure, call))
-			.retryWhen(new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random, beforeRetry));
+		return new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random, beforeRetry)
+			.apply(() -> Mono.defer(attempt)
+				.timeout(call.responseTimeout(), this.scheduler)
+				.onErrorMap((failure) -> toTriggerException(failure, call)));
 	}
 
 	/**

@@ -97,6 +97,9 @@ public record TriggerHttpSettings(TriggerRetryPolicy retry, Duration responseTim
 	 * @return the call's settings
 	 */
 	TriggerHttpSettings with(RequestOptions options) {
+		if (options.retry() == null && options.responseTimeout() == null && options.callTimeout() == null) {
+			return this;
+		}
 		return new TriggerHttpSettings((options.retry() != null) ? options.retry() : this.retry,
 				(options.responseTimeout() != null) ? options.responseTimeout() : this.responseTimeout,
 				(options.callTimeout() != null) ? options.callTimeout() : this.callTimeout, this.maxResponseSize);

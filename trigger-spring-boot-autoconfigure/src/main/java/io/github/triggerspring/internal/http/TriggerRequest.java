@@ -41,7 +41,7 @@ public record TriggerRequest(HttpMethod method, String pathTemplate, List<Object
 	 */
 	public TriggerRequest {
 		pathVariables = List.copyOf(pathVariables);
-		query = new LinkedHashMap<>(query);
+		query = query.isEmpty() ? Map.of() : new LinkedHashMap<>(query);
 	}
 
 	/**

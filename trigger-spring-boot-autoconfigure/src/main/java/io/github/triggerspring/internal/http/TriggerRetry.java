@@ -3,6 +3,7 @@ package io.github.triggerspring.internal.http;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 import io.github.triggerspring.error.TriggerApiException;
@@ -10,21 +11,21 @@ import io.github.triggerspring.error.TriggerConnectionException;
 import io.github.triggerspring.error.TriggerRateLimitException;
 import io.github.triggerspring.http.TriggerRetryPolicy;
 import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.util.retry.Retry;
 
 /**
- * Reactor {@link Retry} that follows the official SDK's rules: connection errors, 408,
- * 409, 429 and 5xx are retried with exponential backoff; {@code x-should-retry} forces or
- * forbids a retry; a 429 waits until its reset time, unless that is further away than
+ * Retries that follow the official SDK's rules: connection errors, 408, 409, 429 and 5xx
+ * are retried with exponential backoff; {@code x-should-retry} forces or forbids a retry;
+ * a 429 waits until its reset time, unless that is further away than
  * {@link TriggerRetryPolicy#maxRateLimitWait()}, in which case the call fails at once.
+ * <p>
+ * Each attempt is resumed by the next one only when it fails: unlike Reactor's
+ * {@code retryWhen}, a call whose first attempt succeeds allocates no retry machinery.
  *
  * @author trigger-spring-boot contributors
  */
-final class TriggerRetry extends Retry {
+final class TriggerRetry {
 
 	private final TriggerRetryPolicy policy;
 
@@ -54,20 +55,28 @@ final class TriggerRetry extends Retry {
 		this.beforeRetry = beforeRetry;
 	}
 
-	@Override
-	public Publisher<?> generateCompanion(Flux<RetrySignal> retrySignals) {
-		return retrySignals.concatMap((signal) -> {
-			Throwable failure = signal.failure();
-			long failedAttempt = signal.totalRetries() + 1;
-			if (failedAttempt >= this.policy.maxAttempts() || !isRetryable(failure)) {
+	/**
+	 * The attempts of a call: the first one, then, after each failure that the policy
+	 * retries, a wait and the next one. The last failure is signalled.
+	 * @param <T> the result type
+	 * @param attempt makes one attempt; called once per attempt
+	 * @return the call
+	 */
+	<T> Mono<T> apply(Supplier<Mono<T>> attempt) {
+		return attempt(attempt, 1);
+	}
+
+	private <T> Mono<T> attempt(Supplier<Mono<T>> attempt, long number) {
+		return attempt.get().onErrorResume((failure) -> {
+			if (number >= this.policy.maxAttempts() || !isRetryable(failure)) {
 				return Mono.error(failure);
 			}
-			Duration delay = delay(failure, failedAttempt);
+			Duration delay = delay(failure, number);
 			if (delay == null) {
 				return Mono.error(failure);
 			}
 			this.beforeRetry.accept(failure);
-			return Mono.delay(delay, this.scheduler);
+			return Mono.delay(delay, this.scheduler).then(Mono.defer(() -> attempt(attempt, number + 1)));
 		});
 	}
 

@@ -148,7 +148,7 @@ class TriggerRetryTests {
 	@Test
 	void rateLimitResetBeyondTheCapFailsAtOnceWithTheRateLimitException() {
 		TriggerApiException failure = error(429, "x-ratelimit-reset", Long.toString(NOW.toEpochMilli() + 90_000));
-		StepVerifier.create(Mono.error(failure).retryWhen(this.retry))
+		StepVerifier.create(this.retry.apply(() -> Mono.error(failure)))
 			.expectErrorSatisfies((error) -> {
 				assertThat(error).isSameAs(failure);
 				assertThat(((TriggerRateLimitException) error).getReset()).isEqualTo(NOW.plusSeconds(90));
