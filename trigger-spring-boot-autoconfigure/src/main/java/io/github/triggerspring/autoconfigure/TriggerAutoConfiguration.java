@@ -53,11 +53,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  * only so that their conditional beans are defined first; the clients are built from the
  * application's {@link WebClient.Builder} and {@link JsonMapper} when present.
  * <p>
- * The namespace clients and {@link TriggerClient} are lazy beans. Each client's factory
- * passes the new client through {@link TriggerClientGuard}, which fails the start when a
- * bean injects a client that cannot call any of its endpoints. No bean depends on a
- * condition on credential values: under AOT, conditions are evaluated at build time, and
- * credentials arrive at run time.
+ * The namespace clients, {@link TriggerClient} and {@link TriggerHttpClient} are lazy
+ * beans: an application that injects none of them at startup creates them (and loads
+ * Reactor's schedulers) on first use. The credentials and the API URL are checked at
+ * startup all the same. Each client's factory passes the new client through
+ * {@link TriggerClientGuard}, which fails the start when a bean injects a client that
+ * cannot call any of its endpoints. No bean depends on a condition on credential values:
+ * under AOT, conditions are evaluated at build time, and credentials arrive at run time.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
@@ -98,6 +100,7 @@ public final class TriggerAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	TriggerHttpClient triggerHttpClient(TriggerConnectionDetails connectionDetails, TriggerProperties properties,
 			TriggerAuthStrategy authStrategy, ObjectProvider<WebClient.Builder> webClientBuilder,
@@ -202,6 +205,7 @@ public final class TriggerAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	TriggerClient triggerClient(TasksClient tasks, RunsClient runs, EnvVarsClient envVars,
 			SchedulesClient schedules, QueuesClient queues, DeploymentsClient deployments, BatchesClient batch,
@@ -231,6 +235,8 @@ public final class TriggerAutoConfiguration {
 	@Bean
 	TriggerClientGuard triggerClientGuard(ConfigurableListableBeanFactory beanFactory,
 			TriggerAuthStrategy authStrategy, TriggerConnectionDetails connectionDetails) {
+		// the HTTP client is a lazy bean: a bad API URL still fails the start here
+		TriggerApiUrl.check(connectionDetails.getApiUrl());
 		return new TriggerClientGuard(beanFactory, authStrategy, connectionDetails);
 	}
 

@@ -106,6 +106,18 @@ class TriggerAutoConfigurationTests {
 	}
 
 	@Test
+	void createsTheHttpClientAndTheClientsOnFirstUse() {
+		this.contextRunner.withPropertyValues("trigger.secret-key=" + MockTriggerApi.SECRET_KEY).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBeanFactory().getSingletonNames()).contains("triggerAuthStrategy")
+				.doesNotContain("triggerHttpClient", "triggerClient", "triggerTasksClient", "triggerRunsClient");
+			context.getBean(TriggerClient.class);
+			assertThat(context.getBeanFactory().getSingletonNames()).contains("triggerHttpClient", "triggerClient",
+					"triggerTasksClient", "triggerRunsClient");
+		});
+	}
+
+	@Test
 	void callsTheConfiguredApiUrlWithoutItsTrailingSlash() {
 		this.api.respond(200, RUN_JSON);
 		this.contextRunner.withPropertyValues("trigger.secret-key=" + MockTriggerApi.SECRET_KEY).run((context) -> {
