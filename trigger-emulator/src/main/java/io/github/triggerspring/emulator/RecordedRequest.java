@@ -49,6 +49,8 @@ public final class RecordedRequest {
 
 	private volatile String responseBody;
 
+	private volatile boolean clientClosed;
+
 	RecordedRequest(long sequence, Instant receivedAt, String method, String path,
 			Map<String, List<String>> queryParameters, Map<String, List<String>> headers, byte[] body,
 			String endpointId) {
@@ -78,6 +80,10 @@ public final class RecordedRequest {
 	void respond(int status, String body) {
 		this.responseStatus = status;
 		this.responseBody = body;
+	}
+
+	void markClientClosed() {
+		this.clientClosed = true;
 	}
 
 	/**
@@ -235,12 +241,22 @@ public final class RecordedRequest {
 	}
 
 	/**
-	 * Status of the response, {@code 0} while it is in progress or when the connection
-	 * was dropped.
+	 * Status of the response, {@code 0} while it is in progress, when the connection was
+	 * dropped or when the client closed it first.
 	 * @return the status
 	 */
 	public int responseStatus() {
 		return this.responseStatus;
+	}
+
+	/**
+	 * Whether the client closed the connection before the response was sent, for
+	 * example a realtime subscriber that cancelled while the emulator held its live long
+	 * poll. Its {@link #responseStatus()} stays {@code 0}.
+	 * @return whether the client closed the connection first
+	 */
+	public boolean clientClosed() {
+		return this.clientClosed;
 	}
 
 	/**
@@ -253,7 +269,8 @@ public final class RecordedRequest {
 
 	@Override
 	public String toString() {
-		return "#" + this.sequence + " " + this.method + " " + this.path + " -> " + this.responseStatus;
+		return "#" + this.sequence + " " + this.method + " " + this.path + " -> "
+				+ (this.clientClosed ? "client closed" : this.responseStatus);
 	}
 
 }
