@@ -232,8 +232,13 @@ final class ApiRouter {
 							endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE);
 				}
 			}
+			if (reply == null && tooLarge != null) {
+				reply = tooLarge;
+			}
 			if (reply == null) {
-				reply = (tooLarge != null) ? tooLarge : dispatch(call, route, routing.allowed());
+				long start = System.nanoTime();
+				reply = dispatch(call, route, routing.allowed(), recorded);
+				recorded.handled(System.nanoTime() - start);
 			}
 			if (call.isClientClosed()) {
 				recorded.markClientClosed();
@@ -256,18 +261,16 @@ final class ApiRouter {
 	}
 
 	/**
-	 * Mark a call whose client closed the connection before its response, and wake the
-	 * realtime long polls so that one holding the call lets it go at once.
-	 * @param call the call
+	 * Wake the held realtime long polls, so that one whose client closed the connection
+	 * lets its call go at once.
 	 */
-	void clientClosed(ApiCall call) {
-		call.clientClosed();
+	void wakeHeldCalls() {
 		synchronized (this.state) {
 			this.state.notifyAll();
 		}
 	}
 
-	private ApiReply dispatch(ApiCall call, Route route, Set<String> allowed) {
+	private ApiReply dispatch(ApiCall call, Route route, Set<String> allowed, RecordedRequest recorded) {
 		if (route == null) {
 			if (!allowed.isEmpty()) {
 				return ApiReply.error(405, "Method not allowed").header("Allow", String.join(", ", allowed));
@@ -281,6 +284,10 @@ final class ApiRouter {
 					return route.handler.handle(call, principal);
 				}
 				finally {
+					if (call.isClientClosed()) {
+						// under the lock, as the handler counts a closed realtime connection
+						recorded.markClientClosed();
+					}
 					// wakes the realtime long polls, which look for changes
 					this.state.notifyAll();
 				}

@@ -15,13 +15,13 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -131,11 +131,14 @@ final class ApiServer {
 				.withConnection((connection) -> connection.channel().closeFuture().removeListener(closed)));
 	}
 
-	/** Runs on the event loop: hands the wake-up of the held calls to the handlers' threads. */
+	/**
+	 * Runs on the event loop: marks the call and hands the wake-up of the held calls to
+	 * the handlers' threads.
+	 */
 	private void clientClosed(ApiCall call) {
 		call.clientClosed();
 		try {
-			this.executor.execute(() -> this.router.clientClosed(call));
+			this.executor.execute(this.router::wakeHeldCalls);
 		}
 		catch (RejectedExecutionException ex) {
 			// stopping: the held calls are released anyway
@@ -178,7 +181,8 @@ final class ApiServer {
 			case RESPOND -> respond(response, outcome.reply());
 			case TRUNCATED -> respondTruncated(request, response, outcome.reply());
 			case DROP -> close(request);
-			case CLIENT_CLOSED -> Mono.empty();
+			// the connection is closed: the transport cancels the handling of the call
+			case CLIENT_CLOSED -> Mono.never();
 		};
 	}
 
@@ -190,17 +194,27 @@ final class ApiServer {
 
 	/**
 	 * Sends the status, the headers with the full length and the first half of the
-	 * body, then closes the connection.
+	 * body, then closes the connection. The half is not the last content of the
+	 * response, so the response never ends before the connection is closed.
 	 */
 	private static Mono<Void> respondTruncated(HttpServerRequest request, HttpServerResponse response,
 			ApiReply reply) {
 		byte[] bytes = bytes(reply);
 		head(response, reply).header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(Math.max(1, bytes.length)));
-		return response.sendObject(Unpooled.wrappedBuffer(bytes, 0, bytes.length / 2)).then().then(close(request));
+		return response.sendHeaders()
+			.then(response.sendObject(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes, 0, bytes.length / 2))))
+			.then()
+			.onErrorComplete()
+			.then(close(request));
 	}
 
+	/**
+	 * Closes the connection without completing the response: the transport cancels the
+	 * call's handling when its connection closes, on its event loop.
+	 */
 	private static Mono<Void> close(HttpServerRequest request) {
-		return Mono.fromRunnable(() -> request.withConnection(Connection::dispose));
+		return Mono.<Void>fromRunnable(() -> request.withConnection((connection) -> connection.channel().close()))
+			.then(Mono.never());
 	}
 
 	private static HttpServerResponse head(HttpServerResponse response, ApiReply reply) {

@@ -2,6 +2,7 @@ package io.github.triggerspring.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,6 +52,8 @@ public final class RecordedRequest {
 
 	private volatile boolean clientClosed;
 
+	private volatile long handlingNanos;
+
 	RecordedRequest(long sequence, Instant receivedAt, String method, String path,
 			Map<String, List<String>> queryParameters, Map<String, List<String>> headers, byte[] body,
 			String endpointId) {
@@ -80,6 +83,10 @@ public final class RecordedRequest {
 	void respond(int status, String body) {
 		this.responseStatus = status;
 		this.responseBody = body;
+	}
+
+	void handled(long nanos) {
+		this.handlingNanos = nanos;
 	}
 
 	void markClientClosed() {
@@ -257,6 +264,17 @@ public final class RecordedRequest {
 	 */
 	public boolean clientClosed() {
 		return this.clientClosed;
+	}
+
+	/**
+	 * How long the emulator took, in real time, to authenticate the call and run its
+	 * handler, waiting for the emulator's lock included; reading the request, injected
+	 * faults and writing the response are not. A held realtime long poll counts the time
+	 * it was held. For benchmarks of the emulator itself.
+	 * @return the time, zero when no handler ran (for example a fault answered)
+	 */
+	public Duration handlingTime() {
+		return Duration.ofNanos(this.handlingNanos);
 	}
 
 	/**

@@ -445,10 +445,10 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * example before a test cancels a subscriber while its poll is held.
 	 * @param count the number of held polls to wait for
 	 * @param timeout how long to wait at most
-	 * @return whether that many polls were held within the timeout
-	 * @throws InterruptedException if interrupted while waiting
+	 * @return whether that many polls were held within the timeout; {@code false} when
+	 * the waiting thread is interrupted, which keeps its interrupt status
 	 */
-	public boolean awaitHeldRealtimePolls(int count, Duration timeout) throws InterruptedException {
+	public boolean awaitHeldRealtimePolls(int count, Duration timeout) {
 		return await((state) -> state.heldRealtimePolls, count, timeout);
 	}
 
@@ -471,10 +471,10 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * while their live long poll was held (see {@link #closedRealtimeConnections()}).
 	 * @param count the number of closed connections to wait for
 	 * @param timeout how long to wait at most
-	 * @return whether that many connections were closed within the timeout
-	 * @throws InterruptedException if interrupted while waiting
+	 * @return whether that many connections were closed within the timeout; {@code false}
+	 * when the waiting thread is interrupted, which keeps its interrupt status
 	 */
-	public boolean awaitClosedRealtimeConnections(int count, Duration timeout) throws InterruptedException {
+	public boolean awaitClosedRealtimeConnections(int count, Duration timeout) {
 		return await((state) -> state.closedRealtimeConnections, count, timeout);
 	}
 
@@ -482,8 +482,7 @@ public final class TriggerEmulator implements AutoCloseable {
 	 * Wait on the state's monitor, which every call and every held poll notifies, until
 	 * a count reaches a value.
 	 */
-	private boolean await(ToIntFunction<EmulatorState> counter, int count, Duration timeout)
-			throws InterruptedException {
+	private boolean await(ToIntFunction<EmulatorState> counter, int count, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		synchronized (this.state) {
 			while (counter.applyAsInt(this.state) < count) {
@@ -491,7 +490,13 @@ public final class TriggerEmulator implements AutoCloseable {
 				if (remaining <= 0) {
 					return false;
 				}
-				TimeUnit.NANOSECONDS.timedWait(this.state, remaining);
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.state, remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
 			}
 			return true;
 		}

@@ -1,5 +1,6 @@
 package io.github.triggerspring.emulator;
 
+import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -125,7 +126,7 @@ class RealtimeTests extends EmulatorTestSupport {
 	}
 
 	@Test
-	void aClientThatClosesItsHeldLivePollIsNoticedAtOnceAndTheHoldReleased() throws Exception {
+	void aClientThatClosesItsHeldLivePollIsNoticedAtOnceAndTheHoldReleased() throws IOException {
 		emulator.clock().setInstant(T0);
 		String id = emulator.seedRun(RunSeed.of("t").behavior(TaskBehavior.staysQueued()));
 		Response snapshot = realtime("/realtime/v1/runs/" + id + "?log=full&offset=-1");
@@ -146,6 +147,7 @@ class RealtimeTests extends EmulatorTestSupport {
 		assertThat(closed.queryParameter("live")).hasValue("true");
 		assertThat(closed.clientClosed()).isTrue();
 		assertThat(closed.responseStatus()).isZero();
+		assertThat(closed.handlingTime()).as("held until the close").isPositive();
 		assertThat(emulator.journal().requests(EmulatorEndpoint.RUNS_SUBSCRIBE_TO_RUN).get(0).clientClosed())
 			.isFalse();
 		emulator.reset();

@@ -157,13 +157,12 @@ class RealtimeEmulatorTests {
 	}
 
 	@Test
-	void aSubscriberThatCancelsWhileItsLivePollIsHeldClosesTheConnectionAndTheEmulatorSeesIt()
-			throws InterruptedException {
+	void aSubscriberThatCancelsWhileItsLivePollIsHeldClosesTheConnectionAndTheEmulatorSeesIt() {
 		String id = triggerOrder();
 		StepVerifier.create(this.runs.subscribe(id))
 			.assertNext((run) -> assertThat(run.status()).isEqualTo(RunStatus.QUEUED))
 			// the emulator clock is frozen: the live poll stays held until the cancel
-			.then(() -> assertThat(awaitHeldPoll()).isTrue())
+			.then(() -> assertThat(this.emulator.awaitHeldRealtimePolls(1, TIMEOUT)).isTrue())
 			.thenCancel()
 			.verify(TIMEOUT);
 		assertThat(this.emulator.awaitClosedRealtimeConnections(1, TIMEOUT)).isTrue();
@@ -172,16 +171,6 @@ class RealtimeEmulatorTests {
 			assertThat(request.queryParameter("live")).hasValue("true");
 			assertThat(request.clientClosed()).isTrue();
 		});
-	}
-
-	private boolean awaitHeldPoll() {
-		try {
-			return this.emulator.awaitHeldRealtimePolls(1, TIMEOUT);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 	@Test
