@@ -236,9 +236,7 @@ final class ApiRouter {
 				reply = tooLarge;
 			}
 			if (reply == null) {
-				long start = System.nanoTime();
 				reply = dispatch(call, route, routing.allowed(), recorded);
-				recorded.handled(System.nanoTime() - start);
 			}
 			if (call.isClientClosed()) {
 				recorded.markClientClosed();
@@ -277,6 +275,7 @@ final class ApiRouter {
 			}
 			return ApiReply.error(404, "Not Found");
 		}
+		long start = System.nanoTime();
 		try {
 			ApiPrincipal principal = this.authenticator.authenticate(call, route.auth);
 			synchronized (this.state) {
@@ -284,8 +283,9 @@ final class ApiRouter {
 					return route.handler.handle(call, principal);
 				}
 				finally {
+					// under the lock, as the handler counts a closed realtime connection
+					recorded.handled(System.nanoTime() - start);
 					if (call.isClientClosed()) {
-						// under the lock, as the handler counts a closed realtime connection
 						recorded.markClientClosed();
 					}
 					// wakes the realtime long polls, which look for changes
@@ -294,6 +294,7 @@ final class ApiRouter {
 			}
 		}
 		catch (ApiError ex) {
+			recorded.handled(System.nanoTime() - start);
 			return ex.reply;
 		}
 	}
