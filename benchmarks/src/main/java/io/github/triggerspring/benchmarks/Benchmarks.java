@@ -33,6 +33,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <li>{@code tasks.trigger} with a 3 MiB payload, which is offloaded through
  * {@code /api/v2/packets};</li>
  * <li>{@code runs.list()} through 100,000 runs, in a fresh JVM with {@code -Xmx64m};</li>
+ * <li>the emulator's time to serve pages of {@code GET /api/v1/runs} over 100,000 seeded
+ * runs, measured inside the emulator around its handler, in a fresh JVM;</li>
  * <li>the context refresh with the starter enabled and with {@code trigger.enabled=false},
  * each in several fresh JVMs, taking turns.</li>
  * </ul>
@@ -93,6 +95,9 @@ public final class Benchmarks {
 			if (!Boolean.getBoolean("benchmarks.triggerOnly")) {
 				benchmarks.runsList(server.baseUrl());
 			}
+		}
+		if (!Boolean.getBoolean("benchmarks.triggerOnly")) {
+			benchmarks.emulatorPages();
 		}
 		if (!Boolean.getBoolean("benchmarks.skipStartup")) {
 			benchmarks.startup();
@@ -190,6 +195,12 @@ public final class Benchmarks {
 	private void runsList(String baseUrl) {
 		Map<String, String> result = ChildJvm.run(RunsListProbe.class, List.of("-Xmx64m"), baseUrl);
 		this.report.runsList(result);
+	}
+
+	private void emulatorPages() {
+		Map<String, String> result = ChildJvm.run(EmulatorPagesProbe.class, List.of("-Xmx1g"),
+				Integer.toString(this.rounds), Integer.toString(this.warmups));
+		this.report.emulatorPages(result);
 	}
 
 	private void startup() {

@@ -54,6 +54,22 @@ final class Report {
 				Double.parseDouble(result.get("liveHeapMiB"))));
 	}
 
+	/** Records the emulator's page times, from {@link EmulatorPagesProbe}'s values. */
+	void emulatorPages(Map<String, String> result) {
+		String[][] pages = { { "first", "first" }, { "middle", "middle, by cursor" },
+				{ "filtered", "filtered by status and task" } };
+		StringBuilder medians = new StringBuilder();
+		for (String[] page : pages) {
+			double p50 = Double.parseDouble(result.get(page[0] + "P50Micros")) / 1e3;
+			double p99 = Double.parseDouble(result.get(page[0] + "P99Micros")) / 1e3;
+			this.rows.append(format("| emulator, GET /api/v1/runs page of 100 over %s runs (handler time): %s "
+					+ "| emulator | | %.2f | %.2f | | |\n", result.get("runs"), page[1], p50, p99));
+			medians.append((medians.length() > 0) ? ", " : "").append(format("%s %.2f ms", page[0], p50));
+		}
+		this.notes.add(format("Emulator pages over %s seeded runs, measured inside the emulator around its handler "
+				+ "(p50): %s; target under 2 ms.", result.get("runs"), medians));
+	}
+
 	/** Records the median context refresh times. */
 	void startup(double enabledMillis, double disabledMillis, int jvms) {
 		this.rows.append(format("| context refresh, starter enabled (median of %d JVMs) | starter | | %.0f | | | |\n",

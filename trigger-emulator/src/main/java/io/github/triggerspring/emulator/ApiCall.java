@@ -9,14 +9,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.sun.net.httpserver.HttpExchange;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One HTTP call: decoded path and query, headers, body (read once the route is known)
- * and the route's path parameters, with the checks of a JSON or NDJSON body.
+ * and the route's path parameters, with the checks of a JSON or NDJSON body. The
+ * transport marks the call when its client closes the connection before the response,
+ * so that a handler holding the call, such as a realtime long poll, lets it go.
  *
  * @author trigger-spring-boot contributors
  */
@@ -36,9 +37,18 @@ final class ApiCall {
 
 	Map<String, String> params = Map.of();
 
-	ApiCall(HttpExchange exchange) {
-		this.method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-		String rawPath = exchange.getRequestURI().getRawPath();
+	private volatile boolean clientClosed;
+
+	/**
+	 * Decode a call.
+	 * @param method the request method
+	 * @param uri the request target as sent, path and optional query, still encoded
+	 * @param headers the request headers
+	 */
+	ApiCall(String method, String uri, Map<String, List<String>> headers) {
+		this.method = method.toUpperCase(Locale.ROOT);
+		int question = uri.indexOf('?');
+		String rawPath = (question < 0) ? uri : uri.substring(0, question);
 		String trimmed = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
 		if (trimmed.endsWith("/")) {
 			trimmed = trimmed.substring(0, trimmed.length() - 1);
@@ -50,7 +60,7 @@ final class ApiCall {
 			decoded.append('/').append(value);
 		}
 		this.path = decoded.toString();
-		String rawQuery = exchange.getRequestURI().getRawQuery();
+		String rawQuery = (question < 0) ? null : uri.substring(question + 1);
 		if (rawQuery != null) {
 			for (String pair : rawQuery.split("&")) {
 				if (pair.isEmpty()) {
@@ -62,7 +72,22 @@ final class ApiCall {
 				this.query.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
 			}
 		}
-		exchange.getRequestHeaders().forEach((name, values) -> this.headers.put(name, List.copyOf(values)));
+		headers.forEach((name, values) -> this.headers.put(name, List.copyOf(values)));
+	}
+
+	/**
+	 * Record that the client closed the connection before the response was sent.
+	 */
+	void clientClosed() {
+		this.clientClosed = true;
+	}
+
+	/**
+	 * Whether the client closed the connection before the response was sent.
+	 * @return whether the client is gone
+	 */
+	boolean isClientClosed() {
+		return this.clientClosed;
 	}
 
 	private static String decode(String value) {

@@ -1,7 +1,5 @@
 package io.github.triggerspring.emulator;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,24 +11,22 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.github.triggerspring.emulator.ApiAuthenticator.Mode;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Routes the HTTP calls of the emulated API: matches method and path (404, 405), reads
- * the body within the route's {@link BodyLimit} (413 without reading the rest), records
+ * Routes the HTTP calls of the emulated API: matches method and path (404, 405), gives
+ * the route's {@link BodyLimit} to the transport (413 without reading the rest), records
  * each call in the journal, injects the armed faults (injected or random), authenticates
- * and hands the call to the handler of its namespace under the state lock, then writes
- * the reply with the rate-limit headers. The deployment routes other than
+ * and hands the call to the handler of its namespace under the state lock, then tells
+ * the transport ({@link ApiServer}) what to send, with the rate-limit headers. The deployment routes other than
  * {@code /current} count against a window of their own, as the API's deployment limiter
  * does.
  *
  * @author trigger-spring-boot contributors
  */
-final class ApiRouter implements HttpHandler {
+final class ApiRouter {
 
 	static final int RATE_LIMIT = 1500;
 
@@ -173,34 +169,44 @@ final class ApiRouter implements HttpHandler {
 		this.routes.add(new Route(method, pattern.substring(1).split("/"), endpoint, auth, handler, endpointOfCall));
 	}
 
-	// ---------------------------------------------------------------- HTTP plumbing
+	// ---------------------------------------------------------------- calls
 
-	@Override
-	public void handle(HttpExchange exchange) throws IOException {
-		RecordedRequest recorded = null;
-		try {
-			ApiCall call = new ApiCall(exchange);
-			Route route = null;
-			Set<String> allowed = new TreeSet<>();
-			for (Route candidate : this.routes) {
-				Map<String, String> params = candidate.match(call.segments);
-				if (params != null) {
-					allowed.add(candidate.method);
-					if (route == null && candidate.method.equals(call.method)) {
-						route = candidate;
-						call.params = params;
-					}
+	/**
+	 * Find the route of a call and set the call's path parameters. Runs on the
+	 * transport's event loop: it does not block.
+	 * @param call the call
+	 * @return the route, or none with the methods the path allows
+	 */
+	Routing route(ApiCall call) {
+		Route route = null;
+		Set<String> allowed = new TreeSet<>();
+		for (Route candidate : this.routes) {
+			Map<String, String> params = candidate.match(call.segments);
+			if (params != null) {
+				allowed.add(candidate.method);
+				if (route == null && candidate.method.equals(call.method)) {
+					route = candidate;
+					call.params = params;
 				}
 			}
-			ApiReply tooLarge = null;
-			try {
-				// Not closed here: closing would read the rest of a body that is too large
-				call.body = BodyLimit.of((route != null) ? route.endpoint : null)
-					.read(exchange.getRequestBody(), exchange.getRequestHeaders().getFirst("Content-Length"));
-			}
-			catch (ApiError ex) {
-				tooLarge = ex.reply;
-			}
+		}
+		return new Routing(route, allowed);
+	}
+
+	/**
+	 * Handle a call whose body has been read, or refused as too large: record it,
+	 * inject the armed faults, authenticate and dispatch it, and tell the transport what
+	 * to send. Blocking (latency faults, realtime long polls): the transport runs it off
+	 * its event loop.
+	 * @param call the call, with its body
+	 * @param routing the call's routing
+	 * @param tooLarge the 413 reply of a body over its limit, or {@code null}
+	 * @return what to send
+	 */
+	Outcome handle(ApiCall call, Routing routing, ApiReply tooLarge) {
+		RecordedRequest recorded = null;
+		try {
+			Route route = routing.route();
 			EmulatorEndpoint endpoint = (route == null) ? null
 					: (tooLarge != null) ? route.endpoint : route.endpointOfCall.apply(call);
 			recorded = this.journal.add(this.clock.instant(), call.method, call.path, call.query, call.headers,
@@ -219,9 +225,7 @@ final class ApiRouter implements HttpHandler {
 				switch (fault.kind()) {
 					case LATENCY -> sleep(fault.duration());
 					case DROP_CONNECTION -> {
-						recorded.respond(0, null);
-						exchange.close();
-						return;
+						return Outcome.DROP;
 					}
 					case DROP_CONNECTION_AFTER_HANDLING, TRUNCATED_BODY -> afterHandling = fault;
 					case STATUS -> reply = faultReply(fault);
@@ -229,46 +233,50 @@ final class ApiRouter implements HttpHandler {
 							endpoint == EmulatorEndpoint.TASK_BATCH_TRIGGER_CREATE);
 				}
 			}
+			if (reply == null && tooLarge != null) {
+				reply = tooLarge;
+			}
 			if (reply == null) {
-				reply = (tooLarge != null) ? tooLarge : dispatch(call, route, allowed);
+				reply = dispatch(call, route, routing.allowed(), recorded);
+			}
+			if (call.isClientClosed()) {
+				recorded.markClientClosed();
+				return Outcome.CLIENT_CLOSED;
 			}
 			if (afterHandling != null && afterHandling.kind() == Fault.Kind.DROP_CONNECTION_AFTER_HANDLING) {
-				recorded.respond(0, null);
-				exchange.close();
-				return;
+				return Outcome.DROP;
 			}
-			if (afterHandling != null) {
-				sendTruncated(exchange, recorded, reply, endpoint);
-				return;
-			}
-			send(exchange, recorded, reply, endpoint);
+			recorded.respond(reply.status, reply.body);
+			return new Outcome((afterHandling != null) ? Outcome.Kind.TRUNCATED : Outcome.Kind.RESPOND,
+					withHeaders(reply, endpoint));
 		}
-		catch (AbortedResponse ex) {
-			throw ex;
-		}
-		catch (RuntimeException | IOException | Error ex) {
+		catch (RuntimeException | Error ex) {
 			if (recorded != null && recorded.responseStatus() == 0) {
 				recorded.respond(500, null);
 			}
-			try {
-				send(exchange, null, ApiReply.error(500, "Internal Server Error"), null);
-			}
-			catch (IOException | RuntimeException ignored) {
-				// the response may have been started already
-			}
-		}
-		finally {
-			exchange.close();
+			return new Outcome(Outcome.Kind.RESPOND,
+					withHeaders(ApiReply.error(500, "Internal Server Error"), null));
 		}
 	}
 
-	private ApiReply dispatch(ApiCall call, @Nullable Route route, Set<String> allowed) {
+	/**
+	 * Wake the held realtime long polls, so that one whose client closed the connection
+	 * lets its call go at once.
+	 */
+	void wakeHeldCalls() {
+		synchronized (this.state) {
+			this.state.notifyAll();
+		}
+	}
+
+	private ApiReply dispatch(ApiCall call, @Nullable Route route, Set<String> allowed, RecordedRequest recorded) {
 		if (route == null) {
 			if (!allowed.isEmpty()) {
 				return ApiReply.error(405, "Method not allowed").header("Allow", String.join(", ", allowed));
 			}
 			return ApiReply.error(404, "Not Found");
 		}
+		long start = System.nanoTime();
 		try {
 			ApiPrincipal principal = this.authenticator.authenticate(call, route.auth);
 			synchronized (this.state) {
@@ -276,60 +284,32 @@ final class ApiRouter implements HttpHandler {
 					return route.handler.handle(call, principal);
 				}
 				finally {
+					// under the lock, as the handler counts a closed realtime connection
+					recorded.handled(System.nanoTime() - start);
+					if (call.isClientClosed()) {
+						recorded.markClientClosed();
+					}
 					// wakes the realtime long polls, which look for changes
 					this.state.notifyAll();
 				}
 			}
 		}
 		catch (ApiError ex) {
+			recorded.handled(System.nanoTime() - start);
 			return ex.reply;
 		}
 	}
 
-	private void send(HttpExchange exchange, @Nullable RecordedRequest recorded, ApiReply reply,
-			@Nullable EmulatorEndpoint endpoint) throws IOException {
-		byte[] bytes = (reply.body != null) ? reply.body.getBytes(StandardCharsets.UTF_8) : new byte[0];
-		if (recorded != null) {
-			recorded.respond(reply.status, reply.body);
-		}
-		var headers = exchange.getResponseHeaders();
-		if (reply.body != null) {
-			headers.set("Content-Type", reply.contentType);
-		}
-		rateLimitHeaders(reply, endpoint);
-		reply.headers.forEach(headers::set);
-		exchange.sendResponseHeaders(reply.status, (bytes.length == 0) ? -1 : bytes.length);
-		if (bytes.length > 0) {
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(bytes);
-			}
-		}
-	}
-
 	/**
-	 * Sends the status, the headers with the full length and the first half of the
-	 * body, then throws {@link AbortedResponse} so that the server closes the connection.
+	 * The reply with its content type and the rate-limit headers, its own headers
+	 * winning.
 	 */
-	private void sendTruncated(HttpExchange exchange, RecordedRequest recorded, ApiReply reply,
-			@Nullable EmulatorEndpoint endpoint) {
-		byte[] bytes = (reply.body != null) ? reply.body.getBytes(StandardCharsets.UTF_8) : new byte[0];
-		recorded.respond(reply.status, reply.body);
-		var headers = exchange.getResponseHeaders();
+	private ApiReply withHeaders(ApiReply reply, @Nullable EmulatorEndpoint endpoint) {
 		if (reply.body != null) {
-			headers.set("Content-Type", reply.contentType);
+			reply.headers.putIfAbsent("Content-Type", reply.contentType);
 		}
 		rateLimitHeaders(reply, endpoint);
-		reply.headers.forEach(headers::set);
-		try {
-			exchange.sendResponseHeaders(reply.status, Math.max(1, bytes.length));
-			OutputStream out = exchange.getResponseBody();
-			out.write(bytes, 0, bytes.length / 2);
-			out.flush();
-		}
-		catch (IOException ex) {
-			// the client is gone already
-		}
-		throw new AbortedResponse();
+		return reply;
 	}
 
 	/**
@@ -440,13 +420,54 @@ final class ApiRouter implements HttpHandler {
 	}
 
 	/**
-	 * Thrown out of {@link #handle(HttpExchange)} to abort a response that has started:
-	 * the JDK's server closes the connection of a handler that fails.
+	 * The route of a call, or none with the methods its path allows.
+	 *
+	 * @param route the route, or {@code null}
+	 * @param allowed the methods of the routes matching the path
 	 */
-	static final class AbortedResponse extends RuntimeException {
+	record Routing(Route route, Set<String> allowed) {
 
-		AbortedResponse() {
-			super("Response aborted by a fault", null, false, false);
+		/**
+		 * The size limit of the call's body.
+		 * @return the limit
+		 */
+		BodyLimit bodyLimit() {
+			return BodyLimit.of((this.route != null) ? this.route.endpoint : null);
+		}
+
+	}
+
+	/**
+	 * What the transport sends for a call.
+	 *
+	 * @param kind how to answer
+	 * @param reply the reply, with all its headers; {@code null} when nothing is sent
+	 */
+	record Outcome(Kind kind, ApiReply reply) {
+
+		/** Close the connection without a response. */
+		static final Outcome DROP = new Outcome(Kind.DROP, null);
+
+		/** Nothing to send: the client closed the connection. */
+		static final Outcome CLIENT_CLOSED = new Outcome(Kind.CLIENT_CLOSED, null);
+
+		/**
+		 * How to answer a call.
+		 */
+		enum Kind {
+
+			/** Send the reply. */
+			RESPOND,
+			/**
+			 * Send the status, the headers with the full length and the first half of the
+			 * body, then close the connection.
+			 */
+			TRUNCATED,
+			/** Close the connection without a response. */
+			DROP,
+			/** Send nothing: the client is gone. */
+			CLIENT_CLOSED
+
 		}
 
 	}

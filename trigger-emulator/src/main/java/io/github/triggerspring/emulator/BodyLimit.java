@@ -1,16 +1,14 @@
 package io.github.triggerspring.emulator;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A size limit of the API on a request body: on the whole body (checked against
  * {@code Content-Length} before anything is read) or on each line of an NDJSON body.
- * Reading stops as soon as the limit is passed, so an oversized body is never buffered
- * whole.
+ * The transport appends the body as it arrives and stops reading as soon as the limit is
+ * passed, so an oversized body is never buffered whole.
  *
  * @author trigger-spring-boot contributors
  */
@@ -80,37 +78,59 @@ final class BodyLimit {
 	}
 
 	/**
-	 * Read a body within this limit.
-	 * @param in the body; left open and not read further when the body is too large
+	 * Start reading a body within this limit.
 	 * @param contentLength the {@code Content-Length} header, or {@code null} (chunked)
-	 * @return the body
-	 * @throws ApiError 413 when the body is over the limit
-	 * @throws IOException when reading fails
+	 * @return the body, to which the transport appends the bytes as they arrive
+	 * @throws ApiError 413 when the declared length is over the limit
 	 */
-	byte[] read(InputStream in, @Nullable String contentLength) throws IOException {
+	Body start(@Nullable String contentLength) {
 		long declared = parse(contentLength);
 		if (declared > this.maxBody) {
 			throw tooLarge();
 		}
-		ByteArrayOutputStream body = new ByteArrayOutputStream(
-				(int) Math.max(BUFFER_SIZE, Math.min(declared, MAX_TRIGGER_BODY)));
-		byte[] buffer = new byte[BUFFER_SIZE];
-		long line = 0;
-		int read;
-		while ((read = in.read(buffer)) != -1) {
-			if (body.size() + (long) read > this.maxBody) {
+		return new Body((int) Math.max(BUFFER_SIZE, Math.min(declared, MAX_TRIGGER_BODY)));
+	}
+
+	/**
+	 * A body being read within its limit, chunk by chunk.
+	 */
+	final class Body {
+
+		private final ByteArrayOutputStream bytes;
+
+		private long line;
+
+		private Body(int initialSize) {
+			this.bytes = new ByteArrayOutputStream(initialSize);
+		}
+
+		/**
+		 * Append the next chunk of the body.
+		 * @param chunk the bytes that arrived
+		 * @throws ApiError 413 as soon as the body or one of its lines is over the limit
+		 */
+		void append(byte[] chunk) {
+			if (this.bytes.size() + (long) chunk.length > BodyLimit.this.maxBody) {
 				throw tooLarge();
 			}
-			for (int i = 0; i < read; i++) {
-				line = (buffer[i] == '\n') ? 0 : line + 1;
-				if (line > this.maxLine) {
-					throw new ApiError(ApiReply.error(413, "Batch item exceeds the maximum size of " + this.maxLine
-							+ " bytes").header("Connection", "close"));
+			for (byte b : chunk) {
+				this.line = (b == '\n') ? 0 : this.line + 1;
+				if (this.line > BodyLimit.this.maxLine) {
+					throw new ApiError(ApiReply.error(413, "Batch item exceeds the maximum size of "
+							+ BodyLimit.this.maxLine + " bytes").header("Connection", "close"));
 				}
 			}
-			body.write(buffer, 0, read);
+			this.bytes.writeBytes(chunk);
 		}
-		return body.toByteArray();
+
+		/**
+		 * The body read so far.
+		 * @return the bytes
+		 */
+		byte[] bytes() {
+			return this.bytes.toByteArray();
+		}
+
 	}
 
 	private static ApiError tooLarge() {

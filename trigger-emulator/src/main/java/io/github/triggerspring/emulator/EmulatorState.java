@@ -76,6 +76,12 @@ final class EmulatorState {
 	/** Realtime shapes by handle. */
 	final Map<String, RealtimeShape> realtimeShapes = new HashMap<>();
 
+	/** Realtime live requests held now, waiting for a change. */
+	int heldRealtimePolls;
+
+	/** Held realtime live requests whose client closed the connection, since the last reset. */
+	int closedRealtimeConnections;
+
 	final Map<EnvRecord, DeploymentRecord> currentDeployments = new HashMap<>();
 
 	/** One-time public access tokens that were used already. */
@@ -118,6 +124,7 @@ final class EmulatorState {
 		this.deployments.clear();
 		this.currentDeployments.clear();
 		this.realtimeShapes.clear();
+		this.closedRealtimeConnections = 0;
 		this.usedOneTimeTokens.clear();
 		this.grantableScopes.clear();
 		this.defaultBehavior = TaskBehavior.completes();

@@ -25,8 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * backend writes it (notes §6.6a): handles, offsets, cursors, {@code up-to-date} and
  * {@code must-refetch} control messages. Rows are whole (updates too), timestamps are UTC
  * wall times, booleans {@code t}/{@code f}, and a live long poll is held until a row
- * changes or {@link #LONG_POLL_TIMEOUT} passes on the emulator clock. The router holds the
- * state's lock while a handler runs; a long poll waits on it, which releases it. A public
+ * changes or {@link #LONG_POLL_TIMEOUT} passes on the emulator clock, or until its client
+ * closes the connection, which the emulator counts. The router holds the state's lock
+ * while a handler runs; a long poll waits on it, which releases it. A public
  * access token needs a read scope of the run, its tags or its batch (or a super scope),
  * and its {@code realtime.skipColumns} claim replaces the {@code skipColumns} parameter.
  *
@@ -124,15 +125,13 @@ record RealtimeHandler(EmulatorState state, EmulatorClock clock) {
 		boolean live = "true".equals(call.queryParam("live")) && offset >= 0;
 		List<RealtimeShape.Change> changes = changes(shape, offset);
 		Instant deadline = this.clock.instant().plus(LONG_POLL_TIMEOUT);
-		while (live && changes.isEmpty() && !shape.expired && this.clock.instant().isBefore(deadline)) {
-			try {
-				this.state.wait(RECHECK_MILLIS);
+		if (live && changes.isEmpty() && !shape.expired) {
+			changes = hold(call, shape, offset, deadline);
+			if (call.isClientClosed()) {
+				this.state.closedRealtimeConnections++;
+				// never sent: the connection is closed
+				return ApiReply.error(499, "Client closed request");
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			changes = changes(shape, offset);
 		}
 		if (shape.expired) {
 			return mustRefetch(shape, handlePrefix, principal.env(), filter, skipColumns);
@@ -148,6 +147,34 @@ record RealtimeHandler(EmulatorState state, EmulatorClock clock) {
 			.header("electric-handle", shape.handle)
 			.header("electric-offset", shape.offset());
 		return live ? reply.header("electric-cursor", shape.nextCursor()) : reply.header("electric-schema", SCHEMA);
+	}
+
+	/**
+	 * Holds a live request until a row changes, the shape expires, the long poll times
+	 * out or the client closes the connection (the router wakes the held requests when it
+	 * does), counting it in {@link EmulatorState#heldRealtimePolls} meanwhile.
+	 */
+	private List<RealtimeShape.Change> hold(ApiCall call, RealtimeShape shape, long offset, Instant deadline) {
+		List<RealtimeShape.Change> changes = List.of();
+		this.state.heldRealtimePolls++;
+		this.state.notifyAll();
+		try {
+			while (changes.isEmpty() && !shape.expired && !call.isClientClosed()
+					&& this.clock.instant().isBefore(deadline)) {
+				try {
+					this.state.wait(RECHECK_MILLIS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+				changes = changes(shape, offset);
+			}
+			return changes;
+		}
+		finally {
+			this.state.heldRealtimePolls--;
+		}
 	}
 
 	private RealtimeShape newShape(String handlePrefix, EnvRecord env, Predicate<RunRecord> filter,

@@ -2,6 +2,7 @@ package io.github.triggerspring.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,6 +51,10 @@ public final class RecordedRequest {
 
 	private volatile @Nullable String responseBody;
 
+	private volatile boolean clientClosed;
+
+	private volatile long handlingNanos;
+
 	RecordedRequest(long sequence, Instant receivedAt, String method, String path,
 			Map<String, List<String>> queryParameters, Map<String, List<String>> headers, byte[] body,
 			@Nullable String endpointId) {
@@ -79,6 +84,14 @@ public final class RecordedRequest {
 	void respond(int status, @Nullable String body) {
 		this.responseStatus = status;
 		this.responseBody = body;
+	}
+
+	void handled(long nanos) {
+		this.handlingNanos = nanos;
+	}
+
+	void markClientClosed() {
+		this.clientClosed = true;
 	}
 
 	/**
@@ -236,12 +249,33 @@ public final class RecordedRequest {
 	}
 
 	/**
-	 * Status of the response, {@code 0} while it is in progress or when the connection
-	 * was dropped.
+	 * Status of the response, {@code 0} while it is in progress, when the connection was
+	 * dropped or when the client closed it first.
 	 * @return the status
 	 */
 	public int responseStatus() {
 		return this.responseStatus;
+	}
+
+	/**
+	 * Whether the client closed the connection before the response was sent, for
+	 * example a realtime subscriber that cancelled while the emulator held its live long
+	 * poll. Its {@link #responseStatus()} stays {@code 0}.
+	 * @return whether the client closed the connection first
+	 */
+	public boolean clientClosed() {
+		return this.clientClosed;
+	}
+
+	/**
+	 * How long the emulator took, in real time, to authenticate the call and run its
+	 * handler, waiting for the emulator's lock included; reading the request, injected
+	 * faults and writing the response are not. A held realtime long poll counts the time
+	 * it was held. For benchmarks of the emulator itself.
+	 * @return the time, zero when no handler ran (for example a fault answered)
+	 */
+	public Duration handlingTime() {
+		return Duration.ofNanos(this.handlingNanos);
 	}
 
 	/**
@@ -254,7 +288,8 @@ public final class RecordedRequest {
 
 	@Override
 	public String toString() {
-		return "#" + this.sequence + " " + this.method + " " + this.path + " -> " + this.responseStatus;
+		return "#" + this.sequence + " " + this.method + " " + this.path + " -> "
+				+ (this.clientClosed ? "client closed" : this.responseStatus);
 	}
 
 }

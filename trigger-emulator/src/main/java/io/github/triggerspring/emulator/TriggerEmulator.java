@@ -1,9 +1,6 @@
 package io.github.triggerspring.emulator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -11,16 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 
-import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An in-memory emulator of the Trigger.dev management API, served over HTTP by the JDK's
- * built-in server. It starts in milliseconds and is meant for tests:
+ * An in-memory emulator of the Trigger.dev management API, served over HTTP by Reactor
+ * Netty. It starts in milliseconds and is meant for tests:
  *
  * <pre class="code">
  * try (TriggerEmulator emulator = TriggerEmulator.start()) {
@@ -40,24 +35,15 @@ import org.jspecify.annotations.Nullable;
  * {@code application/store} is recorded with the packet uploaded there. Its
  * {@link #journal() journal} masks credentials. All methods are thread-safe.
  * <p>
- * Unless it is set already, the emulator sets the system property
- * {@code sun.net.httpserver.nodelay} to {@code true} before it starts its server, so that
- * the JDK's server sends each response at once instead of waiting up to 40 ms for the
- * client to acknowledge the response's headers.
+ * The emulator notices at once when a client closes a connection while it holds a
+ * realtime live long poll, as a subscriber that cancels does: it releases the poll and
+ * counts the close ({@link #closedRealtimeConnections()},
+ * {@link RecordedRequest#clientClosed()}).
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
  */
 public final class TriggerEmulator implements AutoCloseable {
-
-	private static final AtomicInteger THREADS = new AtomicInteger();
-
-	/**
-	 * System property of the JDK's HTTP server that sets {@code TCP_NODELAY} on its
-	 * connections. Without it, a response's body waits for the client to acknowledge
-	 * its headers, which a client delays by up to 40 ms.
-	 */
-	static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
 	private final EmulatorState state = new EmulatorState();
 
@@ -77,9 +63,7 @@ public final class TriggerEmulator implements AutoCloseable {
 
 	private final int requestedPort;
 
-	private @Nullable HttpServer server;
-
-	private @Nullable ExecutorService executor;
+	private @Nullable ApiServer server;
 
 	private TriggerEmulator(Builder builder) {
 		this.clock = builder.clock;
@@ -108,29 +92,9 @@ public final class TriggerEmulator implements AutoCloseable {
 		if (this.server != null) {
 			throw new IllegalStateException("The emulator is already started");
 		}
-		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
-			// read once, when the JVM's first JDK HTTP server starts
-			System.setProperty(NO_DELAY_PROPERTY, "true");
-		}
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(this.host),
-					this.requestedPort), 0);
-			this.executor = Executors.newCachedThreadPool((runnable) -> {
-				Thread thread = new Thread(runnable, "trigger-emulator-" + THREADS.incrementAndGet());
-				thread.setDaemon(true);
-				return thread;
-			});
-			server.setExecutor(this.executor);
-			server.createContext("/", new ApiRouter(this.state, this.clock, this.journal, this.faults,
-					this.rateLimitWindow, this.deploymentRateLimitWindow, this.sleeper));
-			server.start();
-			this.server = server;
-			return this;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Failed to start the Trigger.dev emulator on " + this.host + ":"
-					+ this.requestedPort, ex);
-		}
+		this.server = ApiServer.start(new ApiRouter(this.state, this.clock, this.journal, this.faults,
+				this.rateLimitWindow, this.deploymentRateLimitWindow, this.sleeper), this.host, this.requestedPort);
+		return this;
 	}
 
 	/**
@@ -154,7 +118,7 @@ public final class TriggerEmulator implements AutoCloseable {
 		if (this.server == null) {
 			throw new IllegalStateException("The emulator is not running");
 		}
-		return this.server.getAddress().getPort();
+		return this.server.port();
 	}
 
 	/**
@@ -166,13 +130,13 @@ public final class TriggerEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the server. Idempotent.
+	 * Stop the server: close its connections and release the held realtime long polls.
+	 * Idempotent.
 	 */
 	@Override
 	public synchronized void close() {
 		if (this.server != null) {
-			this.server.stop(0);
-			this.executor.shutdownNow();
+			this.server.stop();
 			this.server = null;
 		}
 	}
@@ -465,6 +429,79 @@ public final class TriggerEmulator implements AutoCloseable {
 			this.state.realtimeShapes.values().forEach((shape) -> shape.expired = true);
 			this.state.notifyAll();
 			return this.state.realtimeShapes.size();
+		}
+	}
+
+	/**
+	 * Number of realtime live long polls the emulator holds now, each waiting for a
+	 * change of its subscription's runs.
+	 * @return the count
+	 */
+	public int heldRealtimePolls() {
+		synchronized (this.state) {
+			return this.state.heldRealtimePolls;
+		}
+	}
+
+	/**
+	 * Wait until the emulator holds at least a number of realtime live long polls, for
+	 * example before a test cancels a subscriber while its poll is held.
+	 * @param count the number of held polls to wait for
+	 * @param timeout how long to wait at most
+	 * @return whether that many polls were held within the timeout; {@code false} when
+	 * the waiting thread is interrupted, which keeps its interrupt status
+	 */
+	public boolean awaitHeldRealtimePolls(int count, Duration timeout) {
+		return await((state) -> state.heldRealtimePolls, count, timeout);
+	}
+
+	/**
+	 * Number of realtime connections that their client closed while the emulator held
+	 * their live long poll, since the start or the last {@link #reset()}: a subscriber
+	 * that cancels closes its request, and the emulator notices at once and releases the
+	 * poll. Each such request is in the {@link #journal()} with
+	 * {@link RecordedRequest#clientClosed()}.
+	 * @return the count
+	 */
+	public int closedRealtimeConnections() {
+		synchronized (this.state) {
+			return this.state.closedRealtimeConnections;
+		}
+	}
+
+	/**
+	 * Wait until at least a number of realtime connections were closed by their client
+	 * while their live long poll was held (see {@link #closedRealtimeConnections()}).
+	 * @param count the number of closed connections to wait for
+	 * @param timeout how long to wait at most
+	 * @return whether that many connections were closed within the timeout; {@code false}
+	 * when the waiting thread is interrupted, which keeps its interrupt status
+	 */
+	public boolean awaitClosedRealtimeConnections(int count, Duration timeout) {
+		return await((state) -> state.closedRealtimeConnections, count, timeout);
+	}
+
+	/**
+	 * Wait on the state's monitor, which every call and every held poll notifies, until
+	 * a count reaches a value.
+	 */
+	private boolean await(ToIntFunction<EmulatorState> counter, int count, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.state) {
+			while (counter.applyAsInt(this.state) < count) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					return false;
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.state, remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+			return true;
 		}
 	}
 

@@ -147,8 +147,11 @@ class FaultsTests extends EmulatorTestSupport {
 		assertThatExceptionOfType(IOException.class)
 			.isThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString()));
 		assertThat(emulator.journal().last().responseStatus()).isZero();
+		assertThat(emulator.journal().last().clientClosed()).isFalse();
+		assertThat(emulator.journal().last().handlingTime()).as("no handler ran").isZero();
 		assertThat(emulator.runCount()).isZero();
 		assertThat(post("/api/v1/tasks/a/trigger", DEV, "{}").status()).isEqualTo(200);
+		assertThat(emulator.journal().last().handlingTime()).isPositive();
 	}
 
 	@Test

@@ -1,8 +1,11 @@
 package io.github.triggerspring.emulator;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -120,6 +123,35 @@ class RealtimeTests extends EmulatorTestSupport {
 		assertThat(timedOut.body()).isEqualTo("[{\"headers\":{\"control\":\"up-to-date\"}}]");
 		assertThat(timedOut.header("electric-offset")).isEqualTo(offset);
 		assertThat(timedOut.header("electric-cursor")).isEqualTo("1");
+	}
+
+	@Test
+	void aClientThatClosesItsHeldLivePollIsNoticedAtOnceAndTheHoldReleased() throws IOException {
+		emulator.clock().setInstant(T0);
+		String id = emulator.seedRun(RunSeed.of("t").behavior(TaskBehavior.staysQueued()));
+		Response snapshot = realtime("/realtime/v1/runs/" + id + "?log=full&offset=-1");
+		String live = "/realtime/v1/runs/" + id + "?cursor=&handle=" + snapshot.header("electric-handle")
+				+ "&live=true&log=full&offset=" + snapshot.header("electric-offset");
+		try (Socket socket = new Socket("127.0.0.1", emulator.port())) {
+			socket.getOutputStream()
+				.write(("GET " + live + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + DEV + "\r\n"
+						+ ELECTRIC + ": 1.0.0-beta.1\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+			assertThat(emulator.awaitHeldRealtimePolls(1, TIMEOUT)).isTrue();
+		}
+		// the clock is frozen: only the close can end the poll
+		assertThat(emulator.awaitClosedRealtimeConnections(1, TIMEOUT)).isTrue();
+		assertThat(emulator.heldRealtimePolls()).isZero();
+		RecordedRequest closed = emulator.journal().last();
+		assertThat(closed.queryParameter("live")).hasValue("true");
+		assertThat(closed.clientClosed()).isTrue();
+		assertThat(closed.responseStatus()).isZero();
+		assertThat(closed.handlingTime()).as("held until the close").isPositive();
+		assertThat(emulator.journal().requests(EmulatorEndpoint.RUNS_SUBSCRIBE_TO_RUN).get(0).clientClosed())
+			.isFalse();
+		emulator.reset();
+		assertThat(emulator.closedRealtimeConnections()).isZero();
 	}
 
 	@Test

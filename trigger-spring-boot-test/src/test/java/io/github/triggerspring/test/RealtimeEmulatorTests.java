@@ -157,6 +157,23 @@ class RealtimeEmulatorTests {
 	}
 
 	@Test
+	void aSubscriberThatCancelsWhileItsLivePollIsHeldClosesTheConnectionAndTheEmulatorSeesIt() {
+		String id = triggerOrder();
+		StepVerifier.create(this.runs.subscribe(id))
+			.assertNext((run) -> assertThat(run.status()).isEqualTo(RunStatus.QUEUED))
+			// the emulator clock is frozen: the live poll stays held until the cancel
+			.then(() -> assertThat(this.emulator.awaitHeldRealtimePolls(1, TIMEOUT)).isTrue())
+			.thenCancel()
+			.verify(TIMEOUT);
+		assertThat(this.emulator.awaitClosedRealtimeConnections(1, TIMEOUT)).isTrue();
+		assertThat(this.emulator.heldRealtimePolls()).isZero();
+		assertThat(subscriptionRequests()).last().satisfies((request) -> {
+			assertThat(request.queryParameter("live")).hasValue("true");
+			assertThat(request.clientClosed()).isTrue();
+		});
+	}
+
+	@Test
 	void aWrongSecretKeyEndsTheSubscriptionWithATypedError() {
 		String id = triggerOrder();
 		RunsClient runs = EmulatorClients

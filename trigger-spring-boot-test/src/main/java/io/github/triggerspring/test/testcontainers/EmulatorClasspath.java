@@ -11,6 +11,20 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.triggerspring.emulator.TriggerEmulatorMain;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.compression.ZlibCodecFactory;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.logging.LoggingHandler;
+import io.netty.resolver.AddressResolverGroup;
+import io.netty.util.AttributeKey;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,8 +37,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EmulatorClasspath {
 
+	/**
+	 * One class of each jar the emulator runs on: Jackson, and Reactor Netty's HTTP server
+	 * with the Netty modules it loads (without the native transports: the image uses NIO,
+	 * whatever its platform).
+	 */
 	private static final List<Class<?>> ROOTS = List.of(TriggerEmulatorMain.class, JsonMapper.class,
-			JsonParser.class, JsonProperty.class);
+			JsonParser.class, JsonProperty.class, HttpServer.class, DisposableServer.class, Mono.class,
+			Publisher.class, AttributeKey.class, ByteBuf.class, Channel.class, ByteToMessageDecoder.class,
+			ZlibCodecFactory.class, HttpServerCodec.class, Http2Settings.class, LoggingHandler.class,
+			AddressResolverGroup.class, DomainSocketAddress.class);
 
 	private final List<Path> jars;
 
