@@ -178,7 +178,7 @@ final class ApiRouter {
 	 * @return the route, or none with the methods the path allows
 	 */
 	Routing route(ApiCall call) {
-		Route route = null;
+		@Nullable Route route = null;
 		Set<String> allowed = new TreeSet<>();
 		for (Route candidate : this.routes) {
 			Map<String, String> params = candidate.match(call.segments);
@@ -203,8 +203,8 @@ final class ApiRouter {
 	 * @param tooLarge the 413 reply of a body over its limit, or {@code null}
 	 * @return what to send
 	 */
-	Outcome handle(ApiCall call, Routing routing, ApiReply tooLarge) {
-		RecordedRequest recorded = null;
+	Outcome handle(ApiCall call, Routing routing, @Nullable ApiReply tooLarge) {
+		@Nullable RecordedRequest recorded = null;
 		try {
 			Route route = routing.route();
 			EmulatorEndpoint endpoint = (route == null) ? null
@@ -219,8 +219,8 @@ final class ApiRouter {
 					faultKeys.add(EmulatorEndpoint.TASK_BATCH_TRIGGER.id());
 				}
 			}
-			ApiReply reply = null;
-			Fault afterHandling = null;
+			@Nullable ApiReply reply = null;
+			@Nullable Fault afterHandling = null;
 			for (Fault fault : this.faults.take(faultKeys, requestHash(faultKeys, call))) {
 				switch (fault.kind()) {
 					case LATENCY -> sleep(fault.duration());
@@ -425,7 +425,7 @@ final class ApiRouter {
 	 * @param route the route, or {@code null}
 	 * @param allowed the methods of the routes matching the path
 	 */
-	record Routing(Route route, Set<String> allowed) {
+	record Routing(@Nullable Route route, Set<String> allowed) {
 
 		/**
 		 * The size limit of the call's body.
@@ -443,7 +443,7 @@ final class ApiRouter {
 	 * @param kind how to answer
 	 * @param reply the reply, with all its headers; {@code null} when nothing is sent
 	 */
-	record Outcome(Kind kind, ApiReply reply) {
+	record Outcome(Kind kind, @Nullable ApiReply reply) {
 
 		/** Close the connection without a response. */
 		static final Outcome DROP = new Outcome(Kind.DROP, null);
