@@ -1,8 +1,10 @@
 package io.github.triggerspring.tasks;
 
+import java.io.StringWriter;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
@@ -38,6 +40,9 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public final class SuperJson {
 
+	/** Room for a small payload, so that most are written without growing the buffer. */
+	private static final int INITIAL_CHARS = 256;
+
 	private static final JsonMapper META_MAPPER = JsonMapper.builder().build();
 
 	private final Supplier<ObjectWriter> writer;
@@ -63,13 +68,18 @@ public final class SuperJson {
 	 */
 	public String stringify(@Nullable Object value) {
 		SuperJsonAnnotations annotations = new SuperJsonAnnotations();
-		String json = this.writer.get().withAttribute(SuperJsonAnnotations.ATTRIBUTE, annotations)
-			.writeValueAsString(value);
-		JsonNode values = annotations.values();
-		if (values == null) {
-			return "{\"json\":" + json + "}";
+		ObjectWriter writer = this.writer.get().withAttribute(SuperJsonAnnotations.ATTRIBUTE, annotations);
+		StringWriter text = new StringWriter(INITIAL_CHARS);
+		try (JsonGenerator generator = writer.createGenerator(text)) {
+			generator.writeRaw("{\"json\":");
+			writer.writeValue(generator, value);
+			JsonNode values = annotations.values();
+			if (values != null) {
+				generator.writeRaw(",\"meta\":{\"values\":" + META_MAPPER.writeValueAsString(values) + "}");
+			}
+			generator.writeRaw('}');
 		}
-		return "{\"json\":" + json + ",\"meta\":{\"values\":" + META_MAPPER.writeValueAsString(values) + "}}";
+		return text.toString();
 	}
 
 	/**
