@@ -1,6 +1,6 @@
 package io.github.triggerspring.tasks;
 
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -40,9 +40,6 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public final class SuperJson {
 
-	/** Room for a small payload, so that most are written without growing the buffer. */
-	private static final int INITIAL_CHARS = 256;
-
 	private static final JsonMapper META_MAPPER = JsonMapper.builder().build();
 
 	private final Supplier<ObjectWriter> writer;
@@ -68,9 +65,10 @@ public final class SuperJson {
 	 */
 	public String stringify(@Nullable Object value) {
 		SuperJsonAnnotations annotations = new SuperJsonAnnotations();
-		ObjectWriter writer = this.writer.get().withAttribute(SuperJsonAnnotations.ATTRIBUTE, annotations);
-		StringWriter text = new StringWriter(INITIAL_CHARS);
-		try (JsonGenerator generator = writer.createGenerator(text)) {
+		ObjectWriter writer = this.writer.get();
+		WrittenText text = new WrittenText();
+		try (SuperJsonAnnotations.Scope writing = annotations.write();
+				JsonGenerator generator = writer.createGenerator(text)) {
 			generator.writeRaw("{\"json\":");
 			writer.writeValue(generator, value);
 			JsonNode values = annotations.values();
@@ -79,7 +77,7 @@ public final class SuperJson {
 			}
 			generator.writeRaw('}');
 		}
-		return text.toString();
+		return text.written();
 	}
 
 	/**
@@ -112,6 +110,35 @@ public final class SuperJson {
 				return serializer;
 			}
 			return new SuperJsonSerializer(serializer);
+		}
+
+	}
+
+	/**
+	 * The text a generator writes, kept as the strings it flushes: a generator buffers
+	 * what it writes and flushes a small payload once, when it is closed, so the payload
+	 * is copied once, at its exact size.
+	 */
+	private static final class WrittenText extends Writer {
+
+		private String written = "";
+
+		@Override
+		public void write(char[] chars, int offset, int length) {
+			String flushed = new String(chars, offset, length);
+			this.written = this.written.isEmpty() ? flushed : this.written.concat(flushed);
+		}
+
+		@Override
+		public void flush() {
+		}
+
+		@Override
+		public void close() {
+		}
+
+		String written() {
+			return this.written;
 		}
 
 	}

@@ -1,8 +1,9 @@
 package io.github.triggerspring.tasks;
 
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -56,7 +57,7 @@ final class TriggerWire {
 	 * before it is uploaded, and the body written again with the stored packet.
 	 */
 	byte[] triggerBody(PayloadPacket packet, TriggerOptions options) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(BODY_BYTES + length(packet));
+		WrittenBytes bytes = new WrittenBytes();
 		try (JsonGenerator body = WireJson.mapper().createGenerator(bytes)) {
 			body.writeStartObject();
 			if (packet.data() != null) {
@@ -76,7 +77,7 @@ final class TriggerWire {
 			body.writeEndObject();
 			body.writeEndObject();
 		}
-		return bytes.toByteArray();
+		return bytes.written();
 	}
 
 	/**
@@ -84,7 +85,7 @@ final class TriggerWire {
 	 * @param taskIds the distinct task identifiers of the items, sorted
 	 */
 	byte[] createBatchBody(List<String> taskIds, int runCount, BatchOptions options) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(BODY_BYTES);
+		WrittenBytes bytes = new WrittenBytes();
 		try (JsonGenerator body = WireJson.mapper().createGenerator(bytes)) {
 			body.writeStartObject();
 			body.writeNumberProperty("runCount", runCount);
@@ -97,7 +98,7 @@ final class TriggerWire {
 			}
 			body.writeEndObject();
 		}
-		return bytes.toByteArray();
+		return bytes.written();
 	}
 
 	/** Checks the batch-wide options before any item is written. */
@@ -248,6 +249,33 @@ final class TriggerWire {
 		if (value != null) {
 			wire.writeStringProperty(name, value);
 		}
+	}
+
+	/**
+	 * The bytes a generator writes, kept as the arrays it flushes: a generator buffers
+	 * what it writes and flushes a small body once, when it is closed, so the body is
+	 * copied once, at its exact size.
+	 */
+	private static final class WrittenBytes extends OutputStream {
+
+		private byte[] written = new byte[0];
+
+		@Override
+		public void write(int b) {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) {
+			byte[] joined = Arrays.copyOf(this.written, this.written.length + length);
+			System.arraycopy(bytes, offset, joined, this.written.length, length);
+			this.written = joined;
+		}
+
+		byte[] written() {
+			return this.written;
+		}
+
 	}
 
 }
