@@ -1,10 +1,8 @@
 package io.github.triggerspring.tasks;
 
-import java.io.Writer;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
@@ -65,19 +63,15 @@ public final class SuperJson {
 	 */
 	public String stringify(@Nullable Object value) {
 		SuperJsonAnnotations annotations = new SuperJsonAnnotations();
-		ObjectWriter writer = this.writer.get();
-		WrittenText text = new WrittenText();
-		try (SuperJsonAnnotations.Scope writing = annotations.write();
-				JsonGenerator generator = writer.createGenerator(text)) {
-			generator.writeRaw("{\"json\":");
-			writer.writeValue(generator, value);
-			JsonNode values = annotations.values();
-			if (values != null) {
-				generator.writeRaw(",\"meta\":{\"values\":" + META_MAPPER.writeValueAsString(values) + "}");
-			}
-			generator.writeRaw('}');
+		String json;
+		try (SuperJsonAnnotations.Scope writing = annotations.write()) {
+			json = this.writer.get().writeValueAsString(value);
 		}
-		return text.written();
+		JsonNode values = annotations.values();
+		if (values == null) {
+			return "{\"json\":" + json + "}";
+		}
+		return "{\"json\":" + json + ",\"meta\":{\"values\":" + META_MAPPER.writeValueAsString(values) + "}}";
 	}
 
 	/**
@@ -110,35 +104,6 @@ public final class SuperJson {
 				return serializer;
 			}
 			return new SuperJsonSerializer(serializer);
-		}
-
-	}
-
-	/**
-	 * The text a generator writes, kept as the strings it flushes: a generator buffers
-	 * what it writes and flushes a small payload once, when it is closed, so the payload
-	 * is copied once, at its exact size.
-	 */
-	private static final class WrittenText extends Writer {
-
-		private String written = "";
-
-		@Override
-		public void write(char[] chars, int offset, int length) {
-			String flushed = new String(chars, offset, length);
-			this.written = this.written.isEmpty() ? flushed : this.written.concat(flushed);
-		}
-
-		@Override
-		public void flush() {
-		}
-
-		@Override
-		public void close() {
-		}
-
-		String written() {
-			return this.written;
 		}
 
 	}

@@ -100,6 +100,10 @@ final class SuperJsonAnnotations {
 	 * object otherwise, or {@code null} when nothing was annotated.
 	 */
 	@Nullable JsonNode values() {
+		if (this.root.type == null && this.root.children.isEmpty()) {
+			// most payloads: nothing to minimise
+			return null;
+		}
 		return tree(this.root);
 	}
 
