@@ -83,6 +83,16 @@ record PayloadPacket(@Nullable String data, String dataType, int size) {
 		return new PayloadPacket(data, dataType, utf8Length(data));
 	}
 
+	/**
+	 * The packet written before the payload is uploaded, to check the rest of a body:
+	 * this packet, or for a payload to offload a stored packet of the same size whose
+	 * path is not known yet.
+	 * @return the packet to write
+	 */
+	PayloadPacket beforeOffload() {
+		return requiresOffload() ? stored("", this.size) : this;
+	}
+
 	/** Whether the payload is large enough to be uploaded to object storage first. */
 	boolean requiresOffload() {
 		return this.data != null && !STORE.equals(this.dataType) && this.size >= OFFLOAD_BYTES;

@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Client for {@code tasks.*}: trigger tasks, one run at a time or in batches, sending
@@ -135,9 +134,9 @@ public class TasksClient {
 		return Mono.defer(() -> {
 			String task = TriggerValidationException.requireText(taskId, "taskId");
 			PayloadPacket packet = this.wire.packet(payload, "payload");
-			ObjectNode body = this.wire.triggerBody(packet, options);
+			byte[] body = this.wire.triggerBody(packet.beforeOffload(), options);
 			return this.offload.offload(task, packet, requestOptions)
-				.map((sent) -> (sent == packet) ? body : TriggerWire.store(body, sent));
+				.map((sent) -> (sent == packet) ? body : this.wire.triggerBody(sent, options));
 		})
 			.flatMap((body) -> this.tokens.exchange(TriggerEndpoint.TASK_TRIGGER, AuthOptions.concerning(taskId),
 					requestOptions,

@@ -1,24 +1,27 @@
 package io.github.triggerspring.tasks;
 
+import java.io.OutputStream;
+import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.github.triggerspring.error.TriggerValidationException;
+import io.github.triggerspring.internal.http.WireJson;
 import io.github.triggerspring.internal.tasks.RunTags;
 import io.github.triggerspring.internal.tasks.SuperJson;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.SerializationFeature;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes trigger bodies, batch bodies and NDJSON batch items exactly as the official SDK
- * does from a backend, checking the API's rules first. Envelopes are JSON trees, so
- * that the application's naming strategy applies to payloads and metadata only.
+ * does from a backend, checking the API's rules first. Trigger bodies and batch items
+ * are written token by token by the library's wire mapper, the payload as the string the
+ * application's mapper wrote and the metadata as the tree it wrote, so that the
+ * application's settings apply to payloads and metadata only.
  *
  * @author trigger-spring-boot contributors
  */
@@ -27,17 +30,17 @@ final class TriggerWire {
 	/** Largest NDJSON item the server accepts: 3 MiB. */
 	static final int MAX_PAYLOAD_BYTES = 3_145_728;
 
+	/** Room for what a body or item holds besides its payload. */
+	private static final int BODY_BYTES = 512;
+
 	private static final Pattern KEY_TTL = Pattern.compile("^\\d+[smhd]$");
 
 	private final JsonMapper mapper;
-
-	private final ObjectWriter compact;
 
 	private final SuperJson superJson;
 
 	TriggerWire(JsonMapper mapper) {
 		this.mapper = mapper;
-		this.compact = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
 		this.superJson = new SuperJson(mapper);
 	}
 
@@ -50,56 +53,54 @@ final class TriggerWire {
 	}
 
 	/**
-	 * Body of {@code POST /api/v1/tasks/{taskId}/trigger}, checking the options. A
-	 * payload to offload is written inline here, and replaced by its storage path with
-	 * {@link #store(ObjectNode, PayloadPacket)} once it is uploaded.
+	 * Body of {@code POST /api/v1/tasks/{taskId}/trigger}, checking the options, written
+	 * straight to bytes by the wire mapper. A payload to offload is written as
+	 * {@linkplain PayloadPacket#beforeOffload() a placeholder} to check the options
+	 * before it is uploaded, and the body written again with the stored packet.
 	 */
-	ObjectNode triggerBody(PayloadPacket packet, TriggerOptions options) {
-		ObjectNode body = this.mapper.createObjectNode();
-		if (packet.data() != null) {
-			body.put("payload", packet.data());
+	byte[] triggerBody(PayloadPacket packet, TriggerOptions options) {
+		WrittenBytes bytes = new WrittenBytes();
+		try (JsonGenerator body = WireJson.mapper().createGenerator(bytes)) {
+			body.writeStartObject();
+			if (packet.data() != null) {
+				body.writeStringProperty("payload", packet.data());
+			}
+			body.writeObjectPropertyStart("options");
+			IdempotencyKey key = options.idempotencyKeyValue();
+			if (key != null) {
+				key.validate("options.idempotencyKey");
+			}
+			writeOptions(body, options, packet, "options");
+			body.writeNumberProperty("payloadSize", packet.size());
+			if (key != null) {
+				writeKey(body, key.hashed(), key.isPreHashed() ? null : key);
+			}
+			writeKeyTtl(body, options.idempotencyKeyTTL(), "options.idempotencyKeyTTL");
+			body.writeEndObject();
+			body.writeEndObject();
 		}
-		ObjectNode wire = body.putObject("options");
-		IdempotencyKey key = options.idempotencyKeyValue();
-		if (key != null) {
-			key.validate("options.idempotencyKey");
-		}
-		writeOptions(wire, options, packet, "options");
-		wire.put("payloadSize", packet.size());
-		if (key != null) {
-			writeKey(wire, key.hashed(), key.isPreHashed() ? null : key);
-		}
-		writeKeyTtl(wire, options.idempotencyKeyTTL(), "options.idempotencyKeyTTL");
-		return body;
-	}
-
-	/**
-	 * Replaces the payload of a trigger body, or of a batch item, by the path where it
-	 * was stored, keeping the original {@code payloadSize}.
-	 * @param body the body or item
-	 * @param stored the stored packet
-	 * @return the body
-	 */
-	static ObjectNode store(ObjectNode body, PayloadPacket stored) {
-		body.put("payload", stored.data());
-		((ObjectNode) body.get("options")).put("payloadType", stored.dataType());
-		return body;
+		return bytes.written();
 	}
 
 	/**
 	 * Body of {@code POST /api/v3/batches}.
 	 * @param taskIds the distinct task identifiers of the items, sorted
 	 */
-	ObjectNode createBatchBody(List<String> taskIds, int runCount, BatchOptions options) {
-		ObjectNode body = this.mapper.createObjectNode();
-		body.put("runCount", runCount);
-		ArrayNode tasks = body.putArray("taskIdentifiers");
-		taskIds.forEach(tasks::add);
-		IdempotencyKey key = options.idempotencyKeyValue();
-		if (key != null) {
-			writeKey(body, key.hashed(), key.isPreHashed() ? null : key);
+	byte[] createBatchBody(List<String> taskIds, int runCount, BatchOptions options) {
+		WrittenBytes bytes = new WrittenBytes();
+		try (JsonGenerator body = WireJson.mapper().createGenerator(bytes)) {
+			body.writeStartObject();
+			body.writeNumberProperty("runCount", runCount);
+			body.writeArrayPropertyStart("taskIdentifiers");
+			taskIds.forEach(body::writeString);
+			body.writeEndArray();
+			IdempotencyKey key = options.idempotencyKeyValue();
+			if (key != null) {
+				writeKey(body, key.hashed(), key.isPreHashed() ? null : key);
+			}
+			body.writeEndObject();
 		}
-		return body;
+		return bytes.written();
 	}
 
 	/** Checks the batch-wide options before any item is written. */
@@ -112,110 +113,116 @@ final class TriggerWire {
 	}
 
 	/**
-	 * One item of {@code POST /api/v3/batches/{batchId}/items}, checking its options. The
-	 * batch options must have been {@linkplain #validate(BatchOptions) validated}.
+	 * One item of {@code POST /api/v3/batches/{batchId}/items} as its NDJSON line, without
+	 * its line break, checking its options and the server's per-item limit. The batch
+	 * options must have been {@linkplain #validate(BatchOptions) validated}. A payload to
+	 * offload is written as {@linkplain PayloadPacket#beforeOffload() a placeholder} to
+	 * check the options before it is uploaded, and the line written again with the stored
+	 * packet.
 	 */
-	ObjectNode batchItem(int index, BatchTaskItem item, PayloadPacket packet, BatchOptions batch) {
+	String batchLine(int index, BatchTaskItem item, PayloadPacket packet, BatchOptions batch) {
 		String field = "items[" + index + "]";
 		String taskId = TriggerValidationException.requireText(item.taskId(), field + ".taskId");
-		ObjectNode line = this.mapper.createObjectNode();
-		line.put("index", index);
-		line.put("task", taskId);
-		if (packet.data() != null) {
-			line.put("payload", packet.data());
+		StringWriter text = new StringWriter(BODY_BYTES + length(packet));
+		try (JsonGenerator line = WireJson.mapper().createGenerator(text)) {
+			line.writeStartObject();
+			line.writeNumberProperty("index", index);
+			line.writeStringProperty("task", taskId);
+			if (packet.data() != null) {
+				line.writeStringProperty("payload", packet.data());
+			}
+			line.writeObjectPropertyStart("options");
+			TriggerOptions options = item.options();
+			writeOptions(line, options, packet, field + ".options");
+			if (packet.data() != null && !packet.data().isEmpty()) {
+				// the SDK sets payloadSize on batch items only when there is a non-empty payload
+				line.writeNumberProperty("payloadSize", packet.size());
+			}
+			IdempotencyKey own = options.idempotencyKeyValue();
+			IdempotencyKey batchKey = batch.idempotencyKeyValue();
+			if (own != null) {
+				own.validate(field + ".options.idempotencyKey");
+				writeKey(line, own.hashed(), own.isPreHashed() ? null : own);
+			}
+			else if (batchKey != null) {
+				writeKey(line, batchKey.forBatchItem(index), null);
+			}
+			String keyTtl = (options.idempotencyKeyTTL() != null) ? options.idempotencyKeyTTL()
+					: batch.idempotencyKeyTTL();
+			writeKeyTtl(line, keyTtl, field + ".options.idempotencyKeyTTL");
+			line.writeEndObject();
+			line.writeEndObject();
 		}
-		ObjectNode wire = line.putObject("options");
-		TriggerOptions options = item.options();
-		writeOptions(wire, options, packet, field + ".options");
-		if (packet.data() != null && !packet.data().isEmpty()) {
-			// the SDK sets payloadSize on batch items only when there is a non-empty payload
-			wire.put("payloadSize", packet.size());
-		}
-		IdempotencyKey own = options.idempotencyKeyValue();
-		IdempotencyKey batchKey = batch.idempotencyKeyValue();
-		if (own != null) {
-			own.validate(field + ".options.idempotencyKey");
-			writeKey(wire, own.hashed(), own.isPreHashed() ? null : own);
-		}
-		else if (batchKey != null) {
-			writeKey(wire, batchKey.forBatchItem(index), null);
-		}
-		String keyTtl = (options.idempotencyKeyTTL() != null) ? options.idempotencyKeyTTL()
-				: batch.idempotencyKeyTTL();
-		writeKeyTtl(wire, keyTtl, field + ".options.idempotencyKeyTTL");
-		return line;
-	}
-
-	/**
-	 * An item as its NDJSON line, without its line break, checked against the server's
-	 * per-item limit.
-	 */
-	String batchLine(int index, ObjectNode item) {
-		String field = "items[" + index + "]";
-		String text = this.compact.writeValueAsString(item);
-		int bytes = PayloadPacket.utf8Length(text);
+		String written = text.toString();
+		int bytes = PayloadPacket.utf8Length(written);
 		if (bytes > MAX_PAYLOAD_BYTES) {
 			throw new TriggerValidationException(field,
 					"is " + bytes + " bytes once serialized, over the per-item limit of " + MAX_PAYLOAD_BYTES
 							+ " bytes (3 MiB); the server would reject it. Send a smaller payload, for example a "
 							+ "reference to data stored elsewhere.");
 		}
-		return text;
+		return written;
 	}
 
-	private void writeOptions(ObjectNode wire, TriggerOptions options, PayloadPacket packet, String field) {
+	private void writeOptions(JsonGenerator wire, TriggerOptions options, PayloadPacket packet, String field) {
 		if (options.queue() != null) {
-			wire.putObject("queue").put("name", options.queue());
+			wire.writeObjectPropertyStart("queue");
+			wire.writeStringProperty("name", options.queue());
+			wire.writeEndObject();
 		}
-		putIfPresent(wire, "concurrencyKey", options.concurrencyKey());
-		wire.put("payloadType", packet.dataType());
-		putIfPresent(wire, "delay", options.delay());
+		writeIfPresent(wire, "concurrencyKey", options.concurrencyKey());
+		wire.writeStringProperty("payloadType", packet.dataType());
+		writeIfPresent(wire, "delay", options.delay());
 		if (options.ttl() != null) {
-			wire.put("ttl", options.ttl());
+			wire.writeStringProperty("ttl", options.ttl());
 		}
 		else if (options.ttlDuration() != null) {
-			wire.put("ttl", seconds(options.ttlDuration(), field + ".ttl"));
+			wire.writeNumberProperty("ttl", seconds(options.ttlDuration(), field + ".ttl"));
 		}
 		writeTags(wire, options.tags(), field + ".tags");
 		if (options.maxAttempts() != null) {
-			wire.put("maxAttempts", options.maxAttempts());
+			wire.writeNumberProperty("maxAttempts", options.maxAttempts());
 		}
 		Map<String, ?> metadata = options.metadata();
 		if (metadata != null) {
-			wire.set("metadata", this.mapper.valueToTree(metadata));
+			wire.writeName("metadata");
+			wire.writeTree(this.mapper.valueToTree(metadata));
 		}
 		if (options.maxDuration() != null) {
-			wire.put("maxDuration", seconds(options.maxDuration(), field + ".maxDuration"));
+			wire.writeNumberProperty("maxDuration", seconds(options.maxDuration(), field + ".maxDuration"));
 		}
 		if (options.machine() != null) {
-			wire.put("machine", options.machine().wireValue());
+			wire.writeStringProperty("machine", options.machine().wireValue());
 		}
 		if (options.priority() != null) {
-			wire.put("priority", seconds(options.priority(), field + ".priority"));
+			wire.writeNumberProperty("priority", seconds(options.priority(), field + ".priority"));
 		}
-		putIfPresent(wire, "region", options.region());
-		putIfPresent(wire, "lockToVersion", options.version());
+		writeIfPresent(wire, "region", options.region());
+		writeIfPresent(wire, "lockToVersion", options.version());
 	}
 
-	private static void writeTags(ObjectNode wire, @Nullable List<String> tags, String field) {
+	private static void writeTags(JsonGenerator wire, @Nullable List<String> tags, String field) {
 		if (tags != null) {
-			ArrayNode array = wire.putArray("tags");
-			RunTags.check(tags, field).forEach(array::add);
+			List<String> checked = RunTags.check(tags, field);
+			wire.writeArrayPropertyStart("tags");
+			checked.forEach(wire::writeString);
+			wire.writeEndArray();
 		}
 	}
 
-	private static void writeKey(ObjectNode wire, String hashed, @Nullable IdempotencyKey recorded) {
-		wire.put("idempotencyKey", hashed);
+	private static void writeKey(JsonGenerator wire, String hashed, @Nullable IdempotencyKey recorded) {
+		wire.writeStringProperty("idempotencyKey", hashed);
 		if (recorded != null) {
-			ObjectNode keyOptions = wire.putObject("idempotencyKeyOptions");
-			keyOptions.put("key", recorded.userValue());
-			keyOptions.put("scope", recorded.effectiveScope().wireValue());
+			wire.writeObjectPropertyStart("idempotencyKeyOptions");
+			wire.writeStringProperty("key", recorded.userValue());
+			wire.writeStringProperty("scope", recorded.effectiveScope().wireValue());
+			wire.writeEndObject();
 		}
 	}
 
-	private static void writeKeyTtl(ObjectNode wire, @Nullable String ttl, String field) {
+	private static void writeKeyTtl(JsonGenerator wire, @Nullable String ttl, String field) {
 		checkKeyTtl(ttl, field);
-		putIfPresent(wire, "idempotencyKeyTTL", ttl);
+		writeIfPresent(wire, "idempotencyKeyTTL", ttl);
 	}
 
 	private static void checkKeyTtl(@Nullable String ttl, String field) {
@@ -235,10 +242,42 @@ final class TriggerWire {
 		return duration.getSeconds();
 	}
 
-	private static void putIfPresent(ObjectNode wire, String name, @Nullable String value) {
+	/** Length of the packet's data, in characters: about what it takes once written. */
+	private static int length(PayloadPacket packet) {
+		return (packet.data() != null) ? packet.data().length() : 0;
+	}
+
+	private static void writeIfPresent(JsonGenerator wire, String name, @Nullable String value) {
 		if (value != null) {
-			wire.put(name, value);
+			wire.writeStringProperty(name, value);
 		}
+	}
+
+	/**
+	 * The bytes a generator writes, kept as the arrays it flushes: a generator buffers
+	 * what it writes and flushes a small body once, when it is closed, so the body is
+	 * copied once, at its exact size.
+	 */
+	private static final class WrittenBytes extends OutputStream {
+
+		private byte[] written = new byte[0];
+
+		@Override
+		public void write(int b) {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) {
+			byte[] joined = Arrays.copyOf(this.written, this.written.length + length);
+			System.arraycopy(bytes, offset, joined, this.written.length, length);
+			this.written = joined;
+		}
+
+		byte[] written() {
+			return this.written;
+		}
+
 	}
 
 }

@@ -20,7 +20,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.MediaType;
 
@@ -115,10 +114,10 @@ final class TwoPhaseBatch {
 	private Mono<String> line(SortedSet<String> tasks, int index, BatchTaskItem item, BatchOptions options,
 			RequestOptions requestOptions) {
 		PayloadPacket packet = this.wire.packet(item.payload(), "items[" + index + "].payload");
-		ObjectNode node = this.wire.batchItem(index, item, packet, options);
+		String line = this.wire.batchLine(index, item, packet.beforeOffload(), options);
 		tasks.add(item.taskId());
 		return this.offload.offload(item.taskId(), packet, requestOptions)
-			.map((sent) -> this.wire.batchLine(index, (sent == packet) ? node : TriggerWire.store(node, sent)));
+			.map((sent) -> (sent == packet) ? line : this.wire.batchLine(index, item, sent, options));
 	}
 
 	private static BatchLines requireItems(BatchLines lines) {

@@ -440,6 +440,9 @@ public final class TriggerHttpClient {
 		if (request.body() == null) {
 			return null;
 		}
+		if (request.body() instanceof byte[] written) {
+			return written;
+		}
 		try {
 			return WireJson.MAPPER.writeValueAsBytes(request.body());
 		}

@@ -18,7 +18,8 @@ import org.springframework.http.MediaType;
  * @param pathTemplate the path template, for example {@code /api/v3/runs/{runId}}
  * @param pathVariables values of the template's variables, in order; they are encoded
  * @param query query parameters in order, with unencoded names and values
- * @param body JSON body, or {@code null}
+ * @param body JSON body, or {@code null}; a {@code byte[]} is JSON already written, sent as
+ * it is
  * @param bodyStream streamed body (for example NDJSON lines), or {@code null}; it is
  * subscribed once per attempt
  * @param contentType content type of the request
@@ -91,7 +92,8 @@ public record TriggerRequest(HttpMethod method, String pathTemplate, List<Object
 
 	/**
 	 * This request with a JSON body.
-	 * @param body the body, serialized with the application's JSON mapper
+	 * @param body the body, written with the library's wire mapper; a {@code byte[]} is
+	 * JSON already written, sent as it is
 	 * @return a new request
 	 */
 	public TriggerRequest withBody(Object body) {

@@ -63,8 +63,10 @@ public final class SuperJson {
 	 */
 	public String stringify(@Nullable Object value) {
 		SuperJsonAnnotations annotations = new SuperJsonAnnotations();
-		String json = this.writer.get().withAttribute(SuperJsonAnnotations.ATTRIBUTE, annotations)
-			.writeValueAsString(value);
+		String json;
+		try (SuperJsonAnnotations.Scope writing = annotations.write()) {
+			json = this.writer.get().writeValueAsString(value);
+		}
 		JsonNode values = annotations.values();
 		if (values == null) {
 			return "{\"json\":" + json + "}";

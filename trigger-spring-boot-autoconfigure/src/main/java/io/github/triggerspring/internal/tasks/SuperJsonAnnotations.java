@@ -14,6 +14,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.core.NamedThreadLocal;
+
 /**
  * The superjson type annotations of one payload ({@code meta.values}), recorded while
  * the payload is written: each special value records its type at the path where it ended
@@ -30,12 +32,36 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SuperJsonAnnotations {
 
-	/** Attribute under which the annotations of the payload being written are found. */
-	static final Class<SuperJsonAnnotations> ATTRIBUTE = SuperJsonAnnotations.class;
+	/**
+	 * The annotations of the payload being written on this thread: a payload is written
+	 * synchronously, and a thread-local spares the copy of the writer's configuration
+	 * that a per-call attribute would cost.
+	 */
+	private static final ThreadLocal<@Nullable SuperJsonAnnotations> WRITING = new NamedThreadLocal<>(
+			"superjson annotations");
 
 	private final Node root = new Node();
 
 	private int suspended;
+
+	/**
+	 * The annotations of the payload being written on this thread.
+	 * @return the annotations, or {@code null} when no payload is being written
+	 */
+	static @Nullable SuperJsonAnnotations writing() {
+		return WRITING.get();
+	}
+
+	/**
+	 * Makes these the annotations of the payload being written on this thread, until the
+	 * returned scope is closed.
+	 * @return the scope, which restores the annotations that were being written before
+	 */
+	Scope write() {
+		SuperJsonAnnotations outer = WRITING.get();
+		WRITING.set(this);
+		return () -> WRITING.set(outer);
+	}
 
 	/**
 	 * Records the type of the value that was just written.
@@ -74,6 +100,10 @@ final class SuperJsonAnnotations {
 	 * object otherwise, or {@code null} when nothing was annotated.
 	 */
 	@Nullable JsonNode values() {
+		if (this.root.type == null && this.root.children.isEmpty()) {
+			// most payloads: nothing to minimise
+			return null;
+		}
 		return tree(this.root);
 	}
 
@@ -143,6 +173,16 @@ final class SuperJsonAnnotations {
 		private @Nullable String type;
 
 		private final Map<String, Node> children = new LinkedHashMap<>();
+
+	}
+
+	/**
+	 * The time during which annotations are those of the payload being written.
+	 */
+	interface Scope extends AutoCloseable {
+
+		@Override
+		void close();
 
 	}
 

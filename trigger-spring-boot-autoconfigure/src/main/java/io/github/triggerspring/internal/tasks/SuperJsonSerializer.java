@@ -74,7 +74,7 @@ final class SuperJsonSerializer extends ValueSerializer<Object> {
 	@Override
 	public void serialize(Object value, JsonGenerator generator, SerializationContext context)
 			throws JacksonException {
-		SuperJsonAnnotations annotations = (SuperJsonAnnotations) context.getAttribute(SuperJsonAnnotations.ATTRIBUTE);
+		SuperJsonAnnotations annotations = SuperJsonAnnotations.writing();
 		if (annotations == null) {
 			this.delegate.serialize(value, generator, context);
 			return;
