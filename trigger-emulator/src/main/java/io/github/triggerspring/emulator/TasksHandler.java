@@ -270,9 +270,10 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 
 	ApiReply batchItems(ApiCall call, ApiPrincipal principal) {
 		String lines = call.ndjsonBody();
-		BatchRecord batch = this.state.batches.get(call.params.get("batchId"));
+		String batchId = call.params.get("batchId");
+		BatchRecord batch = this.state.batches.get(batchId);
 		if (batch == null || batch.env != principal.env()) {
-			throw new ApiError(404, "Batch not found");
+			throw new ApiError(422, "Batch " + batchId + " not found");
 		}
 		if (batch.sealed()) {
 			throw new ApiError(422, "Batch " + batch.id + " is already sealed and cannot accept more items");
@@ -295,8 +296,7 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 				throw new ApiError(400, "Invalid batch item: expected {index, task, payload?, options?}");
 			}
 			if (index.asInt() >= batch.runCount) {
-				throw new ApiError(400, "Item index " + index.asInt() + " exceeds the batch runCount of "
-						+ batch.runCount);
+				throw new ApiError(422, "Item index " + index.asInt() + " exceeds batch runCount " + batch.runCount);
 			}
 			items.add(item);
 		}

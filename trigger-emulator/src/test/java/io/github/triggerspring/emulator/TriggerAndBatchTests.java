@@ -263,15 +263,20 @@ class TriggerAndBatchTests extends EmulatorTestSupport {
 		String items = "/api/v3/batches/" + batchId + "/items";
 		assertThat(call("POST", items, DEV, "application/json", "{\"index\":0,\"task\":\"a\"}").status())
 			.isEqualTo(415);
-		assertThat(call("POST", items, DEV, "application/x-ndjson", "{\"index\":1,\"task\":\"a\"}").status())
-			.isEqualTo(400);
+		Response pastRunCount = call("POST", items, DEV, "application/x-ndjson", "{\"index\":1,\"task\":\"a\"}");
+		assertThat(pastRunCount.status()).isEqualTo(422);
+		assertThat(pastRunCount.error()).isEqualTo("Item index 1 exceeds batch runCount 1");
 		Response malformed = call("POST", items, DEV, "application/x-ndjson", "{oops");
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(malformed.error()).isEqualTo("Invalid JSON");
 		Response unknown = call("POST", "/api/v3/batches/batch_nope/items", DEV, "application/x-ndjson",
 				"{\"index\":0,\"task\":\"a\"}");
-		assertThat(unknown.status()).isEqualTo(404);
-		assertThat(unknown.error()).isEqualTo("Batch not found");
+		assertThat(unknown.status()).isEqualTo(422);
+		assertThat(unknown.error()).isEqualTo("Batch batch_nope not found");
+		Response otherEnvironment = call("POST", items, PROD, "application/x-ndjson", "{\"index\":0,\"task\":\"a\"}");
+		assertThat(otherEnvironment.status()).isEqualTo(422);
+		assertThat(otherEnvironment.error()).isEqualTo("Batch " + batchId + " not found");
+		assertThat(emulator.runCount()).isZero();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import io.github.triggerspring.emulator.RecordedTrigger;
 import io.github.triggerspring.emulator.TriggerEmulator;
 import io.github.triggerspring.error.TriggerNotFoundException;
 import io.github.triggerspring.error.TriggerPayloadTooLargeException;
+import io.github.triggerspring.error.TriggerUnprocessableEntityException;
 import io.github.triggerspring.runs.Run;
 import io.github.triggerspring.runs.RunsClient;
 import io.github.triggerspring.tasks.BatchItem;
@@ -157,6 +158,27 @@ class TasksClientEmulatorTests {
 			.extracting(RecordedRequest::responseStatus)
 			.containsExactly(0, 422);
 		assertThat(this.emulator.runCount()).isEqualTo(2);
+	}
+
+	@Test
+	void itemsPastTheRunCountOfTheBatchAKeyMatchedAreATypedUnprocessableEntityErrorAndCreateNoRun() {
+		this.emulator.faults().inject(EmulatorEndpoint.TASK_BATCH_TRIGGER_ITEMS, Fault.status(400));
+		BatchOptions options = BatchOptions.builder().idempotencyKey("import-43").build();
+		StepVerifier.create(this.tasks.batchTrigger("resize-image", List.of(BatchItem.of(Map.of("index", 0))), options))
+			.expectError()
+			.verify(TIMEOUT);
+		List<BatchItem> items = List.of(BatchItem.of(Map.of("index", 0)), BatchItem.of(Map.of("index", 1)));
+		StepVerifier.create(this.tasks.batchTrigger("resize-image", items, options))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(
+					TriggerUnprocessableEntityException.class, (refused) -> {
+						assertThat(refused.getStatus()).isEqualTo(422);
+						assertThat(refused.getError()).isEqualTo("Item index 1 exceeds batch runCount 1");
+					}))
+			.verify(TIMEOUT);
+		assertThat(this.emulator.journal().requests(EmulatorEndpoint.TASK_BATCH_TRIGGER_ITEMS))
+			.extracting(RecordedRequest::responseStatus)
+			.containsExactly(400, 422);
+		assertThat(this.emulator.runCount()).isZero();
 	}
 
 	@Test
