@@ -150,11 +150,13 @@ public final class CreateTokenOptions {
 
 		/**
 		 * Time after which the token times out: a time span such as {@code 30s},
-		 * {@code 1m}, {@code 2h}, {@code 3d}, {@code 4w} or {@code 1h30m}, or an ISO-8601
+		 * {@code 1m}, {@code 2h}, {@code 3d}, {@code 4w} or {@code 1h30m}, an ISO-8601
 		 * date-time with an offset ({@code Z}, {@code +02:00}, {@code +0200} or
-		 * {@code +02}), such as {@code 2026-12-01T10:00:00+02:00}. A date-time is sent as
-		 * the SDK sends a {@code Date}: in UTC with milliseconds
-		 * ({@code 2026-12-01T08:00:00.000Z}). Replaces any timeout set before.
+		 * {@code +02}), such as {@code 2026-12-01T10:00:00+02:00}, or an ISO-8601 date,
+		 * such as {@code 2026-12-01}, which is midnight UTC as the server's
+		 * {@code new Date(value)} reads it. A date or date-time is sent as the SDK sends a
+		 * {@code Date}: in UTC with milliseconds ({@code 2026-12-01T08:00:00.000Z}).
+		 * Replaces any timeout set before.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */

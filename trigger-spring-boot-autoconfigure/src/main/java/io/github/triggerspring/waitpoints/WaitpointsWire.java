@@ -3,6 +3,7 @@ package io.github.triggerspring.waitpoints;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
@@ -118,14 +119,25 @@ final class WaitpointsWire {
 		if (!timeout.isEmpty() && TIME_SPAN.matcher(timeout).matches()) {
 			return timeout;
 		}
+		return futureInstant(instant(timeout), clock);
+	}
+
+	/**
+	 * The instant a date-time with an offset names, or the start in UTC of a date, as
+	 * JavaScript's {@code new Date(value)} on the server reads a date-only ISO string.
+	 */
+	private static Instant instant(String timeout) {
 		try {
-			return futureInstant(OffsetDateTime.parse(timeout, ISO_WITH_OFFSET).toInstant(), clock);
+			if (timeout.indexOf('T') < 0) {
+				return LocalDate.parse(timeout, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
+			}
+			return OffsetDateTime.parse(timeout, ISO_WITH_OFFSET).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			throw new TriggerValidationException("options.timeout", "'" + timeout + "' is neither a time span nor "
-					+ "an ISO-8601 date-time with an offset. Write a time span such as '30s', '1m', '2h', '3d', '4w' "
-					+ "or '1h30m', or a date-time such as '2026-12-01T10:00:00+02:00', or pass a Duration or an "
-					+ "Instant.");
+					+ "an ISO-8601 date or date-time with an offset. Write a time span such as '30s', '1m', '2h', "
+					+ "'3d', '4w' or '1h30m', a date such as '2026-12-01' (midnight UTC) or a date-time such as "
+					+ "'2026-12-01T10:00:00+02:00', or pass a Duration or an Instant.");
 		}
 	}
 

@@ -182,6 +182,27 @@ class WaitpointsClientTests {
 	}
 
 	@Test
+	void timeoutAsADateIsSentAsMidnightUtcAsTheServersNewDateReadsIt() {
+		this.api.respond(200, "{\"id\":\"waitpoint_1\",\"isCached\":false,\"url\":\"u\"}");
+		StepVerifier.create(waitpoints().createToken(CreateTokenOptions.builder().timeout("2026-12-01").build()))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+		RecordedRequest request = this.api.takeRequest();
+		assertThat(request.getRequestLine()).isEqualTo("POST /api/v1/waitpoints/tokens HTTP/1.1");
+		assertThat(request.getBody().utf8()).isEqualTo("{\"timeout\":\"2026-12-01T00:00:00.000Z\"}");
+		for (String timeout : List.of("2026-02-30", "2026-13-01", "2026-12-1", "20261201", "2026-12-01Z",
+				"2026-03-01")) {
+			StepVerifier.create(waitpoints().createToken(CreateTokenOptions.builder().timeout(timeout).build()))
+				.expectErrorSatisfies((error) -> assertThat(error).as(timeout)
+					.isInstanceOfSatisfying(TriggerValidationException.class,
+							(refused) -> assertThat(refused.getField()).isEqualTo("options.timeout")))
+				.verify(TIMEOUT);
+		}
+		assertThat(this.api.requestCount()).isOne();
+	}
+
+	@Test
 	void badCreateOptionsAreRefusedBeforeTheWire() {
 		Map<CreateTokenOptions, String> refused = Map.of(
 				CreateTokenOptions.builder().idempotencyKey(" ").build(), "options.idempotencyKey",
