@@ -20,6 +20,24 @@ record ApiPrincipal(@Nullable EnvRecord env, EmulatorState.@Nullable AccessToken
 		this(env, token, null);
 	}
 
+	/**
+	 * The environment of a call made with a secret key or a public access token, as every
+	 * route whose authentication mode ({@link ApiAuthenticator.Mode#SECRET} or
+	 * {@link ApiAuthenticator.Mode#JWT}) refuses access tokens guarantees.
+	 * @return the environment
+	 * @throws IllegalStateException if the call was made with an access token, which names
+	 * no environment: the route's mode should have refused it
+	 */
+	EnvRecord requireEnv() {
+		EnvRecord env = this.env;
+		if (env == null) {
+			throw new IllegalStateException("This route expects a secret key or a public access token, which name "
+					+ "an environment, but the call was made with an access token, which names none: a route that "
+					+ "reads the environment must authenticate in mode SECRET or JWT");
+		}
+		return env;
+	}
+
 	ProjectRecord accessibleProject(EmulatorState state, String projectRef) {
 		ProjectRecord project = state.projects.get(projectRef);
 		if (project == null || !this.token.projectRefs.contains(projectRef)) {

@@ -35,7 +35,7 @@ final class AuthHandler {
 
 	/** {@code POST /api/v1/auth/jwt/claims}: the environment (a preview key's branch). */
 	ApiReply claims(ApiCall call, ApiPrincipal principal) {
-		return ApiReply.json(200, Json.object().put("sub", principal.env().id).put("pub", true));
+		return ApiReply.json(200, Json.object().put("sub", principal.requireEnv().id).put("pub", true));
 	}
 
 	/** {@code POST /api/v1/auth/public-tokens}: a token signed with the environment's key. */
@@ -71,7 +71,7 @@ final class AuthHandler {
 			claims.set("realtime", body.get("realtime"));
 		}
 		return ApiReply.json(200,
-				Json.object().put("token", PublicJwts.sign(this.state, principal.env(), claims, now, expiresAt)));
+				Json.object().put("token", PublicJwts.sign(this.state, principal.requireEnv(), claims, now, expiresAt)));
 	}
 
 	private static boolean grants(Set<String> grantable, String scope) {

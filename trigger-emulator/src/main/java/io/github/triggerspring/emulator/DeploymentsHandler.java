@@ -57,7 +57,7 @@ record DeploymentsHandler(EmulatorState state, EmulatorClock clock) {
 				filters.add((deployment) -> !deployment.createdAt.isAfter(to));
 			}
 		}
-		List<DeploymentRecord> matching = this.state.deployments(principal.env())
+		List<DeploymentRecord> matching = this.state.deployments(principal.requireEnv())
 			.stream()
 			.filter((deployment) -> filters.stream().allMatch((filter) -> filter.test(deployment)))
 			.toList();
@@ -96,7 +96,7 @@ record DeploymentsHandler(EmulatorState state, EmulatorClock clock) {
 	}
 
 	ApiReply currentDeployment(ApiCall call, ApiPrincipal principal) {
-		DeploymentRecord current = this.state.currentDeployments.get(principal.env());
+		DeploymentRecord current = this.state.currentDeployments.get(principal.requireEnv());
 		if (current == null) {
 			throw new ApiError(404, "No current deployment found");
 		}
@@ -104,7 +104,7 @@ record DeploymentsHandler(EmulatorState state, EmulatorClock clock) {
 	}
 
 	ApiReply latestDeployment(ApiCall call, ApiPrincipal principal) {
-		List<DeploymentRecord> deployments = this.state.deployments(principal.env());
+		List<DeploymentRecord> deployments = this.state.deployments(principal.requireEnv());
 		if (deployments.isEmpty()) {
 			throw new ApiError(404, "No deployment found");
 		}
@@ -121,7 +121,7 @@ record DeploymentsHandler(EmulatorState state, EmulatorClock clock) {
 
 	ApiReply promoteDeployment(ApiCall call, ApiPrincipal principal) {
 		String version = call.params.get("version");
-		DeploymentRecord deployment = this.state.deployments(principal.env())
+		DeploymentRecord deployment = this.state.deployments(principal.requireEnv())
 			.stream()
 			.filter((candidate) -> candidate.version.equals(version))
 			.findFirst()
@@ -130,7 +130,7 @@ record DeploymentsHandler(EmulatorState state, EmulatorClock clock) {
 			throw new ApiError(400, "Deployment " + version + " is " + deployment.status
 					+ "; only a DEPLOYED version can be promoted");
 		}
-		this.state.currentDeployments.put(principal.env(), deployment);
+		this.state.currentDeployments.put(principal.requireEnv(), deployment);
 		return ApiReply.json(200, Json.object()
 			.put("id", deployment.id)
 			.put("version", deployment.version)

@@ -18,15 +18,16 @@ record EnvVarsHandler(EmulatorState state) {
 	private EnvRecord envVarTarget(ApiCall call, ApiPrincipal principal) {
 		String projectRef = call.params.get("projectRef");
 		String slug = call.params.get("env");
-		if (principal.env() != null) {
-			if (!principal.env().project.ref.equals(projectRef)) {
+		EnvRecord keyEnv = principal.env();
+		if (keyEnv != null) {
+			if (!keyEnv.project.ref.equals(projectRef)) {
 				throw new ApiError(400, "Invalid project ref for this API key");
 			}
 			var type = EmulatedEnvironment.fromEnvVarSlug(slug);
-			if (type.isEmpty() || type.get() != principal.env().type) {
+			if (type.isEmpty() || type.get() != keyEnv.type) {
 				throw new ApiError(400, "Invalid environment slug for this API key");
 			}
-			return principal.env();
+			return keyEnv;
 		}
 		ProjectRecord project = principal.accessibleProject(this.state, projectRef);
 		var type = EmulatedEnvironment.fromEnvVarSlug(slug);

@@ -19,7 +19,7 @@ record IdempotencyKeysHandler(EmulatorState state) {
 			throw new ApiError(400, "Invalid request body: taskIdentifier is required");
 		}
 		String key = call.params.get("key");
-		if (this.state.resetIdempotency(principal.env(), taskId, key) == 0) {
+		if (this.state.resetIdempotency(principal.requireEnv(), taskId, key) == 0) {
 			throw new ApiError(404, "No runs found with idempotency key: " + key + " and task: " + taskId);
 		}
 		return ApiReply.json(200, Json.object().put("id", key));

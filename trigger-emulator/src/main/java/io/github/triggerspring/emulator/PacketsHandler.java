@@ -20,7 +20,7 @@ record PacketsHandler(EmulatorState state) {
 	static final String OBJECT_STORE_PATH = "/packets/";
 
 	ApiReply presign(ApiCall call, ApiPrincipal principal) {
-		EnvRecord env = principal.env();
+		EnvRecord env = principal.requireEnv();
 		String storagePath = storagePath(env, call.params.get("filename"));
 		String token = Ids.random(Ids.LOWER_ALNUM, 32);
 		this.state.packets.put(storagePath, new PacketRecord(env, storagePath));
@@ -39,7 +39,7 @@ record PacketsHandler(EmulatorState state) {
 	 * downloading a stored packet of the caller's environment.
 	 */
 	ApiReply presignDownload(ApiCall call, ApiPrincipal principal) {
-		String storagePath = storagePath(principal.env(), call.params.get("filename"));
+		String storagePath = storagePath(principal.requireEnv(), call.params.get("filename"));
 		PacketRecord packet = this.state.packets.get(storagePath);
 		if (packet == null || packet.data == null) {
 			throw new ApiError(404, "Packet not found");

@@ -43,7 +43,7 @@ record QueuesHandler(EmulatorState state, EmulatorClock clock) {
 		if (perPageParam != null) {
 			perPage = Math.max(1, Math.min(100, ApiCall.queryInt("perPage", perPageParam)));
 		}
-		List<QueueRecord> queues = this.state.queues(principal.env());
+		List<QueueRecord> queues = this.state.queues(principal.requireEnv());
 		int count = queues.size();
 		int totalPages = (count + perPage - 1) / perPage;
 		ObjectNode body = Json.object();
@@ -155,7 +155,7 @@ record QueuesHandler(EmulatorState state, EmulatorClock clock) {
 	private QueueRecord find(ApiCall call, ApiPrincipal principal, @Nullable String type) {
 		String name = URLDecoder.decode(call.params.get("queue").replace("+", "%2B"), StandardCharsets.UTF_8);
 		String kind = (type != null) ? type : "id";
-		for (QueueRecord queue : this.state.queues(principal.env())) {
+		for (QueueRecord queue : this.state.queues(principal.requireEnv())) {
 			boolean matches = "id".equals(kind) ? queue.id.equals(name)
 					: queue.type.equals(kind) && queue.name.equals(name);
 			if (matches) {

@@ -117,10 +117,10 @@ record RealtimeHandler(EmulatorState state, EmulatorClock clock) {
 		long offset = offset(call.queryParam("offset"));
 		RealtimeShape shape = (handle != null) ? this.state.realtimeShapes.get(handle) : null;
 		if (offset < 0 && (shape == null || shape.expired)) {
-			shape = newShape(handlePrefix, principal.env(), filter, skipColumns);
+			shape = newShape(handlePrefix, principal.requireEnv(), filter, skipColumns);
 		}
 		if (shape == null || shape.expired || shape.env != principal.env()) {
-			return mustRefetch(shape, handlePrefix, principal.env(), filter, skipColumns);
+			return mustRefetch(shape, handlePrefix, principal.requireEnv(), filter, skipColumns);
 		}
 		boolean live = "true".equals(call.queryParam("live")) && offset >= 0;
 		List<RealtimeShape.Change> changes = changes(shape, offset);
@@ -134,7 +134,7 @@ record RealtimeHandler(EmulatorState state, EmulatorClock clock) {
 			}
 		}
 		if (shape.expired) {
-			return mustRefetch(shape, handlePrefix, principal.env(), filter, skipColumns);
+			return mustRefetch(shape, handlePrefix, principal.requireEnv(), filter, skipColumns);
 		}
 		ArrayNode messages = Json.array();
 		for (RealtimeShape.Change change : changes) {

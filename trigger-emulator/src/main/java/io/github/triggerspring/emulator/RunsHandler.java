@@ -39,7 +39,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		String task = call.queryParam("filter[taskIdentifier]");
 		principal.requireScope(PublicJwt.accepted("read", "tasks", (task != null) ? List.of(task.split(",")) : List.of(),
 				"read:runs", "read:all"));
-		return runPage(call, principal.env());
+		return runPage(call, principal.requireEnv());
 	}
 
 	ApiReply listProjectRuns(ApiCall call, ApiPrincipal principal) {

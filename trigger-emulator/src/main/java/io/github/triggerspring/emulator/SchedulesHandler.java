@@ -58,9 +58,9 @@ record SchedulesHandler(EmulatorState state, EmulatorClock clock) {
 			throw new ApiError(400, "Invalid request body: task, cron and deduplicationKey are required");
 		}
 		String timezone = validateSchedule(cron, Json.text(body, "timezone"));
-		ScheduleRecord schedule = this.state.scheduleByDeduplicationKey(principal.env(), deduplicationKey);
+		ScheduleRecord schedule = this.state.scheduleByDeduplicationKey(principal.requireEnv(), deduplicationKey);
 		if (schedule == null) {
-			schedule = new ScheduleRecord(Ids.friendly("sched_"), principal.env(), deduplicationKey);
+			schedule = new ScheduleRecord(Ids.friendly("sched_"), principal.requireEnv(), deduplicationKey);
 			this.state.schedules.put(schedule.id, schedule);
 		}
 		schedule.task = task;

@@ -45,11 +45,11 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		JsonNode options = optionsOf(body.get("options"));
 		String key = call.header("idempotency-key");
 		String ttl = call.header("idempotency-key-ttl");
-		Created created = createRun(principal.env(), taskId, body.get("payload"), options, key, ttl, null);
+		Created created = createRun(principal.requireEnv(), taskId, body.get("payload"), options, key, ttl, null);
 		return ApiReply.json(200, Json.object().put("id", created.run.id).put("isCached", created.cached))
-			.header("x-trigger-jwt", jwt(principal.env(), List.of("read:runs:" + created.run.id,
+			.header("x-trigger-jwt", jwt(principal.requireEnv(), List.of("read:runs:" + created.run.id,
 					"write:inputStreams:" + created.run.id)))
-			.header("x-trigger-jwt-claims", jwtClaims(principal.env()));
+			.header("x-trigger-jwt-claims", jwtClaims(principal.requireEnv()));
 	}
 
 	private void checkKnownTask(String taskId) {
@@ -241,7 +241,7 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		body.path("taskIdentifiers").forEach((task) -> tasks.add(task.asString()));
 		principal.requireScope(PublicJwt.accepted("batchTrigger", "tasks", tasks, "write:tasks"));
 		String key = Json.text(body, "idempotencyKey");
-		EnvRecord env = principal.env();
+		EnvRecord env = principal.requireEnv();
 		if (key != null) {
 			String existingId = this.state.batchIdempotency.get(env.id + "\u0000" + key);
 			BatchRecord existing = (existingId != null) ? this.state.batches.get(existingId) : null;

@@ -57,7 +57,7 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 		if (key != null && key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
 			throw new ApiError(400, "Invalid request body");
 		}
-		EnvRecord env = principal.env();
+		EnvRecord env = principal.requireEnv();
 		if (key != null) {
 			WaitpointRecord existing = this.state.idempotentWaitpoint(env, key, now);
 			if (existing != null) {
