@@ -49,8 +49,10 @@ final class Report {
 				Double.parseDouble(result.get("p99PageMicros")) / 1e3,
 				Double.parseDouble(result.get("cpuMicrosPerRun")) / 1e3,
 				bytes(Double.parseDouble(result.get("bytesPerRun")))));
-		this.notes.add(format("runs.list: %s runs paged with a %.0f MiB heap; at most %.1f MiB live after a "
-				+ "collection.", result.get("runs"), Double.parseDouble(result.get("maxHeapMiB")),
+		this.notes.add(format("runs.list: %s runs paged with a %.0f MiB heap; live heap after a forced full "
+				+ "collection every 10,000 runs: %.1f MiB after the first 10,000, %.1f MiB after the last, "
+				+ "%.1f MiB at most.", result.get("runs"), Double.parseDouble(result.get("maxHeapMiB")),
+				Double.parseDouble(result.get("firstLiveHeapMiB")), Double.parseDouble(result.get("lastLiveHeapMiB")),
 				Double.parseDouble(result.get("liveHeapMiB"))));
 	}
 

@@ -1,10 +1,12 @@
 package io.github.triggerspring.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.triggerspring.runs.ListRunsRequest;
@@ -15,15 +17,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Pages through all the stand-in server's runs with {@code runs.list()} in a fresh JVM,
  * started with a small heap, and prints the throughput, the latency of a page, CPU and
- * allocation per run and the most heap found live after a collection:
+ * allocation per run, and the heap live after a full collection forced every
+ * {@value #CHECKPOINT} runs (the first checkpoint, the last and the most), which shows
+ * whether the live heap grows with the number of runs:
  * {@code RESULT runs=... runsPerSecond=... p50PageMicros=... p99PageMicros=...
- * cpuMicrosPerRun=... bytesPerRun=... liveHeapMiB=...}.
+ * cpuMicrosPerRun=... bytesPerRun=... liveHeapMiB=... firstLiveHeapMiB=...
+ * lastLiveHeapMiB=...}. The time of the forced collections is left out of the page
+ * latencies, but not out of the throughput and CPU.
  *
  * @author trigger-spring-boot contributors
  */
 public final class RunsListProbe {
 
 	private static final int PAGE_SIZE = 100;
+
+	private static final int CHECKPOINT = 10_000;
+
+	private static final double MIB = 1024.0 * 1024.0;
 
 	private RunsListProbe() {
 	}
@@ -40,7 +50,7 @@ public final class RunsListProbe {
 			runs.list(request).take(20_000).then().block(Duration.ofMinutes(5));
 			int pages = StandInServer.RUN_COUNT / PAGE_SIZE;
 			long[] pageNanos = new long[pages];
-			long[] liveHeap = new long[1];
+			List<Long> liveHeap = new ArrayList<>();
 			AtomicInteger count = new AtomicInteger();
 			long cpu = os.getProcessCpuTime();
 			long allocated = Round.allocatedBytes();
@@ -52,7 +62,10 @@ public final class RunsListProbe {
 					long now = System.nanoTime();
 					pageNanos[index / PAGE_SIZE] = now - last[0];
 					last[0] = now;
-					liveHeap[0] = Math.max(liveHeap[0], liveHeapAfterCollection());
+				}
+				if (index > 0 && index % CHECKPOINT == 0) {
+					liveHeap.add(liveHeapAfterFullCollection());
+					last[0] = System.nanoTime();
 				}
 			}).then().block(Duration.ofMinutes(10));
 			long elapsed = System.nanoTime() - start;
@@ -63,20 +76,17 @@ public final class RunsListProbe {
 					+ sorted[(int) Math.ceil(pages * 0.99) - 1] / 1e3 + " cpuMicrosPerRun="
 					+ (os.getProcessCpuTime() - cpu) / 1e3 / runCount + " bytesPerRun="
 					+ (Round.allocatedBytes() - allocated) / runCount + " liveHeapMiB="
-					+ liveHeap[0] / 1024.0 / 1024.0 + " maxHeapMiB="
-					+ Runtime.getRuntime().maxMemory() / 1024.0 / 1024.0);
+					+ Collections.max(liveHeap) / MIB + " firstLiveHeapMiB=" + liveHeap.get(0) / MIB
+					+ " lastLiveHeapMiB=" + liveHeap.get(liveHeap.size() - 1) / MIB + " maxHeapMiB="
+					+ Runtime.getRuntime().maxMemory() / MIB);
 		}
 	}
 
-	/** Heap in use just after the last collection of each heap pool, summed. */
-	private static long liveHeapAfterCollection() {
-		long used = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-				used += pool.getCollectionUsage().getUsed();
-			}
-		}
-		return used;
+	/** Heap in use just after a full collection. */
+	private static long liveHeapAfterFullCollection() {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		memory.gc();
+		return memory.getHeapMemoryUsage().getUsed();
 	}
 
 }
