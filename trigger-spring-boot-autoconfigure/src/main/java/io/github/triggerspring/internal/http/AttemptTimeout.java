@@ -33,15 +33,28 @@ final class AttemptTimeout<T> extends MonoOperator<T, T> {
 
 	private final Scheduler scheduler;
 
-	AttemptTimeout(Mono<? extends T> attempt, Duration timeout, Scheduler scheduler) {
+	private AttemptTimeout(Mono<? extends T> attempt, Duration timeout, Scheduler scheduler) {
 		super(attempt);
 		this.timeout = timeout;
 		this.scheduler = scheduler;
 	}
 
+	/**
+	 * Bounds an attempt by a timeout.
+	 * @param <T> the attempt's result type
+	 * @param attempt the attempt
+	 * @param timeout the most time between the subscription and the first signal
+	 * @param scheduler the scheduler that times the timeout
+	 * @return the bounded attempt
+	 */
+	static <T> Mono<T> of(Mono<? extends T> attempt, Duration timeout, Scheduler scheduler) {
+		return onAssembly(new AttemptTimeout<>(attempt, timeout, scheduler));
+	}
+
 	@Override
 	public void subscribe(CoreSubscriber<? super T> actual) {
-		this.source.subscribe(new TimeoutSubscriber<>(actual, this.timeout, this.scheduler));
+		this.source.subscribe(new TimeoutSubscriber<>(actual, this.timeout, this.scheduler,
+				this.source.getClass().getSimpleName()));
 	}
 
 	/**
@@ -71,16 +84,21 @@ final class AttemptTimeout<T> extends MonoOperator<T, T> {
 
 		private final Scheduler scheduler;
 
+		/** Simple class name of the attempt, named in the timeout's message as Reactor does. */
+		private final String sourceName;
+
 		private @Nullable Subscription upstream;
 
 		private volatile int state;
 
 		private volatile @Nullable Disposable timer;
 
-		TimeoutSubscriber(CoreSubscriber<? super T> actual, Duration timeout, Scheduler scheduler) {
+		TimeoutSubscriber(CoreSubscriber<? super T> actual, Duration timeout, Scheduler scheduler,
+				String sourceName) {
 			this.actual = actual;
 			this.timeout = timeout;
 			this.scheduler = scheduler;
+			this.sourceName = sourceName;
 		}
 
 		@Override
@@ -136,7 +154,8 @@ final class AttemptTimeout<T> extends MonoOperator<T, T> {
 					subscription.cancel();
 				}
 				this.actual.onError(new TimeoutException("Did not observe any item or terminal signal within "
-						+ this.timeout.toMillis() + "ms in 'source' (and no fallback has been configured)"));
+						+ this.timeout.toMillis() + "ms in 'source(" + this.sourceName
+						+ ")' (and no fallback has been configured)"));
 			}
 		}
 

@@ -568,7 +568,7 @@ public final class TriggerHttpClient {
 	private <T> Mono<T> retried(Supplier<Mono<T>> attempt, TriggerHttpSettings call,
 			Consumer<Throwable> beforeRetry) {
 		return new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random, beforeRetry)
-			.apply(() -> new AttemptTimeout<>(Mono.defer(attempt), call.responseTimeout(), this.scheduler)
+			.apply(() -> AttemptTimeout.of(Mono.defer(attempt), call.responseTimeout(), this.scheduler)
 				.onErrorMap((failure) -> toTriggerException(failure, call)));
 	}
 
