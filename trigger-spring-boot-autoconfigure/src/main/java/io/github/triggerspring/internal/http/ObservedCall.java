@@ -73,6 +73,15 @@ final class ObservedCall {
 	}
 
 	/**
+	 * Whether this call records what it does: {@code false} for a call that is not
+	 * observed, whose recording methods do nothing.
+	 * @return whether the call records
+	 */
+	boolean records() {
+		return this.context != null;
+	}
+
+	/**
 	 * Observes a call from its subscription to its end, as the parent observation of what
 	 * the call does (the {@code WebClient}'s own observations).
 	 * @param <T> the result type

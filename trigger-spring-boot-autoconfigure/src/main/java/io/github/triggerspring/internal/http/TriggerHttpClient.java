@@ -98,6 +98,10 @@ public final class TriggerHttpClient {
 	/** Most bytes of an error body that are read; the rest is dropped. */
 	static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
+	/** Listener of the retries of a call that is not observed. */
+	private static final Consumer<Throwable> NO_LISTENER = (failure) -> {
+	};
+
 	private final Supplier<WebClient> webClient;
 
 	private final TriggerAuthStrategy authStrategy;
@@ -265,7 +269,7 @@ public final class TriggerHttpClient {
 	 */
 	public <T> Mono<TriggerResponse<T>> exchange(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
 			Function<CallAuthorization, TriggerRequest> request, Class<T> bodyType) {
-		return exchange(endpoint, auth, options, request, ParameterizedTypeReference.forType(bodyType));
+		return exchange(endpoint, auth, options, request, WireJson.MAPPER.constructType(bodyType));
 	}
 
 	/**
@@ -281,21 +285,28 @@ public final class TriggerHttpClient {
 	 */
 	public <T> Mono<TriggerResponse<T>> exchange(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
 			Function<CallAuthorization, TriggerRequest> request, ParameterizedTypeReference<T> bodyType) {
-		JavaType type = WireJson.MAPPER.constructType(bodyType.getType());
+		return exchange(endpoint, auth, options, request, WireJson.MAPPER.constructType(bodyType.getType()));
+	}
+
+	private <T> Mono<TriggerResponse<T>> exchange(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
+			Function<CallAuthorization, TriggerRequest> request, JavaType type) {
 		return observed(endpoint, (observation) -> {
 			TriggerHttpSettings call = settings(options);
 			String requestIdempotencyKey = UUID.randomUUID().toString();
-			Mono<TriggerResponse<T>> attempts = this.authStrategy.authorize(endpoint, options.applyTo(auth))
-				.doOnError(UnsupportedCredentialException.class,
-						(refusal) -> observation.refusedWith(refusal.getConfigured()))
-				.flatMap((authorization) -> {
-					observation.authorized(authorization);
-					TriggerRequest built = request.apply(authorization);
-					observation.requested(built);
-					byte[] body = encode(built);
-					return retried(() -> this.<T>attempt(built, body, authorization, requestIdempotencyKey, type, call),
-							call, observation::retrying);
-				});
+			Mono<CallAuthorization> authorized = this.authStrategy.authorize(endpoint, options.applyTo(auth));
+			if (observation.records()) {
+				authorized = authorized.doOnError(UnsupportedCredentialException.class,
+						(refusal) -> observation.refusedWith(refusal.getConfigured()));
+			}
+			Consumer<Throwable> beforeRetry = observation.records() ? observation::retrying : NO_LISTENER;
+			Mono<TriggerResponse<T>> attempts = authorized.flatMap((authorization) -> {
+				observation.authorized(authorization);
+				TriggerRequest built = request.apply(authorization);
+				observation.requested(built);
+				byte[] body = encode(built);
+				return retried(() -> this.<T>attempt(built, body, authorization, requestIdempotencyKey, type, call),
+						call, beforeRetry);
+			});
 			return withinCallTimeout(attempts, call);
 		});
 	}
@@ -529,10 +540,10 @@ public final class TriggerHttpClient {
 			return error(response);
 		}
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		return body(response, settings).<T>handle((buffer, sink) -> {
+		return body(response, settings).<TriggerResponse<T>>handle((buffer, sink) -> {
 				try {
 					if (buffer.readableByteCount() > 0) {
-						sink.next(decode(buffer, type, status));
+						sink.next(new TriggerResponse<>(status, headers, decode(buffer, type, status)));
 					}
 				}
 				finally {
@@ -540,8 +551,7 @@ public final class TriggerHttpClient {
 				}
 			})
 			.switchIfEmpty(Mono.error(() -> new TriggerUnexpectedResponseException(status,
-					"The response to this call has no body, but one was expected.", null)))
-			.map((decoded) -> new TriggerResponse<>(status, headers, decoded));
+					"The response to this call has no body, but one was expected.", null)));
 	}
 
 	/**
@@ -549,8 +559,7 @@ public final class TriggerHttpClient {
 	 * {@link TriggerException}s and retried by the call's policy.
 	 */
 	private <T> Mono<T> retried(Supplier<Mono<T>> attempt, TriggerHttpSettings call) {
-		return retried(attempt, call, (failure) -> {
-		});
+		return retried(attempt, call, NO_LISTENER);
 	}
 
 	/**
@@ -559,8 +568,7 @@ public final class TriggerHttpClient {
 	private <T> Mono<T> retried(Supplier<Mono<T>> attempt, TriggerHttpSettings call,
 			Consumer<Throwable> beforeRetry) {
 		return new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random, beforeRetry)
-			.apply(() -> Mono.defer(attempt)
-				.timeout(call.responseTimeout(), this.scheduler)
+			.apply(() -> AttemptTimeout.of(Mono.defer(attempt), call.responseTimeout(), this.scheduler)
 				.onErrorMap((failure) -> toTriggerException(failure, call)));
 	}
 

@@ -1,0 +1,208 @@
+package io.github.triggerspring.internal.http;
+
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoOperator;
+import reactor.core.publisher.Operators;
+import reactor.core.scheduler.Scheduler;
+import reactor.util.context.Context;
+
+/**
+ * An attempt bounded by the response timeout: it signals a {@link TimeoutException} and
+ * cancels the attempt when no item nor terminal signal arrives in time, as
+ * {@link Mono#timeout(Duration, Scheduler)} does, but with one task on the scheduler and
+ * no subscriber of its own for the timer.
+ *
+ * @param <T> the attempt's result type
+ * @author trigger-spring-boot contributors
+ */
+final class AttemptTimeout<T> extends MonoOperator<T, T> {
+
+	private final Duration timeout;
+
+	private final Scheduler scheduler;
+
+	private AttemptTimeout(Mono<? extends T> attempt, Duration timeout, Scheduler scheduler) {
+		super(attempt);
+		this.timeout = timeout;
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * Bounds an attempt by a timeout.
+	 * @param <T> the attempt's result type
+	 * @param attempt the attempt
+	 * @param timeout the most time between the subscription and the first signal
+	 * @param scheduler the scheduler that times the timeout
+	 * @return the bounded attempt
+	 */
+	static <T> Mono<T> of(Mono<? extends T> attempt, Duration timeout, Scheduler scheduler) {
+		return onAssembly(new AttemptTimeout<>(attempt, timeout, scheduler));
+	}
+
+	@Override
+	public void subscribe(CoreSubscriber<? super T> actual) {
+		this.source.subscribe(new TimeoutSubscriber<>(actual, this.timeout, this.scheduler,
+				this.source.getClass().getSimpleName()));
+	}
+
+	/**
+	 * Forwards the attempt's signals until the timer fires, then cancels the attempt.
+	 */
+	private static final class TimeoutSubscriber<T> implements CoreSubscriber<T>, Subscription, Runnable {
+
+		private static final int ARMED = 0;
+
+		private static final int DISARMED = 1;
+
+		private static final int FIRED = 2;
+
+		@SuppressWarnings("rawtypes")
+		private static final AtomicIntegerFieldUpdater<TimeoutSubscriber> STATE = AtomicIntegerFieldUpdater
+			.newUpdater(TimeoutSubscriber.class, "state");
+
+		@SuppressWarnings("rawtypes")
+		private static final AtomicReferenceFieldUpdater<TimeoutSubscriber, Disposable> TIMER = AtomicReferenceFieldUpdater
+			.newUpdater(TimeoutSubscriber.class, Disposable.class, "timer");
+
+		private static final Disposable DISPOSED = Disposables.disposed();
+
+		private final CoreSubscriber<? super T> actual;
+
+		private final Duration timeout;
+
+		private final Scheduler scheduler;
+
+		/** Simple class name of the attempt, named in the timeout's message as Reactor does. */
+		private final String sourceName;
+
+		private @Nullable Subscription upstream;
+
+		private volatile int state;
+
+		private volatile @Nullable Disposable timer;
+
+		TimeoutSubscriber(CoreSubscriber<? super T> actual, Duration timeout, Scheduler scheduler,
+				String sourceName) {
+			this.actual = actual;
+			this.timeout = timeout;
+			this.scheduler = scheduler;
+			this.sourceName = sourceName;
+		}
+
+		@Override
+		public Context currentContext() {
+			return this.actual.currentContext();
+		}
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			if (Operators.validate(this.upstream, subscription)) {
+				this.upstream = subscription;
+				this.actual.onSubscribe(this);
+				if (this.state == ARMED) {
+					arm();
+				}
+			}
+		}
+
+		private void arm() {
+			Disposable scheduled;
+			try {
+				scheduled = this.scheduler.schedule(this, this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// as Mono.timeout does when its timer cannot be scheduled
+				run();
+				return;
+			}
+			if (!TIMER.compareAndSet(this, null, scheduled)) {
+				scheduled.dispose();
+			}
+		}
+
+		/**
+		 * Stops the timer unless it has fired.
+		 * @return whether the attempt's signals still go through
+		 */
+		private boolean disarm() {
+			if (STATE.compareAndSet(this, ARMED, DISARMED)) {
+				Disposable scheduled = TIMER.getAndSet(this, DISPOSED);
+				if (scheduled != null) {
+					scheduled.dispose();
+				}
+			}
+			return this.state == DISARMED;
+		}
+
+		@Override
+		public void run() {
+			if (STATE.compareAndSet(this, ARMED, FIRED)) {
+				Subscription subscription = this.upstream;
+				if (subscription != null) {
+					subscription.cancel();
+				}
+				this.actual.onError(new TimeoutException("Did not observe any item or terminal signal within "
+						+ this.timeout.toMillis() + "ms in 'source(" + this.sourceName
+						+ ")' (and no fallback has been configured)"));
+			}
+		}
+
+		@Override
+		public void onNext(T item) {
+			if (disarm()) {
+				this.actual.onNext(item);
+			}
+			else {
+				Operators.onNextDropped(item, this.actual.currentContext());
+			}
+		}
+
+		@Override
+		public void onError(Throwable failure) {
+			if (disarm()) {
+				this.actual.onError(failure);
+			}
+			else {
+				Operators.onErrorDropped(failure, this.actual.currentContext());
+			}
+		}
+
+		@Override
+		public void onComplete() {
+			if (disarm()) {
+				this.actual.onComplete();
+			}
+		}
+
+		@Override
+		public void request(long n) {
+			Subscription subscription = this.upstream;
+			if (subscription != null) {
+				subscription.request(n);
+			}
+		}
+
+		@Override
+		public void cancel() {
+			disarm();
+			Subscription subscription = this.upstream;
+			if (subscription != null) {
+				subscription.cancel();
+			}
+		}
+
+	}
+
+}
