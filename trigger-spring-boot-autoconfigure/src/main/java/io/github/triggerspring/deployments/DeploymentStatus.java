@@ -1,9 +1,8 @@
 package io.github.triggerspring.deployments;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.triggerspring.internal.http.WireEnums;
 
 /**
  * Status of a deployment. A status that this version of the starter does not know reads
@@ -48,12 +47,7 @@ public enum DeploymentStatus {
 	 */
 	@JsonCreator
 	public static DeploymentStatus fromValue(String value) {
-		try {
-			return valueOf(value.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return UNKNOWN;
-		}
+		return WireEnums.valueOrUnknown(DeploymentStatus.class, value, UNKNOWN);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.triggerspring.internal.http.WireEnums;
 
 /**
  * Kind of a queue. A type that this version of the starter does not know reads as
@@ -30,12 +31,7 @@ public enum QueueType {
 	 */
 	@JsonCreator
 	public static QueueType fromValue(String value) {
-		try {
-			return valueOf(value.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return UNKNOWN;
-		}
+		return WireEnums.valueOrUnknown(QueueType.class, value, UNKNOWN);
 	}
 
 	/**

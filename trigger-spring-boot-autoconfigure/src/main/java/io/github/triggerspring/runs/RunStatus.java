@@ -1,9 +1,8 @@
 package io.github.triggerspring.runs;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.triggerspring.internal.http.WireEnums;
 
 /**
  * Status of a run, in the vocabulary of API version {@code 2025-07-16}. A status that this
@@ -63,12 +62,7 @@ public enum RunStatus {
 	 */
 	@JsonCreator
 	public static RunStatus fromValue(String value) {
-		try {
-			return valueOf(value.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return UNKNOWN;
-		}
+		return WireEnums.valueOrUnknown(RunStatus.class, value, UNKNOWN);
 	}
 
 	/**

@@ -1,9 +1,8 @@
 package io.github.triggerspring.schedules;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.triggerspring.internal.http.WireEnums;
 
 /**
  * How a schedule was defined. A type that this version of the starter does not know
@@ -30,12 +29,7 @@ public enum ScheduleType {
 	 */
 	@JsonCreator
 	public static ScheduleType fromValue(String value) {
-		try {
-			return valueOf(value.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return UNKNOWN;
-		}
+		return WireEnums.valueOrUnknown(ScheduleType.class, value, UNKNOWN);
 	}
 
 	/**

@@ -1,9 +1,8 @@
 package io.github.triggerspring.tasks;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.triggerspring.internal.http.WireEnums;
 
 /**
  * Status of a batch. A status that this version of the starter does not know reads as
@@ -39,12 +38,7 @@ public enum BatchStatus {
 	 */
 	@JsonCreator
 	public static BatchStatus fromValue(String value) {
-		try {
-			return valueOf(value.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return UNKNOWN;
-		}
+		return WireEnums.valueOrUnknown(BatchStatus.class, value, UNKNOWN);
 	}
 
 	/**

@@ -1,9 +1,8 @@
 package io.github.triggerspring.waitpoints;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.triggerspring.internal.http.WireEnums;
 
 /**
  * Status of a waitpoint token. A status that this version of the starter does not know
@@ -33,12 +32,7 @@ public enum WaitpointTokenStatus {
 	 */
 	@JsonCreator
 	public static WaitpointTokenStatus fromValue(String value) {
-		try {
-			return valueOf(value.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return UNKNOWN;
-		}
+		return WireEnums.valueOrUnknown(WaitpointTokenStatus.class, value, UNKNOWN);
 	}
 
 	/**
