@@ -13,8 +13,7 @@ import io.github.triggerspring.internal.http.TriggerHttpClient;
 import io.github.triggerspring.internal.http.TriggerResponse;
 import io.github.triggerspring.realtime.RealtimeRun;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -41,7 +40,19 @@ final class ShapeSubscription {
 
 	private final FluxSink<RealtimeRun> sink;
 
-	private final Disposable.Swap loop = Disposables.swap();
+	/**
+	 * The poll loop's subscriber. It is the sink's dispose callback before it subscribes,
+	 * so a subscriber that cancels while the first answer is handled (even before the
+	 * loop's {@code subscribe} returns) stops the loop before it asks again.
+	 */
+	private final BaseSubscriber<Void> loop = new BaseSubscriber<>() {
+
+		@Override
+		protected void hookOnError(Throwable failure) {
+			ShapeSubscription.this.sink.error(failure);
+		}
+
+	};
 
 	private final AtomicInteger drains = new AtomicInteger();
 
@@ -81,9 +92,7 @@ final class ShapeSubscription {
 	void start() {
 		this.sink.onRequest((demand) -> drain());
 		this.sink.onDispose(this.loop);
-		this.loop.update(Mono.defer(this::poll)
-			.repeat(() -> !this.finished)
-			.subscribe(null, this.sink::error));
+		Mono.defer(this::poll).repeat(() -> !this.finished).subscribe(this.loop);
 	}
 
 	private Mono<Void> poll() {

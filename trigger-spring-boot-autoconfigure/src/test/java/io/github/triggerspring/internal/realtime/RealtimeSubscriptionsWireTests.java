@@ -2,6 +2,8 @@ package io.github.triggerspring.internal.realtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +32,9 @@ import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -287,6 +292,35 @@ class RealtimeSubscriptionsWireTests {
 		finally {
 			server.disposeNow();
 		}
+	}
+
+	@Test
+	void aSubscriberThatCancelsOnTheFirstStateSendsNoLivePollEvenWhenTheAnswerArrivesDuringSubscribe() {
+		// the connector answers the snapshot on the subscribing thread, before the poll
+		// loop's subscribe returns: the subscriber's cancel must still stop the loop
+		List<String> targets = new CopyOnWriteArrayList<>();
+		String snapshot = "[" + insert("cm1", "run_1", "EXECUTING", "") + "," + UP_TO_DATE + "]";
+		ExchangeFunction synchronous = (request) -> {
+			targets.add(request.url().getRawQuery());
+			if (request.url().getRawQuery().contains("live=true")) {
+				return Mono.never();
+			}
+			return Mono.just(ClientResponse.create(HttpStatus.OK)
+				.header("electric-handle", "h1")
+				.header("electric-offset", "1_0")
+				.body(snapshot)
+				.build());
+		};
+		RunsClient runs = new RunsClient(new TriggerHttpClient(
+				WebClient.builder().baseUrl("http://127.0.0.1:1").exchangeFunction(synchronous).build(),
+				new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), JsonMapper.builder().build(),
+				MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, Duration.ofSeconds(10))));
+
+		StepVerifier.create(runs.subscribe("run_1").next())
+			.assertNext((run) -> assertThat(run.status()).isEqualTo(RunStatus.EXECUTING))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(targets).containsExactly("log=full&offset=-1");
 	}
 
 	/** The HTTP layer against another server, with the mock API's credentials and settings. */
