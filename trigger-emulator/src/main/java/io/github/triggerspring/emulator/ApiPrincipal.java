@@ -38,9 +38,39 @@ record ApiPrincipal(@Nullable EnvRecord env, EmulatorState.@Nullable AccessToken
 		return env;
 	}
 
+	/**
+	 * The access token of a call, as a route in mode
+	 * {@link ApiAuthenticator.Mode#ACCESS_TOKEN} guarantees, and a route in mode
+	 * {@link ApiAuthenticator.Mode#ANY} when the call names no {@link #env()}.
+	 * @return the access token
+	 * @throws IllegalStateException if the call was made with a secret key or a public
+	 * access token, which name no access token: the route's mode should have refused it
+	 */
+	EmulatorState.AccessToken requireToken() {
+		EmulatorState.AccessToken token = this.token;
+		if (token == null) {
+			throw new IllegalStateException("This route expects a personal or organization access token, but the "
+					+ "call was made with a secret key or a public access token: a route that reads the access "
+					+ "token must authenticate in mode ACCESS_TOKEN, or in mode ANY and read it only without an "
+					+ "environment");
+		}
+		return token;
+	}
+
+	/**
+	 * A project the call's access token may reach.
+	 * @param state the emulator data
+	 * @param projectRef the project ref of the path
+	 * @return the project
+	 * @throws ApiError 404 {@code Project not found} if there is no such project or the
+	 * token may not reach it
+	 * @throws IllegalStateException if the call was not made with an access token (see
+	 * {@link #requireToken()})
+	 */
 	ProjectRecord accessibleProject(EmulatorState state, String projectRef) {
+		EmulatorState.AccessToken token = requireToken();
 		ProjectRecord project = state.projects.get(projectRef);
-		if (project == null || !this.token.projectRefs.contains(projectRef)) {
+		if (project == null || !token.projectRefs.contains(projectRef)) {
 			throw new ApiError(404, "Project not found");
 		}
 		return project;
