@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * All mutable emulator data. Callers synchronize on the instance.
@@ -24,6 +25,13 @@ import org.jspecify.annotations.Nullable;
 final class EmulatorState {
 
 	static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofDays(30);
+
+	/**
+	 * Longest duration the emulator reads from a request, what a JavaScript {@code Date}
+	 * spans from the epoch (8.64e15 ms): a time this far from now cannot be a date on the
+	 * server either, and stays within {@link Instant}'s range.
+	 */
+	static final Duration MAX_DURATION = Duration.ofMillis(8_640_000_000_000_000L);
 
 	private static final Pattern IDEMPOTENCY_TTL = Pattern.compile("^(\\d+)([smhd])$");
 
@@ -299,17 +307,23 @@ final class EmulatorState {
 		throw new IllegalStateException("No API key for " + env);
 	}
 
+	/**
+	 * The time an idempotency key is kept: {@code 30s}, {@code 10m}, {@code 2h} or
+	 * {@code 3d}, 30 days otherwise; one longer than {@link #MAX_DURATION} is kept that
+	 * long.
+	 */
 	static Duration idempotencyTtl(@Nullable String ttl) {
 		if (ttl != null) {
 			Matcher matcher = IDEMPOTENCY_TTL.matcher(ttl);
 			if (matcher.matches()) {
-				long amount = Long.parseLong(matcher.group(1));
-				return switch (matcher.group(2)) {
-					case "s" -> Duration.ofSeconds(amount);
-					case "m" -> Duration.ofMinutes(amount);
-					case "h" -> Duration.ofHours(amount);
-					default -> Duration.ofDays(amount);
+				long unit = switch (matcher.group(2)) {
+					case "s" -> 1;
+					case "m" -> 60;
+					case "h" -> 3600;
+					default -> 86400;
 				};
+				Duration duration = seconds(matcher.group(1), unit);
+				return (duration != null) ? duration : MAX_DURATION;
 			}
 		}
 		return DEFAULT_IDEMPOTENCY_TTL;
@@ -318,7 +332,8 @@ final class EmulatorState {
 	/**
 	 * Parse {@code "1h30m"}-style durations (weeks to seconds).
 	 * @param text the text
-	 * @return the duration, or {@code null} if it is not such a duration
+	 * @return the duration, or {@code null} if it is not such a duration or is longer
+	 * than {@link #MAX_DURATION}
 	 */
 	static @Nullable Duration naturalDuration(@Nullable String text) {
 		if (text == null || text.isEmpty()) {
@@ -328,14 +343,45 @@ final class EmulatorState {
 		if (!matcher.matches()) {
 			return null;
 		}
-		long[] seconds = { 604800, 86400, 3600, 60, 1 };
-		long total = 0;
+		long[] units = { 604800, 86400, 3600, 60, 1 };
+		Duration total = Duration.ZERO;
 		for (int i = 0; i < 5; i++) {
 			if (matcher.group(i + 1) != null) {
-				total += Long.parseLong(matcher.group(i + 1)) * seconds[i];
+				Duration part = seconds(matcher.group(i + 1), units[i]);
+				if (part == null) {
+					return null;
+				}
+				total = total.plus(part);
 			}
 		}
-		return Duration.ofSeconds(total);
+		return (total.compareTo(MAX_DURATION) <= 0) ? total : null;
+	}
+
+	/**
+	 * A number of seconds sent as a JSON number, such as a run's {@code ttl}.
+	 * @param number the number
+	 * @return the duration, or {@code null} if it is not a whole number of seconds of at
+	 * most {@link #MAX_DURATION}
+	 */
+	static @Nullable Duration seconds(JsonNode number) {
+		if (!number.canConvertToLong() || Math.abs(number.asLong()) > MAX_DURATION.getSeconds()) {
+			return null;
+		}
+		return Duration.ofSeconds(number.asLong());
+	}
+
+	/**
+	 * {@code digits} units of {@code unitSeconds} seconds, or {@code null} if that is
+	 * longer than {@link #MAX_DURATION}.
+	 */
+	private static @Nullable Duration seconds(String digits, long unitSeconds) {
+		try {
+			Duration duration = Duration.ofSeconds(Math.multiplyExact(Long.parseLong(digits), unitSeconds));
+			return (duration.compareTo(MAX_DURATION) <= 0) ? duration : null;
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			return null;
+		}
 	}
 
 	Map<String, EnvVar> vars(EnvRecord env) {

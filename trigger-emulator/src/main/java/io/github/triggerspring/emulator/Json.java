@@ -80,6 +80,15 @@ final class Json {
 		return MAPPER.writeValueAsString(node);
 	}
 
+	/**
+	 * A value as an error message quotes it: a scalar as its text, anything else as JSON.
+	 * @param node the value
+	 * @return the text
+	 */
+	static String display(JsonNode node) {
+		return node.isValueNode() ? node.asString() : write(node);
+	}
+
 	static @Nullable String text(@Nullable JsonNode node, String field) {
 		JsonNode value = (node != null) ? node.get(field) : null;
 		return (value != null && value.isString()) ? value.stringValue() : null;

@@ -306,7 +306,7 @@ record RealtimeHandler(EmulatorState state, EmulatorClock clock) {
 	/**
 	 * The {@code createdAt} window: a duration such as {@code 2h} or {@code 1d12h},
 	 * {@code 24h} by default, clamped to 24 h; unparsable means the maximum window, as in
-	 * the native backend.
+	 * the native backend, and so is one too long to count.
 	 */
 	private static Duration window(@Nullable String value) {
 		if (value == null || !value.matches("^(\\d+(w|d|hr|h|m|s))+$")) {
@@ -314,15 +314,20 @@ record RealtimeHandler(EmulatorState state, EmulatorClock clock) {
 		}
 		Duration window = Duration.ZERO;
 		Matcher matcher = WINDOW.matcher(value);
-		while (matcher.find()) {
-			long amount = Long.parseLong(matcher.group(1));
-			window = window.plus(switch (matcher.group(2)) {
-				case "w" -> Duration.ofDays(7 * amount);
-				case "d" -> Duration.ofDays(amount);
-				case "hr", "h" -> Duration.ofHours(amount);
-				case "m" -> Duration.ofMinutes(amount);
-				default -> Duration.ofSeconds(amount);
-			});
+		try {
+			while (matcher.find()) {
+				long amount = Long.parseLong(matcher.group(1));
+				window = window.plus(switch (matcher.group(2)) {
+					case "w" -> Duration.ofDays(Math.multiplyExact(7, amount));
+					case "d" -> Duration.ofDays(amount);
+					case "hr", "h" -> Duration.ofHours(amount);
+					case "m" -> Duration.ofMinutes(amount);
+					default -> Duration.ofSeconds(amount);
+				});
+			}
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			return MAX_WINDOW;
 		}
 		return (window.compareTo(MAX_WINDOW) > 0) ? MAX_WINDOW : window;
 	}

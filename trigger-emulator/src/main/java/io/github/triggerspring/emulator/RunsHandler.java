@@ -442,14 +442,14 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		if (changes.has("delay")) {
 			Instant until = TasksHandler.delay(changes.get("delay"), now);
 			if (until == null) {
-				throw new ApiError(400, "Invalid delay: " + changes.get("delay").asString());
+				throw new ApiError(400, "Invalid delay: " + Json.display(changes.get("delay")));
 			}
 			run.delayUntil = until;
 		}
 		JsonNode ttl = changes.get("ttl");
 		if (ttl != null && ttl.isNumber()) {
 			run.ttl = ttl.asString();
-			run.ttlDuration = Duration.ofSeconds(ttl.asLong());
+			run.ttlDuration = EmulatorState.seconds(ttl);
 		}
 		else if (ttl != null && ttl.isString()) {
 			run.ttl = ttl.stringValue();
@@ -481,7 +481,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		}
 		Instant until = TasksHandler.delay(delay, now);
 		if (until == null || !until.isAfter(now)) {
-			throw new ApiError(400, "Invalid delay: " + ((delay != null) ? delay.asString() : "undefined"));
+			throw new ApiError(400, "Invalid delay: " + ((delay != null) ? Json.display(delay) : "undefined"));
 		}
 		run.delayUntil = until;
 		return ApiReply.json(200, runJson(run, now, true, packetBase(call)));

@@ -41,7 +41,7 @@ record SchedulesHandler(EmulatorState state, EmulatorClock clock) {
 		int totalPages = (count + perPage - 1) / perPage;
 		ObjectNode body = Json.object();
 		ArrayNode data = body.putArray("data");
-		int from = Math.min(count, (page - 1) * perPage);
+		int from = (int) Math.min(count, (page - 1L) * perPage);
 		for (ScheduleRecord schedule : schedules.subList(from, Math.min(count, from + perPage))) {
 			data.add(scheduleJson(schedule));
 		}

@@ -74,7 +74,7 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		List<String> tags = tags(options.get("tags"));
 		String machine = Json.text(options, "machine");
 		if (options.has("machine") && (machine == null || !MACHINES.contains(machine))) {
-			throw new ApiError(400, "Invalid machine preset '" + options.get("machine").asString()
+			throw new ApiError(400, "Invalid machine preset '" + Json.display(options.get("machine"))
 					+ "'. Expected one of " + new TreeSet<>(MACHINES));
 		}
 		String key = (headerKey != null) ? headerKey : Json.text(options, "idempotencyKey");
@@ -102,7 +102,7 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		JsonNode ttlNode = options.get("ttl");
 		if (ttlNode != null && ttlNode.isNumber()) {
 			run.ttl = ttlNode.asString();
-			run.ttlDuration = Duration.ofSeconds(ttlNode.asLong());
+			run.ttlDuration = EmulatorState.seconds(ttlNode);
 		}
 		else if (ttlNode != null && ttlNode.isString()) {
 			run.ttl = ttlNode.stringValue();
@@ -291,12 +291,12 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 				throw new ApiError(400, "Invalid JSON");
 			}
 			JsonNode index = (item != null) ? item.get("index") : null;
-			if (item == null || !item.isObject() || index == null || !index.isIntegralNumber() || index.asInt() < 0
-					|| Json.text(item, "task") == null) {
+			if (item == null || !item.isObject() || index == null || !index.isIntegralNumber()
+					|| index.bigIntegerValue().signum() < 0 || Json.text(item, "task") == null) {
 				throw new ApiError(400, "Invalid batch item: expected {index, task, payload?, options?}");
 			}
-			if (index.asInt() >= batch.runCount) {
-				throw new ApiError(422, "Item index " + index.asInt() + " exceeds batch runCount " + batch.runCount);
+			if (!index.canConvertToInt() || index.asInt() >= batch.runCount) {
+				throw new ApiError(422, "Item index " + index.asString() + " exceeds batch runCount " + batch.runCount);
 			}
 			items.add(item);
 		}
