@@ -35,12 +35,12 @@ record DeploymentsHandler(EmulatorState state, EmulatorClock clock) {
 			pageSize = Math.max(MIN_PAGE_SIZE, Math.min(MAX_PAGE_SIZE, ApiCall.queryInt("page[size]", sizeParam)));
 		}
 		List<Predicate<DeploymentRecord>> filters = new ArrayList<>();
-		String status = call.queryParam("status");
-		if (status != null) {
-			Set<String> statuses = Set.of(status.split(","));
+		QueryParams query = new QueryParams(call);
+		Set<String> statuses = query.values("status");
+		if (statuses != null) {
 			filters.add((deployment) -> statuses.contains(deployment.status.name()));
 		}
-		String period = call.queryParam("period");
+		String period = query.text("period");
 		if (period != null) {
 			Duration duration = EmulatorState.naturalDuration(period);
 			if (duration == null) {
@@ -49,10 +49,10 @@ record DeploymentsHandler(EmulatorState state, EmulatorClock clock) {
 			Instant since = this.clock.instant().minus(duration);
 			filters.add((deployment) -> !deployment.createdAt.isBefore(since));
 		}
-		Instant from = instant(call, "from");
+		Instant from = instant(query, "from");
 		if (from != null) {
 			filters.add((deployment) -> !deployment.createdAt.isBefore(from));
-			Instant to = instant(call, "to");
+			Instant to = instant(query, "to");
 			if (to != null) {
 				filters.add((deployment) -> !deployment.createdAt.isAfter(to));
 			}
@@ -62,7 +62,7 @@ record DeploymentsHandler(EmulatorState state, EmulatorClock clock) {
 			.filter((deployment) -> filters.stream().allMatch((filter) -> filter.test(deployment)))
 			.toList();
 		int start = 0;
-		String after = call.queryParam("page[after]");
+		String after = query.text("page[after]");
 		if (after != null) {
 			start = matching.size();
 			for (int i = 0; i < matching.size(); i++) {
@@ -82,8 +82,8 @@ record DeploymentsHandler(EmulatorState state, EmulatorClock clock) {
 		return ApiReply.json(200, body);
 	}
 
-	private static @Nullable Instant instant(ApiCall call, String name) {
-		String value = call.queryParam(name);
+	private static @Nullable Instant instant(QueryParams query, String name) {
+		String value = query.text(name);
 		if (value == null) {
 			return null;
 		}

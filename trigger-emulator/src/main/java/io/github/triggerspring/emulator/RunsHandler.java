@@ -3,14 +3,14 @@ package io.github.triggerspring.emulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -32,48 +32,49 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 
 	private static final Set<String> RESERVED_KEYS = Set.of("__proto__", "constructor", "prototype");
 
+	private static final Set<String> STATUSES = Arrays.stream(EmulatedRunStatus.values())
+		.map(EmulatedRunStatus::name)
+		.collect(Collectors.toUnmodifiableSet());
+
 	/** Size from which the server keeps a payload or an output in object storage: 512 KiB. */
 	static final int OFFLOAD_THRESHOLD_BYTES = 524_288;
 
 	ApiReply listRuns(ApiCall call, ApiPrincipal principal) {
-		String task = call.queryParam("filter[taskIdentifier]");
-		principal.requireScope(PublicJwt.accepted("read", "tasks", (task != null) ? List.of(task.split(",")) : List.of(),
+		QueryParams query = new QueryParams(call);
+		Set<String> tasks = query.values("filter[taskIdentifier]");
+		principal.requireScope(PublicJwt.accepted("read", "tasks", (tasks != null) ? List.copyOf(tasks) : List.of(),
 				"read:runs", "read:all"));
-		return runPage(call, principal.requireEnv());
+		return runPage(query, principal.requireEnv());
 	}
 
+	/**
+	 * The runs of one environment of a project, with a personal or organization access
+	 * token: the first environment of {@code filter[env]} that the project has, by slug
+	 * ({@code stg}, not {@code staging}). Without one, the server's presenter throws
+	 * {@code ServiceValidationError("No environment found")}, which this route answers
+	 * with a bare 500 (notes §1.4), and so does the emulator.
+	 */
 	ApiReply listProjectRuns(ApiCall call, ApiPrincipal principal) {
 		ProjectRecord project = principal.accessibleProject(this.state, call.params.get("projectRef"));
-		String filter = call.queryParam("filter[env]");
-		EnvRecord env = null;
-		if (filter != null) {
-			for (String slug : filter.split(",")) {
-				var type = EmulatedEnvironment.fromSlug(slug.trim());
-				if (type.isPresent()) {
-					env = project.root(type.get());
-					break;
-				}
-			}
-		}
+		QueryParams query = new QueryParams(call);
+		Set<String> slugs = query.values("filter[env]");
+		EnvRecord env = (slugs != null) ? slugs.stream()
+			.flatMap((slug) -> EmulatedEnvironment.fromSlug(slug).stream())
+			.findFirst()
+			.map(project::root)
+			.orElse(null) : null;
 		if (env == null) {
 			throw new ApiError(500, "Internal Server Error");
 		}
-		return runPage(call, env);
+		return runPage(query, env);
 	}
 
-	private ApiReply runPage(ApiCall call, EnvRecord env) {
+	private ApiReply runPage(QueryParams query, EnvRecord env) {
 		Instant now = this.clock.instant();
-		int size = 25;
-		String sizeParam = call.queryParam("page[size]");
-		if (sizeParam != null) {
-			size = ApiCall.queryInt("page[size]", sizeParam);
-			if (size < 1 || size > 100) {
-				throw ApiError.query("page[size]", "Number must be between 1 and 100");
-			}
-		}
-		Predicate<RunRecord> filter = runFilter(call, now);
-		String after = call.queryParam("page[after]");
-		String before = call.queryParam("page[before]");
+		int size = query.pageSize(25);
+		Predicate<RunRecord> filter = runFilter(query, now);
+		String after = query.text("page[after]");
+		String before = query.text("page[before]");
 		RunRecord afterRun = (after != null) ? this.state.runs.get(after) : null;
 		RunRecord beforeRun = (after == null && before != null) ? this.state.runs.get(before) : null;
 		boolean unknownCursor = (after != null) ? afterRun == null : before != null && beforeRun == null;
@@ -94,59 +95,53 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		return ApiReply.json(200, body);
 	}
 
-	private Predicate<RunRecord> runFilter(ApiCall call, Instant now) {
+	private Predicate<RunRecord> runFilter(QueryParams query, Instant now) {
 		List<Predicate<RunRecord>> filters = new ArrayList<>();
-		Set<String> statuses = csv(call.queryParam("filter[status]"));
+		Set<String> statuses = query.values("filter[status]");
 		if (statuses != null) {
-			for (String status : statuses) {
-				try {
-					EmulatedRunStatus.valueOf(status);
-				}
-				catch (IllegalArgumentException ex) {
-					throw ApiError.query("filter[status]", "Invalid enum value '" + status + "'");
-				}
+			List<String> invalid = statuses.stream().filter((status) -> !STATUSES.contains(status)).toList();
+			if (!invalid.isEmpty()) {
+				throw ApiError.query("filter[status]", "Invalid status values: " + String.join(", ", invalid));
 			}
 			filters.add((run) -> statuses.contains(run.status(now).name()));
 		}
-		Set<String> tasks = csv(call.queryParam("filter[taskIdentifier]"));
+		Set<String> tasks = query.values("filter[taskIdentifier]");
 		if (tasks != null) {
 			filters.add((run) -> tasks.contains(run.taskId));
 		}
-		Set<String> versions = csv(call.queryParam("filter[version]"));
+		Set<String> versions = query.values("filter[version]");
 		if (versions != null) {
 			filters.add((run) -> versions.contains(run.version));
 		}
-		String bulkAction = call.queryParam("filter[bulkAction]");
+		String bulkAction = query.text("filter[bulkAction]");
 		if (bulkAction != null) {
 			filters.add((run) -> bulkAction.equals(run.bulkActionId));
 		}
-		Set<String> tags = csv(call.queryParam("filter[tag]"));
+		Set<String> tags = query.values("filter[tag]");
 		if (tags != null) {
 			filters.add((run) -> run.tags.stream().anyMatch(tags::contains));
 		}
-		String schedule = call.queryParam("filter[schedule]");
+		String schedule = query.text("filter[schedule]");
 		if (schedule != null) {
 			filters.add((run) -> schedule.equals(run.scheduleId));
 		}
-		String isTest = call.queryParam("filter[isTest]");
+		String isTest = query.text("filter[isTest]");
 		if (isTest != null) {
 			if (!isTest.equals("true") && !isTest.equals("false")) {
-				throw ApiError.query("filter[isTest]", "Expected 'true' or 'false'");
+				throw ApiError.query("filter[isTest]", "Invalid value for isTest: " + isTest);
 			}
 			boolean test = Boolean.parseBoolean(isTest);
 			filters.add((run) -> run.test == test);
 		}
-		String fromParam = call.queryParam("filter[createdAt][from]");
-		if (fromParam != null) {
-			Instant from = instantParam("filter[createdAt][from]", fromParam);
+		Instant from = query.date("filter[createdAt][from]");
+		if (from != null) {
 			filters.add((run) -> !run.createdAt.isBefore(from));
 		}
-		String toParam = call.queryParam("filter[createdAt][to]");
-		if (toParam != null) {
-			Instant to = instantParam("filter[createdAt][to]", toParam);
+		Instant to = query.date("filter[createdAt][to]");
+		if (to != null) {
 			filters.add((run) -> !run.createdAt.isAfter(to));
 		}
-		String period = call.queryParam("filter[createdAt][period]");
+		String period = query.text("filter[createdAt][period]");
 		if (period != null) {
 			Duration duration = EmulatorState.naturalDuration(period);
 			if (duration == null || duration.isZero()) {
@@ -155,48 +150,23 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 			Instant since = now.minus(duration);
 			filters.add((run) -> !run.createdAt.isBefore(since));
 		}
-		String batch = call.queryParam("filter[batch]");
+		String batch = query.text("filter[batch]");
 		if (batch != null) {
 			filters.add((run) -> batch.equals(run.batchId));
 		}
-		Set<String> queues = csv(call.queryParam("filter[queue]"));
+		Set<String> queues = query.values("filter[queue]");
 		if (queues != null) {
 			filters.add((run) -> queues.contains(run.queue));
 		}
-		Set<String> machines = csv(call.queryParam("filter[machine]"));
+		Set<String> machines = query.values("filter[machine]");
 		if (machines != null) {
 			filters.add((run) -> machines.contains(run.machine));
 		}
-		Set<String> regions = csv(call.queryParam("filter[region]"));
+		Set<String> regions = query.values("filter[region]");
 		if (regions != null) {
 			filters.add((run) -> regions.contains(run.region));
 		}
 		return (run) -> filters.stream().allMatch((filter) -> filter.test(run));
-	}
-
-	private static @Nullable Set<String> csv(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		Set<String> values = new LinkedHashSet<>();
-		for (String part : value.split(",")) {
-			if (!part.isBlank()) {
-				values.add(part.trim());
-			}
-		}
-		return values;
-	}
-
-	private static Instant instantParam(String name, String value) {
-		try {
-			if (value.matches("\\d+")) {
-				return Instant.ofEpochMilli(Long.parseLong(value));
-			}
-			return ZonedDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeParseException | NumberFormatException ex) {
-			throw ApiError.query(name, "Invalid date '" + value + "'");
-		}
 	}
 
 	private ObjectNode runJson(RunRecord run, Instant now, boolean detailed) {

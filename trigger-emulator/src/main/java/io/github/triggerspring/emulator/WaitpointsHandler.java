@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -126,15 +125,9 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 
 	ApiReply listTokens(ApiCall call, ApiPrincipal principal) {
 		Instant now = this.clock.instant();
-		int size = 25;
-		String sizeParam = call.queryParam("page[size]");
-		if (sizeParam != null) {
-			size = ApiCall.queryInt("page[size]", sizeParam);
-			if (size < 1 || size > 100) {
-				throw ApiError.query("page[size]", "Number must be between 1 and 100");
-			}
-		}
-		Predicate<WaitpointRecord> filter = filter(call, now);
+		QueryParams query = new QueryParams(call);
+		int size = query.pageSize(25);
+		Predicate<WaitpointRecord> filter = filter(query, now);
 		List<WaitpointRecord> matching = new ArrayList<>();
 		for (WaitpointRecord token : this.state.waitpoints.values()) {
 			if (token.env == principal.env() && filter.test(token.settle(now))) {
@@ -145,8 +138,8 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 			int byDate = b.createdAt.compareTo(a.createdAt);
 			return (byDate != 0) ? byDate : Long.compare(b.sequence, a.sequence);
 		});
-		String after = call.queryParam("page[after]");
-		String before = call.queryParam("page[before]");
+		String after = query.text("page[after]");
+		String before = query.text("page[before]");
 		int from;
 		int to;
 		if (before != null) {
@@ -187,9 +180,9 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 		return -1;
 	}
 
-	private static Predicate<WaitpointRecord> filter(ApiCall call, Instant now) {
+	private static Predicate<WaitpointRecord> filter(QueryParams query, Instant now) {
 		List<Predicate<WaitpointRecord>> filters = new ArrayList<>();
-		Set<String> statuses = csv(call.queryParam("filter[status]"));
+		Set<String> statuses = query.values("filter[status]");
 		if (statuses != null) {
 			List<String> invalid = statuses.stream().filter((status) -> !STATUSES.contains(status)).toList();
 			if (!invalid.isEmpty()) {
@@ -197,15 +190,15 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 			}
 			filters.add((token) -> statuses.contains(token.status().name()));
 		}
-		String key = call.queryParam("filter[idempotencyKey]");
-		if (key != null && !key.isEmpty()) {
+		String key = query.text("filter[idempotencyKey]");
+		if (key != null) {
 			filters.add((token) -> key.equals(token.idempotencyKey));
 		}
-		Set<String> tags = csv(call.queryParam("filter[tags]"));
+		Set<String> tags = query.values("filter[tags]");
 		if (tags != null) {
 			filters.add((token) -> token.tags.stream().anyMatch(tags::contains));
 		}
-		String period = call.queryParam("filter[createdAt][period]");
+		String period = query.text("filter[createdAt][period]");
 		if (period != null) {
 			Duration duration = EmulatorState.naturalDuration(period);
 			if (duration != null && !duration.isZero()) {
@@ -213,42 +206,15 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 				filters.add((token) -> !token.createdAt.isBefore(since));
 			}
 		}
-		String fromParam = call.queryParam("filter[createdAt][from]");
-		if (fromParam != null) {
-			Instant from = instantParam("filter[createdAt][from]", fromParam);
+		Instant from = query.date("filter[createdAt][from]");
+		if (from != null) {
 			filters.add((token) -> !token.createdAt.isBefore(from));
 		}
-		String toParam = call.queryParam("filter[createdAt][to]");
-		if (toParam != null) {
-			Instant to = instantParam("filter[createdAt][to]", toParam);
+		Instant to = query.date("filter[createdAt][to]");
+		if (to != null) {
 			filters.add((token) -> !token.createdAt.isAfter(to));
 		}
 		return (token) -> filters.stream().allMatch((filter) -> filter.test(token));
-	}
-
-	private static @Nullable Set<String> csv(@Nullable String value) {
-		if (value == null || value.isEmpty()) {
-			return null;
-		}
-		Set<String> values = new LinkedHashSet<>();
-		for (String part : value.split(",")) {
-			if (!part.isBlank()) {
-				values.add(part.trim());
-			}
-		}
-		return values;
-	}
-
-	private static Instant instantParam(String name, String value) {
-		try {
-			if (value.matches("\\d+")) {
-				return Instant.ofEpochMilli(Long.parseLong(value));
-			}
-			return Instant.parse(value);
-		}
-		catch (DateTimeParseException | NumberFormatException ex) {
-			throw ApiError.query(name, "Invalid date");
-		}
 	}
 
 	private ObjectNode tokenJson(ApiCall call, WaitpointRecord token) {

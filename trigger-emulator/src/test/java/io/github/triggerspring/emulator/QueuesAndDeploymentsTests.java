@@ -188,6 +188,8 @@ class QueuesAndDeploymentsTests extends EmulatorTestSupport {
 		emulator.seedDeployment(DeploymentSeed.of("2").status(EmulatedDeploymentStatus.FAILED).createdAt(NOW));
 		assertThat(get("/api/v1/deployments?status=FAILED", DEV).json().get("data").get(0).get("version").asString())
 			.isEqualTo("2");
+		assertThat(get("/api/v1/deployments?status=FAILED,FAILED,DEPLOYED", DEV).json().get("data")).hasSize(2);
+		assertThat(get("/api/v1/deployments?status=&period=", DEV).json().get("data")).hasSize(2);
 		assertThat(get("/api/v1/deployments?period=7d", DEV).json().get("data")).hasSize(1);
 		assertThat(get("/api/v1/deployments?from=2025-02-01T00%3A00%3A00.000Z&to=2025-02-25T00%3A00%3A00.000Z", DEV)
 			.json()

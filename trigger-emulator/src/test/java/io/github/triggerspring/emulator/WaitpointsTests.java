@@ -212,6 +212,32 @@ class WaitpointsTests extends EmulatorTestSupport {
 	}
 
 	@Test
+	void listFilterEdgeCasesAreReadAsTheServerReadsThem() {
+		emulator.clock().setInstant(T0);
+		String tagged = create("{\"tags\":[\"a\"]}").get("id").asString();
+		emulator.clock().advance(Duration.ofMinutes(1));
+		String done = create("{}").get("id").asString();
+		post(TOKENS + "/" + done + "/complete", DEV, "{\"data\":1}");
+		for (String filter : List.of("status", "idempotencyKey", "tags", "createdAt%5D%5Bfrom",
+				"createdAt%5D%5Bto", "createdAt%5D%5Bperiod")) {
+			assertThat(ids(TOKENS + "?filter%5B" + filter + "%5D=")).as(filter).containsExactly(done, tagged);
+		}
+		assertThat(ids(TOKENS + "?filter%5Bstatus%5D=COMPLETED,WAITING,COMPLETED")).containsExactly(done, tagged);
+		assertThat(ids(TOKENS + "?filter%5Btags%5D=a,")).containsExactly(tagged);
+		assertThat(ids(TOKENS + "?filter%5Btags%5D=%20a")).isEmpty();
+		assertThat(ids(TOKENS + "?filter%5BcreatedAt%5D%5Bfrom%5D=2026-03-01")).containsExactly(done, tagged);
+		Response blank = get(TOKENS + "?filter%5Bstatus%5D=WAITING,", DEV);
+		assertThat(blank.status()).isEqualTo(400);
+		assertThat(blank.json().get("details").get(0).get("message").asString()).isEqualTo("Invalid status values: ");
+		Response badDate = get(TOKENS + "?filter%5BcreatedAt%5D%5Bto%5D=tomorrow", DEV);
+		assertThat(badDate.status()).isEqualTo(400);
+		assertThat(badDate.error()).isEqualTo("Query Error");
+		assertThat(badDate.json().get("details").get(0).get("message").asString()).isEqualTo("Invalid date");
+		assertThat(badDate.json().get("details").get(0).get("path").get(0).asString())
+			.isEqualTo("filter[createdAt][to]");
+	}
+
+	@Test
 	void listPagesFollowCursorsBothWays() {
 		emulator.clock().setInstant(T0);
 		String[] ids = new String[5];
