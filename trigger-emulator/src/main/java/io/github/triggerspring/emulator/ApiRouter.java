@@ -3,9 +3,12 @@ package io.github.triggerspring.emulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,15 +23,19 @@ import tools.jackson.databind.node.ObjectNode;
  * the route's {@link BodyLimit} to the transport (413 without reading the rest), records
  * each call in the journal, injects the armed faults (injected or random), authenticates
  * and hands the call to the handler of its namespace under the state lock, then tells
- * the transport ({@link ApiServer}) what to send, with the rate-limit headers. The deployment routes other than
- * {@code /current} count against a window of their own, as the API's deployment limiter
- * does.
+ * the transport ({@link ApiServer}) what to send, with a {@code Date} on the emulator
+ * clock and the rate-limit headers. The deployment routes other than {@code /current}
+ * count against a window of their own, as the API's deployment limiter does.
  *
  * @author trigger-spring-boot contributors
  */
 final class ApiRouter {
 
 	static final int RATE_LIMIT = 1500;
+
+	/** The {@code Date} of a response, an HTTP date (IMF-fixdate). */
+	static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+		.withZone(ZoneOffset.UTC);
 
 	private final EmulatorState state;
 
@@ -301,13 +308,14 @@ final class ApiRouter {
 	}
 
 	/**
-	 * The reply with its content type and the rate-limit headers, its own headers
-	 * winning.
+	 * The reply with its content type, its {@code Date} on the emulator clock, as the
+	 * API's servers send one, and the rate-limit headers, its own headers winning.
 	 */
 	private ApiReply withHeaders(ApiReply reply, @Nullable EmulatorEndpoint endpoint) {
 		if (reply.body != null) {
 			reply.headers.putIfAbsent("Content-Type", reply.contentType);
 		}
+		reply.headers.putIfAbsent("Date", HTTP_DATE.format(this.clock.instant()));
 		rateLimitHeaders(reply, endpoint);
 		return reply;
 	}

@@ -264,4 +264,23 @@ class RunsClientEmulatorTests {
 		assertThat(this.emulator.journal().count()).isEqualTo(1);
 	}
 
+	@Test
+	void errorsCarryTheEmulatorsDateAndHeadersAreReadWhateverTheirCase() {
+		StepVerifier.create(this.runs.cancel("run_doesnotexist"))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(TriggerNotFoundException.class,
+					(notFound) -> {
+						assertThat(notFound.getHeaders().getFirst("date")).isEqualTo("Sat, 01 Mar 2025 10:00:00 GMT");
+						assertThat(notFound.getHeaders().getDate()).isEqualTo(NOW.toEpochMilli());
+						assertThat(notFound.getHeaders().getFirst("X-RateLimit-Limit")).isEqualTo("1500");
+					}))
+			.verify(TIMEOUT);
+		String id = this.emulator.seedRun(RunSeed.of("send-email"));
+		this.emulator.faults().inject(EmulatorEndpoint.RUNS_RETRIEVE, Fault.status(503).header("X-Should-Retry", "false"));
+		StepVerifier.create(this.runs.retrieve(id))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(TriggerServerException.class,
+					(server) -> assertThat(server.getStatus()).isEqualTo(503)))
+			.verify(TIMEOUT);
+		assertThat(this.emulator.journal().requests(EmulatorEndpoint.RUNS_RETRIEVE)).hasSize(1);
+	}
+
 }
