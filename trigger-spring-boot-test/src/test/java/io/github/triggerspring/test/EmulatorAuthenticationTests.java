@@ -289,7 +289,7 @@ class EmulatorAuthenticationTests {
 	@ValueSource(strings = { EmulatorAccount.DEV_SECRET_KEY, EmulatorAccount.STAGING_SECRET_KEY,
 			EmulatorAccount.PROD_SECRET_KEY, EmulatorAccount.PREVIEW_SECRET_KEY, EmulatorAccount.PERSONAL_ACCESS_TOKEN,
 			EmulatorAccount.ORGANIZATION_ACCESS_TOKEN, "tr_dev_sk_abcdefghijklmnopqrstuvwx", "pk_dev_public",
-			"garbage" })
+			"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJlbnZfMSJ9.c2lnbmF0dXJl", "garbage" })
 	void journalMasksEveryCredentialLikeTheClient(String token) {
 		TriggerEmulator emulator = trigger.emulator();
 		EmulatorHttp.getRuns(emulator, token);
