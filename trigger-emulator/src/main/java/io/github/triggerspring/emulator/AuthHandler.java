@@ -46,7 +46,7 @@ final class AuthHandler {
 			throw new ApiError(400, "Invalid request body: scopes must contain at least one scope");
 		}
 		List<String> scopes = new ArrayList<>();
-		scopesNode.forEach((scope) -> scopes.add(scope.asString()));
+		scopesNode.forEach((scope) -> scopes.add(Json.display(scope)));
 		Set<String> grantable = this.state.grantableScopes.get(CredentialMasker.credential(call.header("authorization")));
 		if (grantable != null) {
 			List<String> denied = scopes.stream().filter((scope) -> !grants(grantable, scope)).toList();
@@ -87,13 +87,17 @@ final class AuthHandler {
 		if (expirationTime == null || expirationTime.isNull()) {
 			seconds = DEFAULT_LIFETIME_SECONDS;
 		}
+		else if (expirationTime.isNumber() && expirationTime.canConvertToLong()) {
+			long at = expirationTime.asLong();
+			seconds = (at > now.getEpochSecond()) ? at - now.getEpochSecond() : 0;
+		}
 		else if (expirationTime.isNumber()) {
-			seconds = expirationTime.asLong() - now.getEpochSecond();
+			seconds = (expirationTime.asDouble() > 0) ? Long.MAX_VALUE : 0;
 		}
 		else {
-			Long span = PublicJwts.seconds(expirationTime.asString());
+			Long span = expirationTime.isString() ? PublicJwts.seconds(expirationTime.stringValue()) : null;
 			if (span == null) {
-				throw new ApiError(400, "Invalid expirationTime: " + expirationTime.asString());
+				throw new ApiError(400, "Invalid expirationTime: " + Json.display(expirationTime));
 			}
 			seconds = span;
 		}

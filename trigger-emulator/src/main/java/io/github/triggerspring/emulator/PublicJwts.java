@@ -136,17 +136,18 @@ final class PublicJwts {
 			throw invalid();
 		}
 		JsonNode exp = payload.get("exp");
-		if (exp == null || !exp.isNumber() || exp.asLong() <= now.getEpochSecond()) {
+		if (exp == null || !exp.isNumber()
+				|| (exp.canConvertToLong() ? exp.asLong() <= now.getEpochSecond() : exp.asDouble() <= 0)) {
 			throw new ApiError(401, "Public Access Token has expired");
 		}
 		List<String> scopes = new ArrayList<>();
-		payload.path("scopes").forEach((scope) -> scopes.add(scope.asString()));
+		payload.path("scopes").forEach((scope) -> scopes.add(Json.display(scope)));
 		JsonNode skipColumns = payload.path("realtime").get("skipColumns");
 		List<String> skipped = null;
 		if (skipColumns != null && skipColumns.isArray()) {
 			skipped = new ArrayList<>();
 			for (JsonNode column : skipColumns) {
-				skipped.add(column.asString());
+				skipped.add(Json.display(column));
 			}
 		}
 		return new PublicJwt(env, scopes, payload.path("otu").asBoolean(false), skipped);

@@ -117,7 +117,7 @@ record QueuesHandler(EmulatorState state, EmulatorClock clock) {
 	ApiReply overrideConcurrencyLimit(ApiCall call, ApiPrincipal principal) {
 		JsonNode body = call.jsonBody();
 		JsonNode limit = body.get("concurrencyLimit");
-		if (limit == null || !limit.isIntegralNumber() || limit.asLong() < 0
+		if (limit == null || !limit.isIntegralNumber() || !limit.canConvertToInt() || limit.asLong() < 0
 				|| limit.asLong() > MAX_CONCURRENCY_LIMIT) {
 			throw new ApiError(400, "Invalid request body: concurrencyLimit must be an integer from 0 to "
 					+ MAX_CONCURRENCY_LIMIT);

@@ -118,7 +118,7 @@ public final class RecordedTrigger {
 			result.add(tags.stringValue());
 		}
 		else if (tags != null && tags.isArray()) {
-			tags.forEach((tag) -> result.add(tag.asString()));
+			tags.forEach((tag) -> result.add(Json.display(tag)));
 		}
 		return List.copyOf(result);
 	}

@@ -388,7 +388,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 				run.tags.add(tags.stringValue());
 			}
 			else {
-				tags.forEach((tag) -> run.tags.add(tag.asString()));
+				tags.forEach((tag) -> run.tags.add(Json.display(tag)));
 			}
 			if (run.tags.size() > TasksHandler.MAX_TAGS) {
 				throw new ApiError(400, "Invalid request body: at most " + TasksHandler.MAX_TAGS + " tags");
@@ -427,14 +427,15 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		}
 		JsonNode maxAttempts = changes.get("maxAttempts");
 		if (maxAttempts != null && maxAttempts.isIntegralNumber()) {
-			if (maxAttempts.asInt() < 1) {
+			Integer attempts = TasksHandler.intOption(changes, "maxAttempts");
+			if (attempts < 1) {
 				throw new ApiError(400, "Invalid request body: maxAttempts must be at least 1");
 			}
-			run.maxAttempts = maxAttempts.asInt();
+			run.maxAttempts = attempts;
 		}
-		JsonNode maxDuration = changes.get("maxDuration");
-		if (maxDuration != null && maxDuration.isNumber()) {
-			run.maxDuration = maxDuration.asInt();
+		Integer maxDuration = TasksHandler.intOption(changes, "maxDuration");
+		if (maxDuration != null) {
+			run.maxDuration = maxDuration;
 		}
 		JsonNode priority = changes.get("priority");
 		if (priority != null && priority.isNumber()) {

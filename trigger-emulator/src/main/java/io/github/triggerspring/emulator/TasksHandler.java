@@ -115,7 +115,7 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		this.state.holdIfPaused(run);
 		JsonNode concurrencyKey = options.get("concurrencyKey");
 		if (concurrencyKey != null && !concurrencyKey.isNull()) {
-			run.concurrencyKey = concurrencyKey.asString();
+			run.concurrencyKey = Json.display(concurrencyKey);
 		}
 		JsonNode metadata = options.get("metadata");
 		if (metadata != null && !metadata.isNull()) {
@@ -172,9 +172,22 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 		}
 	}
 
-	private static @Nullable Integer intOption(JsonNode options, String name) {
+	/**
+	 * A numeric option such as {@code maxAttempts}, as an int.
+	 * @param options the options
+	 * @param name the option
+	 * @return the value, {@code null} if it is not a number
+	 * @throws ApiError 400 if it is a number out of an int's range
+	 */
+	static @Nullable Integer intOption(JsonNode options, String name) {
 		JsonNode value = options.get(name);
-		return (value != null && value.isNumber()) ? value.asInt() : null;
+		if (value == null || !value.isNumber()) {
+			return null;
+		}
+		if (!value.canConvertToInt()) {
+			throw new ApiError(400, "Invalid request body: " + name + " is out of range");
+		}
+		return value.asInt();
 	}
 
 	private static List<String> tags(@Nullable JsonNode node) {
@@ -238,7 +251,7 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 					+ MAX_BATCH_RUN_COUNT + " items");
 		}
 		List<String> tasks = new ArrayList<>();
-		body.path("taskIdentifiers").forEach((task) -> tasks.add(task.asString()));
+		body.path("taskIdentifiers").forEach((task) -> tasks.add(Json.display(task)));
 		principal.requireScope(PublicJwt.accepted("batchTrigger", "tasks", tasks, "write:tasks"));
 		String key = Json.text(body, "idempotencyKey");
 		EnvRecord env = principal.requireEnv();

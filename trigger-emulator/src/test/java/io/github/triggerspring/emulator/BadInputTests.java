@@ -1,17 +1,23 @@
 package io.github.triggerspring.emulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Bad input gets the answer the API gives it, a 4xx or being ignored, never a 500 from
- * the emulator failing on it: numbers too large for a date or an index, and JSON
- * containers where a scalar is expected.
+ * Bad input is refused with a 4xx or read as well as it can be, never answered with a
+ * 500 from the emulator failing on it: numbers too large for a date, an int or a long,
+ * and JSON containers where a scalar is expected.
  *
  * @author trigger-spring-boot contributors
  */
@@ -57,6 +63,46 @@ class BadInputTests extends EmulatorTestSupport {
 	}
 
 	@Test
+	void containersWhereAScalarIsExpectedAreReadAsTheirJson() {
+		assertThat(post("/api/v1/tasks/t/trigger", DEV, "{\"payload\":1,\"options\":{\"concurrencyKey\":{}}}").status())
+			.isEqualTo(200);
+		assertThat(post("/api/v3/batches", DEV, "{\"runCount\":1,\"taskIdentifiers\":[{}]}").status()).isEqualTo(202);
+		String run = trigger("t");
+		Response replay = post("/api/v1/runs/" + run + "/replay", DEV, "{\"tags\":[{\"a\":1}]}");
+		assertThat(replay.status()).isEqualTo(200);
+		assertThat(get("/api/v3/runs/" + replay.json().get("id").asString(), DEV).json().get("tags").get(0).asString())
+			.isEqualTo("{\"a\":1}");
+		assertThat(post("/api/v1/auth/public-tokens", DEV, "{\"scopes\":[{}]}").status()).isEqualTo(200);
+		Response expiration = post("/api/v1/auth/public-tokens", DEV,
+				"{\"scopes\":[\"read:runs\"],\"expirationTime\":{}}");
+		assertThat(expiration.status()).isEqualTo(400);
+		assertThat(expiration.error()).isEqualTo("Invalid expirationTime: {}");
+	}
+
+	@Test
+	void aSignedPublicAccessTokenWithOddClaimsVerifiesOrHasExpired() throws Exception {
+		EmulatorState state = new EmulatorState();
+		EnvRecord dev = state.env(EmulatorAccount.PROJECT_REF, EmulatedEnvironment.DEV, null);
+		String claims = "\"sub\":\"" + dev.id + "\",\"pub\":true,\"scopes\":[{\"a\":1}],"
+				+ "\"realtime\":{\"skipColumns\":[[]]}";
+		PublicJwt forever = PublicJwts.verify(state, sign(state, dev, "{" + claims + ",\"exp\":1e300}"), T0);
+		assertThat(forever.scopes()).containsExactly("{\"a\":1}");
+		assertThat(forever.skipColumns()).containsExactly("[]");
+		assertThatExceptionOfType(ApiError.class)
+			.isThrownBy(() -> PublicJwts.verify(state, sign(state, dev, "{" + claims + ",\"exp\":-1e300}"), T0))
+			.satisfies((error) -> assertThat(error.reply.status).isEqualTo(401));
+	}
+
+	private static String sign(EmulatorState state, EnvRecord env, String payload) throws Exception {
+		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+		String input = base64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+				+ base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(state.signingKey(env).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		return input + "." + base64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	@Test
 	void replayAndRescheduleRefuseADelayThatIsNotOne() {
 		String run = trigger("t");
 		emulator.taskBehavior("slow", TaskBehavior.staysQueued());
@@ -70,6 +116,30 @@ class BadInputTests extends EmulatorTestSupport {
 			assertThat(reschedule.error()).startsWith("Invalid delay: ");
 		}
 		assertThat(post("/api/v1/runs/" + run + "/replay", DEV, "{\"ttl\":1e300}").status()).isEqualTo(200);
+	}
+
+	@Test
+	void numbersBeyondWhatTheEmulatorKeepsAreRefused() {
+		String run = trigger("t");
+		for (String number : new String[] { "99999999999", "-99999999999", "1e300", "123456789012345678901234567890" }) {
+			for (String option : new String[] { "maxAttempts", "maxDuration" }) {
+				String json = "{\"" + option + "\":" + number + "}";
+				Response trigger = post("/api/v1/tasks/t/trigger", DEV, "{\"payload\":1,\"options\":" + json + "}");
+				assertThat(trigger.status()).as(json).isEqualTo(400);
+				assertThat(trigger.error()).isEqualTo("Invalid request body: " + option + " is out of range");
+				if (!number.equals("1e300") || option.equals("maxDuration")) {
+					assertThat(post("/api/v1/runs/" + run + "/replay", DEV, json).status()).as(json).isEqualTo(400);
+				}
+			}
+			Response token = post("/api/v1/auth/public-tokens", DEV,
+					"{\"scopes\":[\"read:runs\"],\"expirationTime\":" + number + "}");
+			assertThat(token.status()).as(number).isEqualTo(400);
+			assertThat(token.error()).startsWith("expirationTime must be ");
+		}
+		emulator.registerTasks("t");
+		Response limit = post("/api/v1/queues/task%2Ft/concurrency/override", DEV,
+				"{\"concurrencyLimit\":123456789012345678901234567890}");
+		assertThat(limit.status()).isEqualTo(400);
 	}
 
 	@Test
