@@ -55,6 +55,29 @@ final class QueryParams {
 	}
 
 	/**
+	 * The comma-separated values of a parameter that takes a fixed set of them, such as
+	 * {@code filter[status]}.
+	 * @param name the parameter
+	 * @param allowed the values it takes
+	 * @param noun what the values are, {@code status} for example
+	 * @return the distinct values in order, {@code null} when the parameter is absent or
+	 * empty
+	 * @throws ApiError 400 {@code Query Error} naming every value not allowed, as
+	 * {@code Invalid status values: NOPE, done}
+	 */
+	@Nullable Set<String> values(String name, Set<String> allowed, String noun) {
+		Set<String> values = values(name);
+		if (values == null) {
+			return null;
+		}
+		List<String> invalid = values.stream().filter((value) -> !allowed.contains(value)).toList();
+		if (!invalid.isEmpty()) {
+			throw ApiError.query(name, "Invalid " + noun + " values: " + String.join(", ", invalid));
+		}
+		return values;
+	}
+
+	/**
 	 * A date parameter as {@code CoercedDate} reads it: whole epoch milliseconds within a
 	 * JavaScript {@code Date}'s range, or an ISO 8601 date-time with an offset, or a date
 	 * (midnight UTC). A date-time without an offset, which the server reads in its own

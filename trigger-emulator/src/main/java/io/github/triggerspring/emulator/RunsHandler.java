@@ -97,12 +97,8 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 
 	private Predicate<RunRecord> runFilter(QueryParams query, Instant now) {
 		List<Predicate<RunRecord>> filters = new ArrayList<>();
-		Set<String> statuses = query.values("filter[status]");
+		Set<String> statuses = query.values("filter[status]", STATUSES, "status");
 		if (statuses != null) {
-			List<String> invalid = statuses.stream().filter((status) -> !STATUSES.contains(status)).toList();
-			if (!invalid.isEmpty()) {
-				throw ApiError.query("filter[status]", "Invalid status values: " + String.join(", ", invalid));
-			}
 			filters.add((run) -> statuses.contains(run.status(now).name()));
 		}
 		Set<String> tasks = query.values("filter[taskIdentifier]");
@@ -158,7 +154,7 @@ record RunsHandler(EmulatorState state, EmulatorClock clock) {
 		if (queues != null) {
 			filters.add((run) -> queues.contains(run.queue));
 		}
-		Set<String> machines = query.values("filter[machine]");
+		Set<String> machines = query.values("filter[machine]", TasksHandler.MACHINES, "machine");
 		if (machines != null) {
 			filters.add((run) -> machines.contains(run.machine));
 		}

@@ -34,7 +34,8 @@ record TasksHandler(EmulatorState state, EmulatorClock clock) {
 
 	static final int MAX_TAG_LENGTH = 128;
 
-	private static final Set<String> MACHINES = Set.of("micro", "small-1x", "small-2x", "medium-1x", "medium-2x",
+	/** The machine presets. */
+	static final Set<String> MACHINES = Set.of("micro", "small-1x", "small-2x", "medium-1x", "medium-2x",
 			"large-1x", "large-2x");
 
 	ApiReply trigger(ApiCall call, ApiPrincipal principal) {

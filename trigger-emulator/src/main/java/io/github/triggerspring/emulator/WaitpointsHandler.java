@@ -182,12 +182,8 @@ record WaitpointsHandler(EmulatorState state, EmulatorClock clock) {
 
 	private static Predicate<WaitpointRecord> filter(QueryParams query, Instant now) {
 		List<Predicate<WaitpointRecord>> filters = new ArrayList<>();
-		Set<String> statuses = query.values("filter[status]");
+		Set<String> statuses = query.values("filter[status]", STATUSES, "status");
 		if (statuses != null) {
-			List<String> invalid = statuses.stream().filter((status) -> !STATUSES.contains(status)).toList();
-			if (!invalid.isEmpty()) {
-				throw ApiError.query("filter[status]", "Invalid status values: " + String.join(", ", invalid));
-			}
 			filters.add((token) -> statuses.contains(token.status().name()));
 		}
 		String key = query.text("filter[idempotencyKey]");

@@ -2,6 +2,7 @@ package io.github.triggerspring.emulator;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,19 @@ class QueryParamsTests {
 		assertThat(query.values("filter[status]")).containsExactly("QUEUED", "", " EXECUTING");
 		assertThat(query.values("filter[version]")).isNull();
 		assertThat(query.values("filter[queue]")).isNull();
+	}
+
+	@Test
+	void valuesOfAFixedSetNameEveryValueNotInIt() {
+		Set<String> allowed = Set.of("WAITING", "COMPLETED");
+		assertThat(query("filter%5Bstatus%5D=COMPLETED,WAITING").values("filter[status]", allowed, "status"))
+			.containsExactly("COMPLETED", "WAITING");
+		assertThat(query("filter%5Bstatus%5D=").values("filter[status]", allowed, "status")).isNull();
+		assertThatExceptionOfType(ApiError.class)
+			.isThrownBy(() -> query("filter%5Bstatus%5D=DONE,WAITING,,waiting").values("filter[status]", allowed,
+					"status"))
+			.satisfies((error) -> assertThat(Json.parse(error.reply.body).get("details").get(0).get("message")
+				.asString()).isEqualTo("Invalid status values: DONE, , waiting"));
 	}
 
 	@Test

@@ -104,6 +104,7 @@ class RunsTests extends EmulatorTestSupport {
 		assertQueryError("filter%5BcreatedAt%5D%5Bfrom%5D=yesterday", "filter[createdAt][from]", "Invalid date");
 		assertQueryError("filter%5BcreatedAt%5D%5Bto%5D=2025-03-01T12:00:00", "filter[createdAt][to]", "Invalid date");
 		assertQueryError("filter%5BisTest%5D=yes", "filter[isTest]", "Invalid value for isTest: yes");
+		assertQueryError("filter%5Bmachine%5D=small-1x,huge,tiny", "filter[machine]", "Invalid machine values: huge, tiny");
 	}
 
 	private static void assertQueryError(String query, String parameter, String message) {
