@@ -128,9 +128,11 @@ public final class TriggerAutoConfiguration {
 				retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter(), retry.getMaxRateLimitWait());
 		TriggerHttpSettings settings = new TriggerHttpSettings(retryPolicy, properties.getResponseTimeout(),
 				properties.getCallTimeout(), properties.getMaxResponseSize());
-		return new TriggerHttpClient(webClient, authStrategy, jsonMapper.getIfAvailable(JsonMapper::new),
-				settings, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-				observationConvention.getIfAvailable());
+		return TriggerHttpClient.builder(webClient, authStrategy, jsonMapper.getIfAvailable(JsonMapper::new))
+			.settings(settings)
+			.observations(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+					observationConvention.getIfAvailable())
+			.build();
 	}
 
 	@Bean
