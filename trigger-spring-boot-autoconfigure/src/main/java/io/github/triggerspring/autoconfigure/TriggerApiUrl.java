@@ -4,23 +4,20 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.triggerspring.auth.InvalidTriggerConfigurationException;
 
 /**
  * Normalizes and checks the API base URL: credentials must not travel in clear text to a
- * host other than this machine.
+ * host other than this machine. The check runs while the application starts, so a URL
+ * that passes compiles no regular expression and looks up no address: only a rejected
+ * URL is masked, and only an unusual loopback host is resolved.
  *
  * @author trigger-spring-boot contributors
  */
 final class TriggerApiUrl {
 
 	private static final String PROPERTY = "'trigger.api-url' (environment variable TRIGGER_API_URL)";
-
-	/** The user-info part of a URL ({@code user:password@}), which may hold a secret. */
-	private static final Pattern USER_INFO = Pattern.compile("^([^:/?#]+:)?//[^/?#@]*@");
 
 	private TriggerApiUrl() {
 	}
@@ -37,42 +34,77 @@ final class TriggerApiUrl {
 		while (normalized.endsWith("/")) {
 			normalized = normalized.substring(0, normalized.length() - 1);
 		}
-		String shown = mask(normalized);
 		URI uri;
 		try {
 			uri = new URI(normalized);
 		}
 		catch (URISyntaxException ex) {
-			throw invalid("The API URL '" + shown + "' is not a valid URL.");
+			throw invalid("The API URL '" + mask(normalized) + "' is not a valid URL.");
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-			throw invalid("The API URL '" + shown + "' is not an absolute http(s) URL.");
+			throw invalid("The API URL '" + mask(normalized) + "' is not an absolute http(s) URL.");
 		}
 		if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-			throw invalid("The API URL '" + shown + "' uses http with the host '" + uri.getHost()
+			throw invalid("The API URL '" + mask(normalized) + "' uses http with the host '" + uri.getHost()
 					+ "', which is not a loopback address: credentials would be sent in clear text.");
 		}
 		return normalized;
 	}
 
 	/**
-	 * The URL with any user info replaced by {@code ****}, for messages.
+	 * The URL with any user info ({@code user:password@} between {@code //} and the host)
+	 * replaced by {@code ****}, for messages.
 	 * @param url the URL
 	 * @return the masked URL
 	 */
 	static String mask(String url) {
-		Matcher userInfo = USER_INFO.matcher(url);
-		if (!userInfo.find()) {
+		int authority = authorityStart(url);
+		if (authority < 0) {
 			return url;
 		}
-		String scheme = (userInfo.group(1) != null) ? userInfo.group(1) : "";
-		return scheme + "//****@" + url.substring(userInfo.end());
+		for (int i = authority; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (c == '@') {
+				return url.substring(0, authority) + "****@" + url.substring(i + 1);
+			}
+			if (c == '/' || c == '?' || c == '#') {
+				return url;
+			}
+		}
+		return url;
+	}
+
+	/**
+	 * Where the authority starts: after a leading {@code //}, or after a scheme and
+	 * {@code ://}.
+	 * @param url the URL
+	 * @return the index after the {@code //}, or -1 if the URL has no authority
+	 */
+	private static int authorityStart(String url) {
+		int slashes = url.indexOf("//");
+		if (slashes < 0) {
+			return -1;
+		}
+		if (slashes == 0) {
+			return 2;
+		}
+		int colon = url.indexOf(':');
+		if (colon < 1 || colon != slashes - 1) {
+			return -1;
+		}
+		for (int i = 0; i < colon; i++) {
+			char c = url.charAt(i);
+			if (c == '/' || c == '?' || c == '#') {
+				return -1;
+			}
+		}
+		return slashes + 2;
 	}
 
 	private static boolean isLoopback(String host) {
 		String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-		if (bare.equalsIgnoreCase("localhost")) {
+		if (bare.equalsIgnoreCase("localhost") || bare.equals("::1") || isLoopbackIpv4(bare)) {
 			return true;
 		}
 		if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
@@ -84,6 +116,32 @@ final class TriggerApiUrl {
 		catch (java.net.UnknownHostException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Whether the host is a plain dotted-quad IPv4 address in {@code 127.0.0.0/8}, such as
+	 * {@code 127.0.0.1}, read without resolving it. Other forms are left to
+	 * {@link InetAddress}.
+	 */
+	private static boolean isLoopbackIpv4(String host) {
+		String[] parts = host.split("\\.", -1);
+		if (parts.length != 4 || !parts[0].equals("127")) {
+			return false;
+		}
+		for (String part : parts) {
+			if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')) {
+				return false;
+			}
+			for (int i = 0; i < part.length(); i++) {
+				if (part.charAt(i) < '0' || part.charAt(i) > '9') {
+					return false;
+				}
+			}
+			if (Integer.parseInt(part) > 255) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static InvalidTriggerConfigurationException invalid(String description) {

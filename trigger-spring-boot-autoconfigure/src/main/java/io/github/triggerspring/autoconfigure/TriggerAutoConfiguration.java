@@ -44,6 +44,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -78,7 +79,9 @@ public final class TriggerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(TriggerConnectionDetails.class)
-	PropertiesTriggerConnectionDetails triggerConnectionDetails(TriggerProperties properties) {
+	PropertiesTriggerConnectionDetails triggerConnectionDetails(TriggerProperties properties, Environment environment) {
+		// the first bean that reads the properties: a bad value fails the start here
+		TriggerPropertiesValidator.check(properties, environment);
 		return new PropertiesTriggerConnectionDetails(properties);
 	}
 
@@ -128,9 +131,11 @@ public final class TriggerAutoConfiguration {
 				retry.getMaxBackoff(), retry.getMultiplier(), retry.getJitter(), retry.getMaxRateLimitWait());
 		TriggerHttpSettings settings = new TriggerHttpSettings(retryPolicy, properties.getResponseTimeout(),
 				properties.getCallTimeout(), properties.getMaxResponseSize());
-		return new TriggerHttpClient(webClient, authStrategy, jsonMapper.getIfAvailable(JsonMapper::new),
-				settings, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-				observationConvention.getIfAvailable());
+		return TriggerHttpClient.builder(webClient, authStrategy, jsonMapper.getIfAvailable(JsonMapper::new))
+			.settings(settings)
+			.observations(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+					observationConvention.getIfAvailable())
+			.build();
 	}
 
 	@Bean
@@ -234,7 +239,10 @@ public final class TriggerAutoConfiguration {
 
 	@Bean
 	TriggerClientGuard triggerClientGuard(ConfigurableListableBeanFactory beanFactory,
-			TriggerAuthStrategy authStrategy, TriggerConnectionDetails connectionDetails) {
+			TriggerAuthStrategy authStrategy, TriggerConnectionDetails connectionDetails, TriggerProperties properties,
+			Environment environment) {
+		// also when the application defines the connection details
+		TriggerPropertiesValidator.check(properties, environment);
 		// the HTTP client is a lazy bean: a bad API URL still fails the start here
 		TriggerApiUrl.check(connectionDetails.getApiUrl());
 		return new TriggerClientGuard(beanFactory, authStrategy, connectionDetails);

@@ -9,24 +9,20 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
  * Configuration properties for the Trigger.dev clients. Each property can also be set
  * with the environment variable that the official SDK reads, for example
  * {@code TRIGGER_SECRET_KEY}.
  * <p>
- * The properties validate themselves while they are bound ({@link Validator}), so a bad
- * value fails the start with Boot's report of the property, its value and its origin.
+ * The auto-configuration validates them before it uses them, so a bad value fails the
+ * start with Boot's report of the property, its value and its origin.
  *
  * @author trigger-spring-boot contributors
  * @since 0.1.0
  */
 @ConfigurationProperties("trigger")
-public class TriggerProperties implements Validator {
-
-	private static final long MAX_RESPONSE_SIZE_BYTES = Integer.MAX_VALUE;
+public class TriggerProperties {
 
 	/**
 	 * Whether to enable the Trigger.dev auto-configuration.
@@ -186,48 +182,6 @@ public class TriggerProperties implements Validator {
 	}
 
 	/**
-	 * Whether these properties validate the given type: themselves and their
-	 * {@link Retry} settings.
-	 * @param type the type to validate
-	 * @return whether it is {@link TriggerProperties} or {@link Retry}
-	 */
-	@Override
-	public boolean supports(Class<?> type) {
-		return TriggerProperties.class.isAssignableFrom(type) || Retry.class.isAssignableFrom(type);
-	}
-
-	/**
-	 * Validates bound values. Boot calls it while binding, once for these properties and
-	 * once for their retry settings, and its failure analysis reports each rejected
-	 * property with its value and origin (file and line, or environment variable).
-	 * @param target the properties or their retry settings
-	 * @param errors where rejections are recorded
-	 */
-	@Override
-	public void validate(Object target, Errors errors) {
-		if (target instanceof Retry retry) {
-			retry.validate(errors);
-			return;
-		}
-		TriggerProperties properties = (TriggerProperties) target;
-		rejectUnlessPositive(errors, "connectTimeout", properties.getConnectTimeout());
-		rejectUnlessPositive(errors, "responseTimeout", properties.getResponseTimeout());
-		if (properties.getCallTimeout() != null) {
-			rejectUnlessPositive(errors, "callTimeout", properties.getCallTimeout());
-		}
-		long maxResponseSize = properties.getMaxResponseSize().toBytes();
-		if (maxResponseSize < 1 || maxResponseSize > MAX_RESPONSE_SIZE_BYTES) {
-			errors.rejectValue("maxResponseSize", "range", "must be between 1 byte and 2 GB");
-		}
-	}
-
-	private static void rejectUnlessPositive(Errors errors, String field, Duration duration) {
-		if (duration.isNegative() || duration.isZero()) {
-			errors.rejectValue(field, "positive", "must be positive");
-		}
-	}
-
-	/**
 	 * Retry settings. The defaults match the official SDK.
 	 */
 	public static class Retry {
@@ -310,23 +264,6 @@ public class TriggerProperties implements Validator {
 
 		public void setMaxRateLimitWait(Duration maxRateLimitWait) {
 			this.maxRateLimitWait = maxRateLimitWait;
-		}
-
-		private void validate(Errors errors) {
-			if (this.maxAttempts < 1) {
-				errors.rejectValue("maxAttempts", "min", "must be at least 1 (1 disables retries)");
-			}
-			rejectUnlessPositive(errors, "initialBackoff", this.initialBackoff);
-			rejectUnlessPositive(errors, "maxBackoff", this.maxBackoff);
-			if (!(this.multiplier >= 1)) {
-				errors.rejectValue("multiplier", "min", "must be at least 1");
-			}
-			if (!(this.jitter >= 0 && this.jitter <= 1)) {
-				errors.rejectValue("jitter", "range", "must be between 0 and 1");
-			}
-			if (this.maxRateLimitWait.isNegative()) {
-				errors.rejectValue("maxRateLimitWait", "min", "must not be negative");
-			}
 		}
 
 	}

@@ -14,6 +14,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
@@ -141,6 +142,26 @@ class TriggerPropertiesValidationTests {
 				""" + ACTION);
 	}
 
+	@Test
+	void reportsAnInvalidPropertyWhenTheApplicationDefinesTheConnectionDetails(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(ValidationApplication.class,
+				ApplicationConnectionDetails.class)
+			.web(WebApplicationType.NONE)
+			.environment(systemEnvironment(Map.of()))
+			.logStartupInfo(false)
+			.run("--trigger.retry.multiplier=0.5")
+			.close());
+		assertThat(output.getOut()).contains(HEADER + """
+
+				    Property: trigger.retry.multiplier
+				    Value: "0.5"
+				    Origin: "trigger.retry.multiplier" from property source "commandLineArgs"
+				    Reason: must be at least 1
+
+
+				""" + ACTION);
+	}
+
 	private static void run(StandardEnvironment environment, String... args) {
 		new SpringApplicationBuilder(ValidationApplication.class).web(WebApplicationType.NONE)
 			.environment(environment)
@@ -165,6 +186,28 @@ class TriggerPropertiesValidationTests {
 			}
 
 		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationConnectionDetails {
+
+		@Bean
+		TriggerConnectionDetails applicationTriggerConnectionDetails() {
+			return new TriggerConnectionDetails() {
+
+				@Override
+				public String getApiUrl() {
+					return "https://api.trigger.dev";
+				}
+
+				@Override
+				public String getSecretKey() {
+					return "tr_dev_0123456789abcdefABCDEF01";
+				}
+
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

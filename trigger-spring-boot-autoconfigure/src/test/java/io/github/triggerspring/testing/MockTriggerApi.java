@@ -96,8 +96,9 @@ public final class MockTriggerApi implements AutoCloseable {
 	/** The HTTP layer against this server, with the given application mapper and settings. */
 	public TriggerHttpClient http(TriggerCredentials credentials, JsonMapper applicationMapper,
 			TriggerHttpSettings settings) {
-		return new TriggerHttpClient(webClient(), new DefaultTriggerAuthStrategy(credentials), applicationMapper,
-				settings);
+		return TriggerHttpClient.builder(webClient(), new DefaultTriggerAuthStrategy(credentials), applicationMapper)
+			.settings(settings)
+			.build();
 	}
 
 	/**
@@ -106,8 +107,13 @@ public final class MockTriggerApi implements AutoCloseable {
 	 */
 	public TriggerHttpClient http(TriggerCredentials credentials, TriggerHttpSettings settings, Clock clock,
 			Scheduler scheduler, RandomGenerator random) {
-		return new TriggerHttpClient(webClient(), new DefaultTriggerAuthStrategy(credentials),
-				JsonMapper.builder().build(), settings, clock, scheduler, random);
+		return TriggerHttpClient
+			.builder(webClient(), new DefaultTriggerAuthStrategy(credentials), JsonMapper.builder().build())
+			.settings(settings)
+			.clock(clock)
+			.scheduler(scheduler)
+			.random(random)
+			.build();
 	}
 
 	/** Settings with the given retry policy and response timeout. */

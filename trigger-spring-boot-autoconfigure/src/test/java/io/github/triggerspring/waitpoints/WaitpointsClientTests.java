@@ -23,7 +23,6 @@ import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,10 +72,13 @@ class WaitpointsClientTests {
 
 	/** The client against the mock API, on a clock fixed at {@link #NOW}, with the given application mapper. */
 	private WaitpointsClient waitpoints(JsonMapper applicationMapper) {
-		return new WaitpointsClient(new TriggerHttpClient(WebClient.builder().baseUrl(this.api.baseUrl()).build(),
-				new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), applicationMapper,
-				MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, TIMEOUT), Clock.fixed(NOW, ZoneOffset.UTC),
-				Schedulers.parallel(), () -> 0L));
+		return new WaitpointsClient(TriggerHttpClient
+			.builder(WebClient.builder().baseUrl(this.api.baseUrl()).build(),
+					new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), applicationMapper)
+			.settings(MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, TIMEOUT))
+			.clock(Clock.fixed(NOW, ZoneOffset.UTC))
+			.random(() -> 0L)
+			.build());
 	}
 
 	private static String token(String extra) {

@@ -56,10 +56,14 @@ final class EmulatorClients {
 	private EmulatorClients(TriggerEmulator emulator, TriggerCredentials credentials, TriggerRetryPolicy retryPolicy,
 			Clock clock, Scheduler scheduler) {
 		this.authStrategy = new DefaultTriggerAuthStrategy(credentials);
-		this.http = new TriggerHttpClient(WebClient.builder().baseUrl(emulator.baseUrl()).build(),
-				this.authStrategy, JsonMapper.builder().build(),
-				TriggerHttpSettings.defaults().withRetry(retryPolicy).withResponseTimeout(RESPONSE_TIMEOUT), clock,
-				scheduler, () -> 0L); // the policies here have no jitter: nothing is drawn
+		this.http = TriggerHttpClient
+			.builder(WebClient.builder().baseUrl(emulator.baseUrl()).build(), this.authStrategy,
+					JsonMapper.builder().build())
+			.settings(TriggerHttpSettings.defaults().withRetry(retryPolicy).withResponseTimeout(RESPONSE_TIMEOUT))
+			.clock(clock)
+			.scheduler(scheduler)
+			.random(() -> 0L) // the policies here have no jitter: nothing is drawn
+			.build();
 	}
 
 	/**

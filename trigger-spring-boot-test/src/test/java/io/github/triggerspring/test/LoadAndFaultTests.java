@@ -2,7 +2,6 @@ package io.github.triggerspring.test;
 
 import java.lang.management.ManagementFactory;
 import java.net.SocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,12 +139,15 @@ class LoadAndFaultTests {
 				.baseUrl(emulator.baseUrl())
 				.clientConnector(new ReactorClientHttpConnector(HttpClient.create(provider)))
 				.build();
-			TriggerHttpClient http = new TriggerHttpClient(webClient,
-					new DefaultTriggerAuthStrategy(TriggerCredentials.of(EmulatorAccount.DEV_SECRET_KEY, null,
-							EmulatorAccount.PROJECT_REF, null, null)),
-					JsonMapper.builder().build(),
-					TriggerHttpSettings.defaults().withRetry(RETRY).withResponseTimeout(RESPONSE_TIMEOUT),
-					Clock.systemUTC(), timers, random);
+			TriggerHttpClient http = TriggerHttpClient
+				.builder(webClient,
+						new DefaultTriggerAuthStrategy(TriggerCredentials.of(EmulatorAccount.DEV_SECRET_KEY, null,
+								EmulatorAccount.PROJECT_REF, null, null)),
+						JsonMapper.builder().build())
+				.settings(TriggerHttpSettings.defaults().withRetry(RETRY).withResponseTimeout(RESPONSE_TIMEOUT))
+				.scheduler(timers)
+				.random(random)
+				.build();
 			TasksClient tasks = new TasksClient(http, RETRY);
 			RunsClient runs = new RunsClient(http);
 			List<Long> heap = new ArrayList<>();

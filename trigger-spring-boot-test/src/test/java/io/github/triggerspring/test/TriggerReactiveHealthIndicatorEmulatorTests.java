@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.health.contributor.Health;
@@ -61,10 +60,13 @@ class TriggerReactiveHealthIndicatorEmulatorTests {
 
 	private TriggerReactiveHealthIndicator indicator(String baseUrl, TriggerCredentials credentials,
 			CredentialKind kind) {
-		TriggerHttpClient http = new TriggerHttpClient(WebClient.builder().baseUrl(baseUrl).build(),
-				new DefaultTriggerAuthStrategy(credentials), JsonMapper.builder().build(),
-				TriggerHttpSettings.defaults().withResponseTimeout(TIMEOUT), new TickingClock(this.now),
-				Schedulers.parallel(), () -> 0L);
+		TriggerHttpClient http = TriggerHttpClient
+			.builder(WebClient.builder().baseUrl(baseUrl).build(), new DefaultTriggerAuthStrategy(credentials),
+					JsonMapper.builder().build())
+			.settings(TriggerHttpSettings.defaults().withResponseTimeout(TIMEOUT))
+			.clock(new TickingClock(this.now))
+			.random(() -> 0L)
+			.build();
 		return new TriggerReactiveHealthIndicator(http, kind, TIMEOUT);
 	}
 

@@ -112,7 +112,7 @@ public final class TriggerHttpClient {
 
 	private final Clock clock;
 
-	private final Scheduler scheduler;
+	private final Supplier<Scheduler> scheduler;
 
 	private final RandomGenerator random;
 
@@ -123,105 +123,43 @@ public final class TriggerHttpClient {
 	private final @Nullable TriggerObservationConvention observationConvention;
 
 	/**
-	 * Creates a client with the system clock, Reactor's parallel scheduler and a
-	 * thread-safe random generator for jitter, whose calls are not observed.
+	 * Starts a client whose {@link WebClient} is already built.
 	 * @param webClient the web client, with the API's base URL
 	 * @param authStrategy the auth strategy
 	 * @param jsonMapper the application's JSON mapper, for the user's data
-	 * @param settings the settings
+	 * @return a builder with the defaults of {@link Builder}
 	 */
-	public TriggerHttpClient(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
-			TriggerHttpSettings settings) {
-		this(webClient, authStrategy, jsonMapper, settings, ObservationRegistry.NOOP, null);
+	public static Builder builder(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper) {
+		return new Builder(() -> webClient, authStrategy, jsonMapper);
 	}
 
 	/**
-	 * Creates a client with the system clock, Reactor's parallel scheduler and a
-	 * thread-safe random generator for jitter, whose calls are observed.
-	 * @param webClient the web client, with the API's base URL
-	 * @param authStrategy the auth strategy
-	 * @param jsonMapper the application's JSON mapper, for the user's data
-	 * @param settings the settings
-	 * @param observationRegistry the registry that observes each logical call
-	 * @param observationConvention the convention of those observations, or {@code null}
-	 * for {@link DefaultTriggerObservationConvention}
-	 */
-	public TriggerHttpClient(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
-			TriggerHttpSettings settings, ObservationRegistry observationRegistry,
-			@Nullable TriggerObservationConvention observationConvention) {
-		this(() -> webClient, authStrategy, jsonMapper, settings, observationRegistry, observationConvention);
-	}
-
-	/**
-	 * Creates a client whose {@link WebClient} is built on first use, with the system
-	 * clock, Reactor's parallel scheduler and a thread-safe random generator for jitter,
-	 * whose calls are observed. Building a {@code WebClient} (its codecs and its
-	 * connector's connection pool) is the largest part of what the client costs at
-	 * startup; an application that makes no call never pays for it.
+	 * Starts a client whose {@link WebClient} is built on its first call. Building a
+	 * {@code WebClient} (its codecs and its connector's connection pool) is the largest
+	 * part of what the client costs at startup; an application that makes no call never
+	 * pays for it.
 	 * @param webClient builds the web client, with the API's base URL; called once, on
 	 * the first call
 	 * @param authStrategy the auth strategy
 	 * @param jsonMapper the application's JSON mapper, for the user's data
-	 * @param settings the settings
-	 * @param observationRegistry the registry that observes each logical call
-	 * @param observationConvention the convention of those observations, or {@code null}
-	 * for {@link DefaultTriggerObservationConvention}
+	 * @return a builder with the defaults of {@link Builder}
 	 */
-	public TriggerHttpClient(Supplier<WebClient> webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
-			TriggerHttpSettings settings, ObservationRegistry observationRegistry,
-			@Nullable TriggerObservationConvention observationConvention) {
-		this(webClient, authStrategy, jsonMapper, settings, Clock.systemUTC(), Schedulers.parallel(),
-				() -> ThreadLocalRandom.current().nextLong(), observationRegistry, observationConvention);
+	public static Builder builder(Supplier<WebClient> webClient, TriggerAuthStrategy authStrategy,
+			JsonMapper jsonMapper) {
+		return new Builder(webClient, authStrategy, jsonMapper);
 	}
 
-	/**
-	 * Creates a client whose calls are not observed.
-	 * @param webClient the web client, with the API's base URL
-	 * @param authStrategy the auth strategy
-	 * @param jsonMapper the application's JSON mapper, for the user's data
-	 * @param settings the settings
-	 * @param clock the clock used to read rate-limit resets
-	 * @param scheduler the scheduler that times backoff waits and timeouts
-	 * @param random the source of jitter; it must be safe for use by several threads
-	 */
-	public TriggerHttpClient(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
-			TriggerHttpSettings settings, Clock clock, Scheduler scheduler, RandomGenerator random) {
-		this(webClient, authStrategy, jsonMapper, settings, clock, scheduler, random, ObservationRegistry.NOOP, null);
-	}
-
-	/**
-	 * Creates a client whose calls are observed.
-	 * @param webClient the web client, with the API's base URL
-	 * @param authStrategy the auth strategy
-	 * @param jsonMapper the application's JSON mapper, for the user's data
-	 * @param settings the settings
-	 * @param clock the clock used to read rate-limit resets
-	 * @param scheduler the scheduler that times backoff waits and timeouts
-	 * @param random the source of jitter; it must be safe for use by several threads
-	 * @param observationRegistry the registry that observes each logical call
-	 * @param observationConvention the convention of those observations, or {@code null}
-	 * for {@link DefaultTriggerObservationConvention}
-	 */
-	public TriggerHttpClient(WebClient webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
-			TriggerHttpSettings settings, Clock clock, Scheduler scheduler, RandomGenerator random,
-			ObservationRegistry observationRegistry, @Nullable TriggerObservationConvention observationConvention) {
-		this(() -> webClient, authStrategy, jsonMapper, settings, clock, scheduler, random, observationRegistry,
-				observationConvention);
-	}
-
-	private TriggerHttpClient(Supplier<WebClient> webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper,
-			TriggerHttpSettings settings, Clock clock, Scheduler scheduler, RandomGenerator random,
-			ObservationRegistry observationRegistry, @Nullable TriggerObservationConvention observationConvention) {
-		this.webClient = SingletonSupplier.of(webClient);
-		this.authStrategy = authStrategy;
-		this.jsonMapper = jsonMapper;
-		this.settings = settings;
-		this.clock = clock;
-		this.scheduler = scheduler;
-		this.random = random;
-		this.errors = new ApiErrors(WireJson.MAPPER, clock);
-		this.observationRegistry = observationRegistry;
-		this.observationConvention = observationConvention;
+	private TriggerHttpClient(Builder builder) {
+		this.webClient = SingletonSupplier.of(builder.webClient);
+		this.authStrategy = builder.authStrategy;
+		this.jsonMapper = builder.jsonMapper;
+		this.settings = builder.settings;
+		this.clock = builder.clock;
+		this.scheduler = SingletonSupplier.of(builder.scheduler);
+		this.random = builder.random;
+		this.errors = new ApiErrors(WireJson.MAPPER, builder.clock);
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
 	}
 
 	/**
@@ -237,7 +175,7 @@ public final class TriggerHttpClient {
 	 * @return the scheduler
 	 */
 	public Scheduler scheduler() {
-		return this.scheduler;
+		return this.scheduler.get();
 	}
 
 	/**
@@ -567,8 +505,8 @@ public final class TriggerHttpClient {
 	 */
 	private <T> Mono<T> retried(Supplier<Mono<T>> attempt, TriggerHttpSettings call,
 			Consumer<Throwable> beforeRetry) {
-		return new TriggerRetry(call.retry(), this.clock, this.scheduler, this.random, beforeRetry)
-			.apply(() -> AttemptTimeout.of(Mono.defer(attempt), call.responseTimeout(), this.scheduler)
+		return new TriggerRetry(call.retry(), this.clock, this.scheduler.get(), this.random, beforeRetry)
+			.apply(() -> AttemptTimeout.of(Mono.defer(attempt), call.responseTimeout(), this.scheduler.get())
 				.onErrorMap((failure) -> toTriggerException(failure, call)));
 	}
 
@@ -577,7 +515,7 @@ public final class TriggerHttpClient {
 	 */
 	private <T> Mono<T> withinCallTimeout(Mono<T> call, TriggerHttpSettings settings) {
 		Duration callTimeout = settings.callTimeout();
-		return (callTimeout != null) ? call.timeout(callTimeout, this.scheduler)
+		return (callTimeout != null) ? call.timeout(callTimeout, this.scheduler.get())
 			.onErrorMap(TimeoutException.class, (ex) -> TriggerTimeoutException.callTimeout(callTimeout, ex)) : call;
 	}
 
@@ -684,6 +622,104 @@ public final class TriggerHttpClient {
 			root = root.getCause();
 		}
 		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+	}
+
+	/**
+	 * Builder of {@link TriggerHttpClient}. Unless set otherwise, a client has
+	 * {@link TriggerHttpSettings#defaults()}, the system clock, Reactor's parallel
+	 * scheduler (taken on the first call, not when the client is built, so that an
+	 * application that makes no call does not start Reactor's schedulers), a thread-safe
+	 * random generator for jitter, and calls that are not observed.
+	 */
+	public static final class Builder {
+
+		private final Supplier<WebClient> webClient;
+
+		private final TriggerAuthStrategy authStrategy;
+
+		private final JsonMapper jsonMapper;
+
+		private TriggerHttpSettings settings = TriggerHttpSettings.defaults();
+
+		private Clock clock = Clock.systemUTC();
+
+		private Supplier<Scheduler> scheduler = Schedulers::parallel;
+
+		private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable TriggerObservationConvention observationConvention;
+
+		private Builder(Supplier<WebClient> webClient, TriggerAuthStrategy authStrategy, JsonMapper jsonMapper) {
+			this.webClient = webClient;
+			this.authStrategy = authStrategy;
+			this.jsonMapper = jsonMapper;
+		}
+
+		/**
+		 * Sets the settings that every call uses unless its {@link RequestOptions} say
+		 * otherwise.
+		 * @param settings the settings
+		 * @return this builder
+		 */
+		public Builder settings(TriggerHttpSettings settings) {
+			this.settings = settings;
+			return this;
+		}
+
+		/**
+		 * Sets the clock used to read rate-limit resets.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Sets the scheduler that times backoff waits and timeouts.
+		 * @param scheduler the scheduler
+		 * @return this builder
+		 */
+		public Builder scheduler(Scheduler scheduler) {
+			this.scheduler = () -> scheduler;
+			return this;
+		}
+
+		/**
+		 * Sets the source of jitter.
+		 * @param random the random generator; it must be safe for use by several threads
+		 * @return this builder
+		 */
+		public Builder random(RandomGenerator random) {
+			this.random = random;
+			return this;
+		}
+
+		/**
+		 * Observes each logical call.
+		 * @param observationRegistry the registry that observes each logical call
+		 * @param observationConvention the convention of those observations, or
+		 * {@code null} for {@link DefaultTriggerObservationConvention}
+		 * @return this builder
+		 */
+		public Builder observations(ObservationRegistry observationRegistry,
+				@Nullable TriggerObservationConvention observationConvention) {
+			this.observationRegistry = observationRegistry;
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Builds the client.
+		 * @return the client
+		 */
+		public TriggerHttpClient build() {
+			return new TriggerHttpClient(this);
+		}
+
 	}
 
 }

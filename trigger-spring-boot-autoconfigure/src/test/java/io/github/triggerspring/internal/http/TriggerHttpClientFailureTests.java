@@ -161,10 +161,11 @@ class TriggerHttpClientFailureTests {
 			});
 			peer.setDaemon(true);
 			peer.start();
-			TriggerHttpClient http = new TriggerHttpClient(
-					WebClient.builder().baseUrl("http://127.0.0.1:" + server.getLocalPort()).build(),
-					new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), JsonMapper.builder().build(),
-					MockTriggerApi.settings(TriggerRetryPolicy.none(), TIMEOUT));
+			TriggerHttpClient http = TriggerHttpClient
+				.builder(WebClient.builder().baseUrl("http://127.0.0.1:" + server.getLocalPort()).build(),
+						new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), JsonMapper.builder().build())
+				.settings(MockTriggerApi.settings(TriggerRetryPolicy.none(), TIMEOUT))
+				.build();
 			StepVerifier.create(new RunsClient(http).retrieve("run_1234"))
 				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(TriggerConnectionException.class)
 					.hasMessageStartingWith("Connection error: "))
@@ -179,9 +180,10 @@ class TriggerHttpClientFailureTests {
 			.baseUrl(this.api.baseUrl())
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create().responseTimeout(Duration.ofMillis(50))))
 			.build();
-		TriggerHttpClient http = new TriggerHttpClient(webClient,
-				new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), JsonMapper.builder().build(),
-				MockTriggerApi.settings(TriggerRetryPolicy.none(), TIMEOUT));
+		TriggerHttpClient http = TriggerHttpClient
+			.builder(webClient, new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), JsonMapper.builder().build())
+			.settings(MockTriggerApi.settings(TriggerRetryPolicy.none(), TIMEOUT))
+			.build();
 		StepVerifier.create(new RunsClient(http).retrieve("run_1234"))
 			.expectErrorSatisfies((error) -> assertThat(error).isExactlyInstanceOf(TriggerConnectionException.class)
 				.hasMessageStartingWith("Connection error: "))
@@ -194,8 +196,10 @@ class TriggerHttpClientFailureTests {
 			.baseUrl(this.api.baseUrl())
 			.filter((request, next) -> Mono.error(new IllegalStateException("tracing filter is broken")))
 			.build();
-		TriggerHttpClient http = new TriggerHttpClient(webClient,
-				new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), JsonMapper.builder().build(), fastRetry());
+		TriggerHttpClient http = TriggerHttpClient
+			.builder(webClient, new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), JsonMapper.builder().build())
+			.settings(fastRetry())
+			.build();
 		StepVerifier.create(new RunsClient(http).retrieve("run_1234"))
 			.expectErrorSatisfies((error) -> {
 				assertThat(error).isExactlyInstanceOf(TriggerLocalException.class)

@@ -1,6 +1,5 @@
 package io.github.triggerspring.internal.http;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +25,6 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,10 +77,13 @@ class TriggerHttpClientObservationTests {
 	}
 
 	private TriggerHttpClient http(TriggerCredentials credentials, String baseUrl) {
-		return new TriggerHttpClient(WebClient.builder().baseUrl(baseUrl).observationRegistry(this.registry).build(),
-				new DefaultTriggerAuthStrategy(credentials), JsonMapper.builder().build(),
-				MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, TIMEOUT), Clock.systemUTC(), Schedulers.parallel(),
-				FixedRandom.LOWEST, this.registry, null);
+		return TriggerHttpClient
+			.builder(WebClient.builder().baseUrl(baseUrl).observationRegistry(this.registry).build(),
+					new DefaultTriggerAuthStrategy(credentials), JsonMapper.builder().build())
+			.settings(MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, TIMEOUT))
+			.random(FixedRandom.LOWEST)
+			.observations(this.registry, null)
+			.build();
 	}
 
 	private TriggerHttpClient http(TriggerCredentials credentials) {
@@ -189,10 +190,13 @@ class TriggerHttpClientObservationTests {
 	void observesACallThatGetsNoResponse() {
 		String closedPort = this.api.baseUrl();
 		this.api.close();
-		TriggerHttpClient http = new TriggerHttpClient(WebClient.builder().baseUrl(closedPort).build(),
-				new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), JsonMapper.builder().build(),
-				MockTriggerApi.settings(TriggerRetryPolicy.none(), TIMEOUT), Clock.systemUTC(), Schedulers.parallel(),
-				FixedRandom.LOWEST, this.registry, null);
+		TriggerHttpClient http = TriggerHttpClient
+			.builder(WebClient.builder().baseUrl(closedPort).build(),
+					new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), JsonMapper.builder().build())
+			.settings(MockTriggerApi.settings(TriggerRetryPolicy.none(), TIMEOUT))
+			.random(FixedRandom.LOWEST)
+			.observations(this.registry, null)
+			.build();
 		StepVerifier.create(new RunsClient(http).retrieve("run_1234"))
 			.expectError(TriggerConnectionException.class)
 			.verify(TIMEOUT);

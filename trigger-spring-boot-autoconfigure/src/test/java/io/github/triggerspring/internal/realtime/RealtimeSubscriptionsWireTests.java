@@ -311,10 +311,11 @@ class RealtimeSubscriptionsWireTests {
 				.body(snapshot)
 				.build());
 		};
-		RunsClient runs = new RunsClient(new TriggerHttpClient(
-				WebClient.builder().baseUrl("http://127.0.0.1:1").exchangeFunction(synchronous).build(),
-				new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), JsonMapper.builder().build(),
-				MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, Duration.ofSeconds(10))));
+		RunsClient runs = new RunsClient(TriggerHttpClient
+			.builder(WebClient.builder().baseUrl("http://127.0.0.1:1").exchangeFunction(synchronous).build(),
+					new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), JsonMapper.builder().build())
+			.settings(MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, Duration.ofSeconds(10)))
+			.build());
 
 		StepVerifier.create(runs.subscribe("run_1").next())
 			.assertNext((run) -> assertThat(run.status()).isEqualTo(RunStatus.EXECUTING))
@@ -325,9 +326,11 @@ class RealtimeSubscriptionsWireTests {
 
 	/** The HTTP layer against another server, with the mock API's credentials and settings. */
 	private static TriggerHttpClient httpAt(DisposableServer server) {
-		return new TriggerHttpClient(WebClient.builder().baseUrl("http://127.0.0.1:" + server.port()).build(),
-				new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), JsonMapper.builder().build(),
-				MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, Duration.ofSeconds(10)));
+		return TriggerHttpClient
+			.builder(WebClient.builder().baseUrl("http://127.0.0.1:" + server.port()).build(),
+					new DefaultTriggerAuthStrategy(MockTriggerApi.secretKey()), JsonMapper.builder().build())
+			.settings(MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, Duration.ofSeconds(10)))
+			.build();
 	}
 
 }
