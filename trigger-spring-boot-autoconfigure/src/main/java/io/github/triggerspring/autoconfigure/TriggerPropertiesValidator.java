@@ -1,6 +1,7 @@
 package io.github.triggerspring.autoconfigure;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -36,15 +38,20 @@ final class TriggerPropertiesValidator implements Validator {
 	 * @param environment the environment they were bound from
 	 * @throws BindException with a {@link BindValidationException} cause if a property is
 	 * invalid
+	 * @throws InvalidConfigurationPropertyValueException if a property is invalid although
+	 * the environment binds valid ones (the application changed the bound properties)
 	 */
 	static void check(TriggerProperties properties, Environment environment) {
 		Rejections rejections = new Rejections(null);
 		validate(properties, rejections);
+		rejections.nested("retry.");
 		validate(properties.getRetry(), rejections);
-		if (rejections.any) {
+		Rejection first = rejections.first;
+		if (first != null) {
 			Binder.get(environment)
 				.bind(PREFIX, Bindable.ofInstance(new TriggerProperties()), new ValidationBindHandler(
 						new IgnoreTopLevelConverterNotFoundBindHandler(), new TriggerPropertiesValidator()));
+			throw new InvalidConfigurationPropertyValueException(first.property(), first.value(), first.message());
 		}
 	}
 
@@ -72,52 +79,77 @@ final class TriggerPropertiesValidator implements Validator {
 		}
 		long maxResponseSize = properties.getMaxResponseSize().toBytes();
 		if (maxResponseSize < 1 || maxResponseSize > MAX_RESPONSE_SIZE_BYTES) {
-			rejections.reject("maxResponseSize", "range", "must be between 1 byte and 2 GB");
+			rejections.reject("maxResponseSize", properties.getMaxResponseSize(), "range",
+					"must be between 1 byte and 2 GB");
 		}
 	}
 
 	private static void validate(TriggerProperties.Retry retry, Rejections rejections) {
 		if (retry.getMaxAttempts() < 1) {
-			rejections.reject("maxAttempts", "min", "must be at least 1 (1 disables retries)");
+			rejections.reject("maxAttempts", retry.getMaxAttempts(), "min", "must be at least 1 (1 disables retries)");
 		}
 		rejectUnlessPositive(rejections, "initialBackoff", retry.getInitialBackoff());
 		rejectUnlessPositive(rejections, "maxBackoff", retry.getMaxBackoff());
 		if (!(retry.getMultiplier() >= 1)) {
-			rejections.reject("multiplier", "min", "must be at least 1");
+			rejections.reject("multiplier", retry.getMultiplier(), "min", "must be at least 1");
 		}
 		if (!(retry.getJitter() >= 0 && retry.getJitter() <= 1)) {
-			rejections.reject("jitter", "range", "must be between 0 and 1");
+			rejections.reject("jitter", retry.getJitter(), "range", "must be between 0 and 1");
 		}
 		if (retry.getMaxRateLimitWait().isNegative()) {
-			rejections.reject("maxRateLimitWait", "min", "must not be negative");
+			rejections.reject("maxRateLimitWait", retry.getMaxRateLimitWait(), "min", "must not be negative");
 		}
 	}
 
 	private static void rejectUnlessPositive(Rejections rejections, String field, Duration duration) {
 		if (duration.isNegative() || duration.isZero()) {
-			rejections.reject(field, "positive", "must be positive");
+			rejections.reject(field, duration, "positive", "must be positive");
 		}
 	}
 
 	/**
-	 * Records rejections in Spring's {@link Errors}, or only whether there is any.
+	 * Records rejections in Spring's {@link Errors}, or only the first one.
 	 */
 	private static final class Rejections {
 
 		private final @Nullable Errors errors;
 
-		private boolean any;
+		private String group = "";
+
+		private @Nullable Rejection first;
 
 		Rejections(@Nullable Errors errors) {
 			this.errors = errors;
 		}
 
-		void reject(String field, String code, String message) {
-			this.any = true;
+		/**
+		 * Names the following fields as properties of a nested group.
+		 * @param group the group's prefix, {@code retry.} for example
+		 */
+		void nested(String group) {
+			this.group = group;
+		}
+
+		void reject(String field, Object value, String code, String message) {
+			if (this.first == null) {
+				String property = PREFIX + "." + this.group + field.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+				this.first = new Rejection(property, value, message);
+			}
 			if (this.errors != null) {
 				this.errors.rejectValue(field, code, message);
 			}
 		}
+
+	}
+
+	/**
+	 * A rejected property.
+	 *
+	 * @param property the property's name, {@code trigger.retry.max-attempts} for example
+	 * @param value its value
+	 * @param message why it is rejected
+	 */
+	private record Rejection(String property, Object value, String message) {
 
 	}
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -22,6 +23,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * Tests for the validation of {@link TriggerProperties}: the failure report names each
@@ -186,6 +189,24 @@ class TriggerPropertiesValidationTests {
 			}
 
 		};
+	}
+
+	@Test
+	void propertiesChangedAfterBindingAreRejectedByName() {
+		// the environment binds valid properties: the report names the first invalid one
+		TriggerProperties properties = new TriggerProperties();
+		properties.getRetry().setMaxAttempts(0);
+		properties.getRetry().setJitter(2);
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> TriggerPropertiesValidator.check(properties, new StandardEnvironment()))
+			.withMessage("Property trigger.retry.max-attempts with value '0' is invalid: "
+					+ "must be at least 1 (1 disables retries)");
+	}
+
+	@Test
+	void validPropertiesPass() {
+		assertThatNoException()
+			.isThrownBy(() -> TriggerPropertiesValidator.check(new TriggerProperties(), new StandardEnvironment()));
 	}
 
 	@Configuration(proxyBeanMethods = false)
