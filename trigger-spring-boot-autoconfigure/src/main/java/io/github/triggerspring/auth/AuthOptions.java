@@ -82,6 +82,12 @@ public record AuthOptions(@Nullable CredentialKind credential, @Nullable Trigger
 	 * @return the options
 	 */
 	public static AuthOptions concerning(@Nullable String... resources) {
+		if (resources.length == 1) {
+			// most calls concern one resource
+			String resource = resources[0];
+			return new AuthOptions(null, null, null, null,
+					(resource != null && !resource.isBlank()) ? List.of(resource) : List.of());
+		}
 		List<String> ids = new ArrayList<>();
 		for (String resource : resources) {
 			if (resource != null && !resource.isBlank()) {

@@ -44,7 +44,7 @@ final class PayloadOffload {
 	 */
 	Mono<PayloadPacket> offload(String taskId, PayloadPacket packet, RequestOptions options) {
 		String data = packet.data();
-		if (data == null || !packet.requiresOffload()) {
+		if (data == null || !isRequired(packet)) {
 			return Mono.just(packet);
 		}
 		return Mono.defer(() -> {
@@ -66,6 +66,15 @@ final class PayloadOffload {
 						.thenReturn(PayloadPacket.stored(urls.storagePath(), packet.size()));
 				});
 		});
+	}
+
+	/**
+	 * Whether a packet is large enough to be uploaded before the trigger.
+	 * @param packet the serialized payload
+	 * @return whether {@link #offload} uploads it
+	 */
+	static boolean isRequired(PayloadPacket packet) {
+		return packet.data() != null && packet.requiresOffload();
 	}
 
 	private String filename(String taskId, String dataType) {

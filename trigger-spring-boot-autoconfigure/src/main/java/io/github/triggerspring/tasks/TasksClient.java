@@ -135,15 +135,20 @@ public class TasksClient {
 			String task = TriggerValidationException.requireText(taskId, "taskId");
 			PayloadPacket packet = this.wire.packet(payload, "payload");
 			byte[] body = this.wire.triggerBody(packet.beforeOffload(), options);
+			if (!PayloadOffload.isRequired(packet)) {
+				return send(taskId, body, requestOptions);
+			}
 			return this.offload.offload(task, packet, requestOptions)
-				.map((sent) -> (sent == packet) ? body : this.wire.triggerBody(sent, options));
-		})
-			.flatMap((body) -> this.tokens.exchange(TriggerEndpoint.TASK_TRIGGER, AuthOptions.concerning(taskId),
-					requestOptions,
-					(authorization) -> TriggerRequest.post("/api/v1/tasks/{taskId}/trigger", taskId).withBody(body),
-					JsonNode.class, (response) -> List.of("read:runs:" + TwoPhaseBatch.requiredId(response))))
-			.map((issued) -> new TriggerResult(TwoPhaseBatch.requiredId(issued.response()),
-					TwoPhaseBatch.isCached(issued.response().body()), issued.publicAccessToken()));
+				.flatMap((stored) -> send(taskId, this.wire.triggerBody(stored, options), requestOptions));
+		});
+	}
+
+	private Mono<TriggerResult> send(String taskId, byte[] body, RequestOptions requestOptions) {
+		return this.tokens.exchange(TriggerEndpoint.TASK_TRIGGER, AuthOptions.concerning(taskId), requestOptions,
+				(authorization) -> TriggerRequest.post("/api/v1/tasks/{taskId}/trigger", taskId).withBody(body),
+				JsonNode.class, (response) -> List.of("read:runs:" + TwoPhaseBatch.requiredId(response)),
+				IssuedTokens.SELF_SIGNED_EXPIRY, (response, token) -> new TriggerResult(
+						TwoPhaseBatch.requiredId(response), TwoPhaseBatch.isCached(response.body()), token));
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
@@ -13,48 +15,65 @@ import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoOperator;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.context.Context;
 
 /**
- * An attempt bounded by the response timeout: it signals a {@link TimeoutException} and
- * cancels the attempt when no item nor terminal signal arrives in time, as
- * {@link Mono#timeout(Duration, Scheduler)} does, but with one task on the scheduler and
- * no subscriber of its own for the timer.
+ * One attempt, made on each subscription, bounded by the response timeout, with its
+ * failures mapped. It signals a {@link TimeoutException} and cancels the attempt when no
+ * item nor terminal signal arrives in time, as {@link Mono#timeout(Duration, Scheduler)}
+ * does, but with one task on the scheduler and no subscriber of its own for the timer;
+ * it defers the attempt, as {@link Mono#defer(Supplier)} does, and maps its failures, as
+ * {@link Mono#onErrorMap(Function)} does, in the same subscriber.
  *
  * @param <T> the attempt's result type
  * @author trigger-spring-boot contributors
  */
-final class AttemptTimeout<T> extends MonoOperator<T, T> {
+final class AttemptTimeout<T> extends Mono<T> {
+
+	private final Supplier<? extends Mono<? extends T>> attempt;
 
 	private final Duration timeout;
 
 	private final Scheduler scheduler;
 
-	private AttemptTimeout(Mono<? extends T> attempt, Duration timeout, Scheduler scheduler) {
-		super(attempt);
+	private final Function<Throwable, Throwable> failures;
+
+	private AttemptTimeout(Supplier<? extends Mono<? extends T>> attempt, Duration timeout, Scheduler scheduler,
+			Function<Throwable, Throwable> failures) {
+		this.attempt = attempt;
 		this.timeout = timeout;
 		this.scheduler = scheduler;
+		this.failures = failures;
 	}
 
 	/**
 	 * Bounds an attempt by a timeout.
 	 * @param <T> the attempt's result type
-	 * @param attempt the attempt
+	 * @param attempt makes the attempt; called once per subscription
 	 * @param timeout the most time between the subscription and the first signal
 	 * @param scheduler the scheduler that times the timeout
+	 * @param failures maps each failure, the timeout's included, before it is signalled
 	 * @return the bounded attempt
 	 */
-	static <T> Mono<T> of(Mono<? extends T> attempt, Duration timeout, Scheduler scheduler) {
-		return onAssembly(new AttemptTimeout<>(attempt, timeout, scheduler));
+	static <T> Mono<T> of(Supplier<? extends Mono<? extends T>> attempt, Duration timeout, Scheduler scheduler,
+			Function<Throwable, Throwable> failures) {
+		return onAssembly(new AttemptTimeout<>(attempt, timeout, scheduler, failures));
 	}
 
 	@Override
 	public void subscribe(CoreSubscriber<? super T> actual) {
-		this.source.subscribe(new TimeoutSubscriber<>(actual, this.timeout, this.scheduler,
-				this.source.getClass().getSimpleName()));
+		Mono<? extends T> source;
+		try {
+			source = this.attempt.get();
+		}
+		catch (Throwable ex) {
+			Operators.error(actual, this.failures.apply(Operators.onOperatorError(ex, actual.currentContext())));
+			return;
+		}
+		source.subscribe(new TimeoutSubscriber<>(actual, this.timeout, this.scheduler, this.failures,
+				source.getClass().getSimpleName()));
 	}
 
 	/**
@@ -84,6 +103,8 @@ final class AttemptTimeout<T> extends MonoOperator<T, T> {
 
 		private final Scheduler scheduler;
 
+		private final Function<Throwable, Throwable> failures;
+
 		/** Simple class name of the attempt, named in the timeout's message as Reactor does. */
 		private final String sourceName;
 
@@ -94,10 +115,11 @@ final class AttemptTimeout<T> extends MonoOperator<T, T> {
 		private volatile @Nullable Disposable timer;
 
 		TimeoutSubscriber(CoreSubscriber<? super T> actual, Duration timeout, Scheduler scheduler,
-				String sourceName) {
+				Function<Throwable, Throwable> failures, String sourceName) {
 			this.actual = actual;
 			this.timeout = timeout;
 			this.scheduler = scheduler;
+			this.failures = failures;
 			this.sourceName = sourceName;
 		}
 
@@ -153,9 +175,9 @@ final class AttemptTimeout<T> extends MonoOperator<T, T> {
 				if (subscription != null) {
 					subscription.cancel();
 				}
-				this.actual.onError(new TimeoutException("Did not observe any item or terminal signal within "
+				this.actual.onError(this.failures.apply(new TimeoutException("Did not observe any item or terminal signal within "
 						+ this.timeout.toMillis() + "ms in 'source(" + this.sourceName
-						+ ")' (and no fallback has been configured)"));
+						+ ")' (and no fallback has been configured)")));
 			}
 		}
 
@@ -172,7 +194,7 @@ final class AttemptTimeout<T> extends MonoOperator<T, T> {
 		@Override
 		public void onError(Throwable failure) {
 			if (disarm()) {
-				this.actual.onError(failure);
+				this.actual.onError(this.failures.apply(failure));
 			}
 			else {
 				Operators.onErrorDropped(failure, this.actual.currentContext());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -19,6 +20,7 @@ import java.util.random.RandomGenerator;
 
 import io.github.triggerspring.auth.AuthOptions;
 import io.github.triggerspring.auth.CallAuthorization;
+import io.github.triggerspring.auth.DefaultTriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerAuthStrategy;
 import io.github.triggerspring.auth.TriggerEndpoint;
 import io.github.triggerspring.auth.UnsupportedCredentialException;
@@ -121,6 +123,9 @@ public final class TriggerHttpClient {
 	private final ObservationRegistry observationRegistry;
 
 	private final @Nullable TriggerObservationConvention observationConvention;
+
+	/** The last credential's {@code Authorization} value, reused by the calls that send it again. */
+	private volatile @Nullable Bearer bearer;
 
 	/**
 	 * Starts a client whose {@link WebClient} is already built.
@@ -226,26 +231,70 @@ public final class TriggerHttpClient {
 		return exchange(endpoint, auth, options, request, WireJson.MAPPER.constructType(bodyType.getType()));
 	}
 
+	/**
+	 * Performs one logical call, decodes its body and makes the call's result from the
+	 * response and the call's authorization, for clients that need both (to sign a token
+	 * with the authorized key, for example).
+	 * @param <T> the body type
+	 * @param <R> the result type
+	 * @param endpoint the endpoint called
+	 * @param auth the call's own auth choices
+	 * @param options the caller's per-call options
+	 * @param request builds the request from the authorization; a
+	 * {@link TriggerException} thrown here is signalled and nothing is sent
+	 * @param bodyType the body type
+	 * @param result makes the result from the authorization and the response; an
+	 * exception thrown here is signalled
+	 * @return the result
+	 */
+	public <T, R> Mono<R> exchange(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
+			Function<CallAuthorization, TriggerRequest> request, Class<T> bodyType,
+			BiFunction<CallAuthorization, TriggerResponse<T>, R> result) {
+		return exchange(endpoint, auth, options, request, WireJson.MAPPER.constructType(bodyType), result);
+	}
+
 	private <T> Mono<TriggerResponse<T>> exchange(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
 			Function<CallAuthorization, TriggerRequest> request, JavaType type) {
+		return exchange(endpoint, auth, options, request, type, null);
+	}
+
+	/**
+	 * One logical call. The {@link DefaultTriggerAuthStrategy} decides on the spot, so an
+	 * unobserved call asks it directly rather than through its {@link Mono}.
+	 * @param result makes the result from the authorization and the response, or
+	 * {@code null} for the response itself
+	 */
+	@SuppressWarnings("unchecked")
+	private <T, R> Mono<R> exchange(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
+			Function<CallAuthorization, TriggerRequest> request, JavaType type,
+			@Nullable BiFunction<CallAuthorization, TriggerResponse<T>, R> result) {
 		return observed(endpoint, (observation) -> {
 			TriggerHttpSettings call = settings(options);
 			String requestIdempotencyKey = UUID.randomUUID().toString();
-			Mono<CallAuthorization> authorized = this.authStrategy.authorize(endpoint, options.applyTo(auth));
-			if (observation.records()) {
-				authorized = authorized.doOnError(UnsupportedCredentialException.class,
-						(refusal) -> observation.refusedWith(refusal.getConfigured()));
-			}
+			AuthOptions applied = options.applyTo(auth);
 			Consumer<Throwable> beforeRetry = observation.records() ? observation::retrying : NO_LISTENER;
-			Mono<TriggerResponse<T>> attempts = authorized.flatMap((authorization) -> {
+			Function<CallAuthorization, Mono<R>> send = (authorization) -> {
 				observation.authorized(authorization);
 				TriggerRequest built = request.apply(authorization);
 				observation.requested(built);
 				byte[] body = encode(built);
-				return retried(() -> this.<T>attempt(built, body, authorization, requestIdempotencyKey, type, call),
-						call, beforeRetry);
-			});
-			return withinCallTimeout(attempts, call);
+				Mono<TriggerResponse<T>> response = retried(
+						() -> this.<T>attempt(built, body, authorization, requestIdempotencyKey, type, call), call,
+						beforeRetry);
+				return (result != null) ? response.map((answer) -> result.apply(authorization, answer))
+						: (Mono<R>) response;
+			};
+			if (!observation.records() && this.authStrategy.getClass() == DefaultTriggerAuthStrategy.class) {
+				CallAuthorization authorization = ((DefaultTriggerAuthStrategy) this.authStrategy).decide(endpoint,
+						applied);
+				return withinCallTimeout(send.apply(authorization), call);
+			}
+			Mono<CallAuthorization> authorized = this.authStrategy.authorize(endpoint, applied);
+			if (observation.records()) {
+				authorized = authorized.doOnError(UnsupportedCredentialException.class,
+						(refusal) -> observation.refusedWith(refusal.getConfigured()));
+			}
+			return withinCallTimeout(authorized.flatMap(send), call);
 		});
 	}
 
@@ -445,7 +494,7 @@ public final class TriggerHttpClient {
 
 	private void applyRealtimeHeaders(HttpHeaders headers, CallAuthorization authorization) {
 		if (authorization.token() != null) {
-			headers.setBearerAuth(authorization.token());
+			headers.set(HttpHeaders.AUTHORIZATION, bearer(authorization.token()));
 		}
 		headers.set(HttpHeaders.USER_AGENT, TriggerUserAgent.VALUE);
 		headers.set("x-trigger-electric-version", ELECTRIC_VERSION);
@@ -455,10 +504,23 @@ public final class TriggerHttpClient {
 		}
 	}
 
+	/**
+	 * The {@code Authorization} value of a token, as {@link HttpHeaders#setBearerAuth}
+	 * writes it.
+	 */
+	private String bearer(String token) {
+		Bearer last = this.bearer;
+		if (last == null || !last.token.equals(token)) {
+			last = new Bearer(token);
+			this.bearer = last;
+		}
+		return last.value;
+	}
+
 	private void applyHeaders(HttpHeaders headers, TriggerRequest request, CallAuthorization authorization,
 			String requestIdempotencyKey) {
 		if (authorization.token() != null) {
-			headers.setBearerAuth(authorization.token());
+			headers.set(HttpHeaders.AUTHORIZATION, bearer(authorization.token()));
 		}
 		headers.set(HttpHeaders.CONTENT_TYPE, request.contentType().toString());
 		headers.set(HttpHeaders.ACCEPT, "application/json");
@@ -506,8 +568,8 @@ public final class TriggerHttpClient {
 	private <T> Mono<T> retried(Supplier<Mono<T>> attempt, TriggerHttpSettings call,
 			Consumer<Throwable> beforeRetry) {
 		return new TriggerRetry(call.retry(), this.clock, this.scheduler.get(), this.random, beforeRetry)
-			.apply(() -> AttemptTimeout.of(Mono.defer(attempt), call.responseTimeout(), this.scheduler.get())
-				.onErrorMap((failure) -> toTriggerException(failure, call)));
+			.apply(() -> AttemptTimeout.of(attempt, call.responseTimeout(), this.scheduler.get(),
+					(failure) -> toTriggerException(failure, call)));
 	}
 
 	/**
@@ -718,6 +780,22 @@ public final class TriggerHttpClient {
 		 */
 		public TriggerHttpClient build() {
 			return new TriggerHttpClient(this);
+		}
+
+	}
+
+	/**
+	 * A token and its {@code Authorization} value.
+	 */
+	private static final class Bearer {
+
+		private final String token;
+
+		private final String value;
+
+		Bearer(String token) {
+			this.token = token;
+			this.value = "Bearer " + token;
 		}
 
 	}

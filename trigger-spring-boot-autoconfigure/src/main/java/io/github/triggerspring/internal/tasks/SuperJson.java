@@ -3,6 +3,8 @@ package io.github.triggerspring.internal.tasks;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.io.SegmentedStringWriter;
+import tools.jackson.core.util.BufferRecycler;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
@@ -62,16 +64,27 @@ public final class SuperJson {
 	 * @throws tools.jackson.core.JacksonException if the value cannot be written
 	 */
 	public String stringify(@Nullable Object value) {
+		ObjectWriter writer = this.writer.get();
 		SuperJsonAnnotations annotations = new SuperJsonAnnotations();
-		String json;
-		try (SuperJsonAnnotations.Scope writing = annotations.write()) {
-			json = this.writer.get().writeValueAsString(value);
+		// the envelope and the value in one buffer, as writeValueAsString writes the value
+		BufferRecycler recycler = writer.generatorFactory()._getBufferRecycler();
+		try (SegmentedStringWriter text = new SegmentedStringWriter(recycler)) {
+			text.write("{\"json\":");
+			try (SuperJsonAnnotations.Scope writing = annotations.write()) {
+				writer.writeValue(text, value);
+			}
+			JsonNode values = annotations.values();
+			if (values != null) {
+				text.write(",\"meta\":{\"values\":");
+				text.write(META_MAPPER.writeValueAsString(values));
+				text.write('}');
+			}
+			text.write('}');
+			return text.getAndClear();
 		}
-		JsonNode values = annotations.values();
-		if (values == null) {
-			return "{\"json\":" + json + "}";
+		finally {
+			recycler.releaseToPool();
 		}
-		return "{\"json\":" + json + ",\"meta\":{\"values\":" + META_MAPPER.writeValueAsString(values) + "}}";
 	}
 
 	/**

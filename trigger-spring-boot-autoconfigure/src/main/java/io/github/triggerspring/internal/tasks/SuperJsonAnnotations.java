@@ -40,7 +40,8 @@ final class SuperJsonAnnotations {
 	private static final ThreadLocal<@Nullable SuperJsonAnnotations> WRITING = new NamedThreadLocal<>(
 			"superjson annotations");
 
-	private final Node root = new Node();
+	/** The annotated paths, from the first annotation on; most payloads have none. */
+	private @Nullable Node root;
 
 	private int suspended;
 
@@ -79,6 +80,10 @@ final class SuperJsonAnnotations {
 		}
 		Collections.reverse(path);
 		Node node = this.root;
+		if (node == null) {
+			node = new Node();
+			this.root = node;
+		}
 		for (String key : path) {
 			node = node.children.computeIfAbsent(key, (ignored) -> new Node());
 		}
@@ -100,11 +105,12 @@ final class SuperJsonAnnotations {
 	 * object otherwise, or {@code null} when nothing was annotated.
 	 */
 	@Nullable JsonNode values() {
-		if (this.root.type == null && this.root.children.isEmpty()) {
+		Node annotated = this.root;
+		if (annotated == null) {
 			// most payloads: nothing to minimise
 			return null;
 		}
-		return tree(this.root);
+		return tree(annotated);
 	}
 
 	private static @Nullable JsonNode tree(Node node) {

@@ -4,7 +4,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -92,15 +92,32 @@ public final class IssuedTokens {
 	public <T> Mono<Issued<T>> exchange(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
 			Function<CallAuthorization, TriggerRequest> request, Class<T> bodyType,
 			Function<TriggerResponse<T>, List<String>> scopes, TokenExpiration expiry) {
-		return Mono.defer(() -> {
-			AtomicReference<CallAuthorization> used = new AtomicReference<>();
-			return this.http.exchange(endpoint, auth, options, (authorization) -> {
-				used.set(authorization);
-				return request.apply(authorization);
-			}, bodyType)
-				.map((response) -> new Issued<>(response,
-						publicAccessToken(response.headers(), used.get(), scopes.apply(response), expiry)));
-		});
+		return exchange(endpoint, auth, options, request, bodyType, scopes, expiry, Issued::new);
+	}
+
+	/**
+	 * Performs one logical call, as {@link TriggerHttpClient#exchange}, and makes its
+	 * result from the response and the public access token it hands out, for clients that
+	 * return their own type rather than an {@link Issued}.
+	 * @param <T> the body type
+	 * @param <R> the result type
+	 * @param endpoint the endpoint called
+	 * @param auth the call's own auth choices
+	 * @param options the caller's per-call options
+	 * @param request builds the request from the authorization
+	 * @param bodyType the body type
+	 * @param scopes the scopes of a token signed here, from the response
+	 * @param expiry the expiry of a token signed here
+	 * @param result makes the result from the response and its token, or {@code null}
+	 * @return the result
+	 */
+	public <T, R> Mono<R> exchange(TriggerEndpoint endpoint, AuthOptions auth, RequestOptions options,
+			Function<CallAuthorization, TriggerRequest> request, Class<T> bodyType,
+			Function<TriggerResponse<T>, List<String>> scopes, TokenExpiration expiry,
+			BiFunction<TriggerResponse<T>, @Nullable String, R> result) {
+		return this.http.exchange(endpoint, auth, options, request, bodyType,
+				(authorization, response) -> result.apply(response,
+						publicAccessToken(response.headers(), authorization, scopes.apply(response), expiry)));
 	}
 
 	/**
