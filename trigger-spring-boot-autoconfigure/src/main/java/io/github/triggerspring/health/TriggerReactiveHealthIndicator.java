@@ -16,9 +16,9 @@ import io.github.triggerspring.error.TriggerRateLimitException;
 import io.github.triggerspring.error.TriggerValidationException;
 import io.github.triggerspring.http.RequestOptions;
 import io.github.triggerspring.http.TriggerRetryPolicy;
+import io.github.triggerspring.internal.http.HeaderNumbers;
 import io.github.triggerspring.internal.http.TriggerHttpClient;
 import io.github.triggerspring.internal.http.TriggerRequest;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -138,21 +138,9 @@ public class TriggerReactiveHealthIndicator extends AbstractReactiveHealthIndica
 	}
 
 	private static void withRateLimitRemaining(Health.Builder builder, HttpHeaders headers) {
-		Long remaining = number(headers.getFirst("x-ratelimit-remaining"));
+		Long remaining = HeaderNumbers.of(headers, "x-ratelimit-remaining");
 		if (remaining != null) {
 			builder.withDetail("rateLimitRemaining", remaining);
-		}
-	}
-
-	private static @Nullable Long number(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Long.parseLong(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			return null;
 		}
 	}
 

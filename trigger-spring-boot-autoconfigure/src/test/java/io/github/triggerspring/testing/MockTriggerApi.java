@@ -42,6 +42,14 @@ public final class MockTriggerApi implements AutoCloseable {
 	/** A project ref. */
 	public static final String PROJECT_REF = "proj_rrrrrrrrrrrrrrrrrrrr";
 
+	/** A completed run, as {@code GET /api/v3/runs/{runId}} answers it. */
+	public static final String RUN_JSON = """
+			{"id":"run_1234","status":"COMPLETED","taskIdentifier":"hello-world","isQueued":false,
+			"isExecuting":false,"isWaiting":false,"isCompleted":true,"isSuccess":true,"isFailed":false,
+			"isCancelled":false,"isTest":false,"createdAt":"2026-01-01T00:00:00.000Z",
+			"updatedAt":"2026-01-01T00:00:01.000Z","tags":[],"costInCents":0,"baseCostInCents":0,
+			"durationMs":0,"depth":0,"attemptCount":1}""";
+
 	/** Fast retries for tests: 5 attempts, 10 ms doubling, capped at 40 ms. */
 	public static final TriggerRetryPolicy FAST_RETRY = new TriggerRetryPolicy(5, Duration.ofMillis(10),
 			Duration.ofMillis(40), 2, 0);

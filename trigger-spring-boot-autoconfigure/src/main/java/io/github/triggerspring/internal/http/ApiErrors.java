@@ -104,24 +104,12 @@ final class ApiErrors {
 	 * @return the reset instant, or {@code null}
 	 */
 	@Nullable Instant rateLimitReset(HttpHeaders headers) {
-		Long reset = number(headers.getFirst("x-ratelimit-reset"));
+		Long reset = HeaderNumbers.of(headers, "x-ratelimit-reset");
 		if (reset != null && reset > 0) {
 			return (reset < SECONDS_EPOCH_LIMIT) ? Instant.ofEpochSecond(reset) : Instant.ofEpochMilli(reset);
 		}
-		Long retryAfter = number(headers.getFirst(HttpHeaders.RETRY_AFTER));
+		Long retryAfter = HeaderNumbers.of(headers, HttpHeaders.RETRY_AFTER);
 		return (retryAfter != null && retryAfter >= 0) ? this.clock.instant().plusSeconds(retryAfter) : null;
-	}
-
-	private static @Nullable Long number(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Long.parseLong(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 }

@@ -41,13 +41,6 @@ class TriggerHttpClientObservationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private static final String RUN_JSON = """
-			{"id":"run_1234","status":"COMPLETED","taskIdentifier":"hello-world","isQueued":false,
-			"isExecuting":false,"isWaiting":false,"isCompleted":true,"isSuccess":true,"isFailed":false,
-			"isCancelled":false,"isTest":false,"createdAt":"2026-01-01T00:00:00.000Z",
-			"updatedAt":"2026-01-01T00:00:01.000Z","tags":[],"costInCents":0,"baseCostInCents":0,
-			"durationMs":0,"depth":0,"attemptCount":1}""";
-
 	private final MockTriggerApi api = new MockTriggerApi();
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
@@ -92,7 +85,7 @@ class TriggerHttpClientObservationTests {
 
 	@Test
 	void observesASuccessfulCallWithItsEndpointCredentialAndRunId() {
-		this.api.respond(200, RUN_JSON);
+		this.api.respond(200, MockTriggerApi.RUN_JSON);
 		StepVerifier.create(new RunsClient(http(MockTriggerApi.secretKey())).retrieve("run_1234"))
 			.expectNextCount(1)
 			.expectComplete()
@@ -115,7 +108,7 @@ class TriggerHttpClientObservationTests {
 
 	@Test
 	void observesOneCallAroundItsRetriesAndCountsThem() {
-		this.api.respond(500, "{\"error\":\"boom\"}").respond(503, "{\"error\":\"busy\"}").respond(200, RUN_JSON);
+		this.api.respond(500, "{\"error\":\"boom\"}").respond(503, "{\"error\":\"busy\"}").respond(200, MockTriggerApi.RUN_JSON);
 		StepVerifier.create(new RunsClient(http(MockTriggerApi.secretKey())).retrieve("run_1234"))
 			.expectNextCount(1)
 			.expectComplete()
@@ -140,7 +133,7 @@ class TriggerHttpClientObservationTests {
 
 	@Test
 	void countsARetryAfterARateLimitAsARateLimitWait() {
-		this.api.respond(429, "{\"error\":\"Rate limit exceeded\"}").respond(200, RUN_JSON);
+		this.api.respond(429, "{\"error\":\"Rate limit exceeded\"}").respond(200, MockTriggerApi.RUN_JSON);
 		StepVerifier.create(new RunsClient(http(MockTriggerApi.secretKey())).retrieve("run_1234"))
 			.expectNextCount(1)
 			.expectComplete()
@@ -257,7 +250,7 @@ class TriggerHttpClientObservationTests {
 
 	@Test
 	void observesNothingWithTheNoopRegistry() {
-		this.api.respond(200, RUN_JSON);
+		this.api.respond(200, MockTriggerApi.RUN_JSON);
 		RunsClient runs = new RunsClient(this.api.http(MockTriggerApi.secretKey()));
 		StepVerifier.create(runs.retrieve("run_1234")).expectNextCount(1).expectComplete().verify(TIMEOUT);
 		TestObservationRegistryAssert.assertThat(this.registry).doesNotHaveAnyObservation();

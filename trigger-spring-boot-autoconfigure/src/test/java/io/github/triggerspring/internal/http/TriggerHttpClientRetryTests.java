@@ -41,13 +41,6 @@ class TriggerHttpClientRetryTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private static final String RUN_JSON = """
-			{"id":"run_1234","status":"COMPLETED","taskIdentifier":"hello-world","isQueued":false,
-			"isExecuting":false,"isWaiting":false,"isCompleted":true,"isSuccess":true,"isFailed":false,
-			"isCancelled":false,"isTest":false,"createdAt":"2026-01-01T00:00:00.000Z",
-			"updatedAt":"2026-01-01T00:00:01.000Z","tags":[],"costInCents":0,"baseCostInCents":0,
-			"durationMs":0,"depth":0,"attemptCount":1}""";
-
 	private final MockTriggerApi api = new MockTriggerApi();
 
 	private final RunsClient runs = new RunsClient(this.api.http(MockTriggerApi.secretKey()));
@@ -74,7 +67,7 @@ class TriggerHttpClientRetryTests {
 
 	@Test
 	void serverErrorsAreRetriedWithTheSameRequestIdempotencyKey() {
-		this.api.respond(500, "{\"error\":\"boom\"}").respond(503, "{\"error\":\"busy\"}").respond(200, RUN_JSON);
+		this.api.respond(500, "{\"error\":\"boom\"}").respond(503, "{\"error\":\"busy\"}").respond(200, MockTriggerApi.RUN_JSON);
 		expectRun();
 		List<RecordedRequest> requests = takeRequests();
 		assertThat(requests).hasSize(3);
@@ -90,7 +83,7 @@ class TriggerHttpClientRetryTests {
 
 	@Test
 	void rateLimitWithoutResetIsRetriedWithBackoff() {
-		this.api.respond(429, "{\"error\":\"Rate limit exceeded\"}").respond(200, RUN_JSON);
+		this.api.respond(429, "{\"error\":\"Rate limit exceeded\"}").respond(200, MockTriggerApi.RUN_JSON);
 		expectRun();
 		assertThat(this.api.requestCount()).isEqualTo(2);
 	}
@@ -98,7 +91,7 @@ class TriggerHttpClientRetryTests {
 	@ParameterizedTest
 	@ValueSource(ints = { 408, 409 })
 	void timeoutAndConflictStatusesAreRetried(int status) {
-		this.api.respond(status, "{\"error\":\"try again\"}").respond(200, RUN_JSON);
+		this.api.respond(status, "{\"error\":\"try again\"}").respond(200, MockTriggerApi.RUN_JSON);
 		expectRun();
 		assertThat(this.api.requestCount()).isEqualTo(2);
 	}
@@ -109,7 +102,7 @@ class TriggerHttpClientRetryTests {
 			"404, io.github.triggerspring.error.TriggerNotFoundException",
 			"422, io.github.triggerspring.error.TriggerUnprocessableEntityException" })
 	void clientErrorsAreNotRetried(int status, Class<? extends TriggerApiException> type) {
-		this.api.respond(status, "{\"error\":\"Rejected with " + status + "\"}").respond(200, RUN_JSON);
+		this.api.respond(status, "{\"error\":\"Rejected with " + status + "\"}").respond(200, MockTriggerApi.RUN_JSON);
 		StepVerifier.create(this.runs.retrieve("run_1234"))
 			.expectErrorSatisfies((error) -> {
 				assertThat(error).isExactlyInstanceOf(type);
@@ -123,7 +116,7 @@ class TriggerHttpClientRetryTests {
 
 	@Test
 	void shouldRetryFalseStopsRetriesOfAServerError() {
-		this.api.respond(500, "{\"error\":\"Batch failed\"}", "x-should-retry: false").respond(200, RUN_JSON);
+		this.api.respond(500, "{\"error\":\"Batch failed\"}", "x-should-retry: false").respond(200, MockTriggerApi.RUN_JSON);
 		StepVerifier.create(this.runs.retrieve("run_1234"))
 			.expectErrorSatisfies((error) -> {
 				assertThat(error).isExactlyInstanceOf(TriggerServerException.class);
@@ -135,7 +128,7 @@ class TriggerHttpClientRetryTests {
 
 	@Test
 	void shouldRetryTrueRetriesANotFound() {
-		this.api.respond(404, "{\"error\":\"Run not found\"}", "x-should-retry: true").respond(200, RUN_JSON);
+		this.api.respond(404, "{\"error\":\"Run not found\"}", "x-should-retry: true").respond(200, MockTriggerApi.RUN_JSON);
 		expectRun();
 		assertThat(this.api.requestCount()).isEqualTo(2);
 	}
@@ -158,7 +151,7 @@ class TriggerHttpClientRetryTests {
 	@Test
 	void droppedConnectionIsRetried() {
 		this.api.respond(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build())
-			.respond(200, RUN_JSON);
+			.respond(200, MockTriggerApi.RUN_JSON);
 		expectRun();
 		List<RecordedRequest> requests = takeRequests();
 		assertThat(requests).hasSize(2);
@@ -171,7 +164,7 @@ class TriggerHttpClientRetryTests {
 		RunsClient runs = new RunsClient(this.api.http(MockTriggerApi.secretKey(),
 				new TriggerRetryPolicy(1, Duration.ZERO, Duration.ZERO, 1, 0), Duration.ofSeconds(10)));
 		this.api.respond(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build())
-			.respond(200, RUN_JSON);
+			.respond(200, MockTriggerApi.RUN_JSON);
 		StepVerifier.create(runs.retrieve("run_1234"))
 			.expectErrorSatisfies((error) -> {
 				assertThat(error).isExactlyInstanceOf(TriggerConnectionException.class);
@@ -188,7 +181,7 @@ class TriggerHttpClientRetryTests {
 		RunsClient runs = new RunsClient(this.api.http(MockTriggerApi.secretKey(),
 				MockTriggerApi.settings(MockTriggerApi.FAST_RETRY, Duration.ofMillis(300)), Clock.systemUTC(), time,
 				FixedRandom.LOWEST));
-		this.api.respond(slowResponse()).respond(200, RUN_JSON);
+		this.api.respond(slowResponse()).respond(200, MockTriggerApi.RUN_JSON);
 		StepVerifier.withVirtualTime(() -> runs.retrieve("run_1234"), () -> time, Long.MAX_VALUE)
 			.expectSubscription()
 			.then(this.api::takeRequest) // the first attempt is on the wire, waiting for headers
@@ -228,7 +221,7 @@ class TriggerHttpClientRetryTests {
 	private static MockResponse slowResponse() {
 		return new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
-			.body(RUN_JSON)
+			.body(MockTriggerApi.RUN_JSON)
 			.headersDelay(30, TimeUnit.SECONDS)
 			.build();
 	}
@@ -256,7 +249,7 @@ class TriggerHttpClientRetryTests {
 				FixedRandom.LOWEST));
 		this.api.respond(429, "{\"error\":\"Rate limit exceeded\"}",
 				"x-ratelimit-reset: " + now.plusSeconds(45).toEpochMilli())
-			.respond(200, RUN_JSON);
+			.respond(200, MockTriggerApi.RUN_JSON);
 		StepVerifier.withVirtualTime(() -> runs.retrieve("run_1234"), () -> time, Long.MAX_VALUE)
 			.expectSubscription()
 			// the attempt's response timeout is task 1, the wait for the reset task 2
