@@ -67,7 +67,7 @@ public final class Benchmarks {
 
 	private final int jvms = Integer.getInteger("benchmarks.jvms", 5);
 
-	private final int warmupCalls = Integer.getInteger("benchmarks.warmupCalls", 20_000);
+	private final int warmupCalls = Integer.getInteger("benchmarks.warmupCalls", 60_000);
 
 	private final Report report = new Report();
 
@@ -132,9 +132,12 @@ public final class Benchmarks {
 			.bodyValue(body)
 			.retrieve()
 			.bodyToMono(String.class);
-		for (int call = 0; call < this.warmupCalls; call += this.calls) {
-			Round.measure(this.calls, 16, starter);
-			Round.measure(this.calls, 16, rawCall);
+		// at every concurrency, so that the JIT has compiled what each level runs before any
+		// level is measured: compilations during the measured rounds cost CPU on two cores
+		for (int call = 0, round = 0; call < this.warmupCalls; call += this.calls, round++) {
+			int concurrency = CONCURRENCY[round % CONCURRENCY.length];
+			Round.measure(this.calls, concurrency, starter);
+			Round.measure(this.calls, concurrency, rawCall);
 		}
 		for (int concurrency : CONCURRENCY) {
 			int count = (concurrency == 1) ? this.calls / 2 : this.calls;

@@ -25,9 +25,6 @@ record Round(double callsPerSecond, double p50Micros, double p99Micros, double c
 	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
 		.getThreadMXBean();
 
-	private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
-		.getOperatingSystemMXBean();
-
 	/**
 	 * Makes the calls and measures them.
 	 * @param calls how many calls
@@ -37,7 +34,7 @@ record Round(double callsPerSecond, double p50Micros, double p99Micros, double c
 	 */
 	static Round measure(int calls, int concurrency, IntFunction<Mono<?>> call) {
 		long[] latencies = new long[calls];
-		long cpu = OS.getProcessCpuTime();
+		long cpu = ProcessCpu.nanos();
 		long allocated = allocatedBytes();
 		long start = System.nanoTime();
 		Flux.range(0, calls).flatMap((index) -> Mono.defer(() -> {
@@ -46,7 +43,7 @@ record Round(double callsPerSecond, double p50Micros, double p99Micros, double c
 		}), concurrency).then().block(Duration.ofMinutes(5));
 		long elapsed = System.nanoTime() - start;
 		double bytes = allocatedBytes() - allocated;
-		double cpuNanos = OS.getProcessCpuTime() - cpu;
+		double cpuNanos = ProcessCpu.nanos() - cpu;
 		Arrays.sort(latencies);
 		return new Round(calls * 1e9 / elapsed, latencies[calls / 2] / 1e3,
 				latencies[Math.min(calls - 1, (int) Math.ceil(calls * 0.99) - 1)] / 1e3, cpuNanos / 1e3 / calls,

@@ -43,7 +43,6 @@ public final class RunsListProbe {
 	 * @param args the API's base URL
 	 */
 	public static void main(String[] args) {
-		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		try (ConfigurableApplicationContext context = BenchmarkApplication.start(args[0])) {
 			RunsClient runs = context.getBean(RunsClient.class);
 			ListRunsRequest request = ListRunsRequest.builder().pageSize(PAGE_SIZE).build();
@@ -52,7 +51,7 @@ public final class RunsListProbe {
 			long[] pageNanos = new long[pages];
 			List<Long> liveHeap = new ArrayList<>();
 			AtomicInteger count = new AtomicInteger();
-			long cpu = os.getProcessCpuTime();
+			long cpu = ProcessCpu.nanos();
 			long allocated = Round.allocatedBytes();
 			long start = System.nanoTime();
 			long[] last = { start };
@@ -74,7 +73,7 @@ public final class RunsListProbe {
 			System.out.println("RESULT runs=" + count.get() + " runsPerSecond=" + runCount * 1e9 / elapsed
 					+ " p50PageMicros=" + sorted[pages / 2] / 1e3 + " p99PageMicros="
 					+ sorted[(int) Math.ceil(pages * 0.99) - 1] / 1e3 + " cpuMicrosPerRun="
-					+ (os.getProcessCpuTime() - cpu) / 1e3 / runCount + " bytesPerRun="
+					+ (ProcessCpu.nanos() - cpu) / 1e3 / runCount + " bytesPerRun="
 					+ (Round.allocatedBytes() - allocated) / runCount + " liveHeapMiB="
 					+ Collections.max(liveHeap) / MIB + " firstLiveHeapMiB=" + liveHeap.get(0) / MIB
 					+ " lastLiveHeapMiB=" + liveHeap.get(liveHeap.size() - 1) / MIB + " maxHeapMiB="

@@ -2,7 +2,6 @@ package io.github.triggerspring.internal.http;
 
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
@@ -23,7 +22,8 @@ import reactor.util.context.Context;
  * One attempt, made on each subscription, bounded by the response timeout, with its
  * failures mapped. It signals a {@link TimeoutException} and cancels the attempt when no
  * item nor terminal signal arrives in time, as {@link Mono#timeout(Duration, Scheduler)}
- * does, but with one task on the scheduler and no subscriber of its own for the timer;
+ * does, but timed by the client's {@link TimeoutTimer}, which schedules no task per
+ * attempt, and with no subscriber of its own for the timer;
  * it defers the attempt, as {@link Mono#defer(Supplier)} does, and maps its failures, as
  * {@link Mono#onErrorMap(Function)} does, in the same subscriber.
  *
@@ -36,15 +36,15 @@ final class AttemptTimeout<T> extends Mono<T> {
 
 	private final Duration timeout;
 
-	private final Scheduler scheduler;
+	private final TimeoutTimer timer;
 
 	private final Function<Throwable, Throwable> failures;
 
-	private AttemptTimeout(Supplier<? extends Mono<? extends T>> attempt, Duration timeout, Scheduler scheduler,
+	private AttemptTimeout(Supplier<? extends Mono<? extends T>> attempt, Duration timeout, TimeoutTimer timer,
 			Function<Throwable, Throwable> failures) {
 		this.attempt = attempt;
 		this.timeout = timeout;
-		this.scheduler = scheduler;
+		this.timer = timer;
 		this.failures = failures;
 	}
 
@@ -53,13 +53,13 @@ final class AttemptTimeout<T> extends Mono<T> {
 	 * @param <T> the attempt's result type
 	 * @param attempt makes the attempt; called once per subscription
 	 * @param timeout the most time between the subscription and the first signal
-	 * @param scheduler the scheduler that times the timeout
+	 * @param timer the timer that times the timeout
 	 * @param failures maps each failure, the timeout's included, before it is signalled
 	 * @return the bounded attempt
 	 */
-	static <T> Mono<T> of(Supplier<? extends Mono<? extends T>> attempt, Duration timeout, Scheduler scheduler,
+	static <T> Mono<T> of(Supplier<? extends Mono<? extends T>> attempt, Duration timeout, TimeoutTimer timer,
 			Function<Throwable, Throwable> failures) {
-		return onAssembly(new AttemptTimeout<>(attempt, timeout, scheduler, failures));
+		return onAssembly(new AttemptTimeout<>(attempt, timeout, timer, failures));
 	}
 
 	@Override
@@ -72,7 +72,7 @@ final class AttemptTimeout<T> extends Mono<T> {
 			Operators.error(actual, this.failures.apply(Operators.onOperatorError(ex, actual.currentContext())));
 			return;
 		}
-		source.subscribe(new TimeoutSubscriber<>(actual, this.timeout, this.scheduler, this.failures,
+		source.subscribe(new TimeoutSubscriber<>(actual, this.timeout, this.timer, this.failures,
 				source.getClass().getSimpleName()));
 	}
 
@@ -101,7 +101,7 @@ final class AttemptTimeout<T> extends Mono<T> {
 
 		private final Duration timeout;
 
-		private final Scheduler scheduler;
+		private final TimeoutTimer timeoutTimer;
 
 		private final Function<Throwable, Throwable> failures;
 
@@ -114,11 +114,11 @@ final class AttemptTimeout<T> extends Mono<T> {
 
 		private volatile @Nullable Disposable timer;
 
-		TimeoutSubscriber(CoreSubscriber<? super T> actual, Duration timeout, Scheduler scheduler,
+		TimeoutSubscriber(CoreSubscriber<? super T> actual, Duration timeout, TimeoutTimer timer,
 				Function<Throwable, Throwable> failures, String sourceName) {
 			this.actual = actual;
 			this.timeout = timeout;
-			this.scheduler = scheduler;
+			this.timeoutTimer = timer;
 			this.failures = failures;
 			this.sourceName = sourceName;
 		}
@@ -142,7 +142,7 @@ final class AttemptTimeout<T> extends Mono<T> {
 		private void arm() {
 			Disposable scheduled;
 			try {
-				scheduled = this.scheduler.schedule(this, this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+				scheduled = this.timeoutTimer.arm(this.timeout, this);
 			}
 			catch (RejectedExecutionException ex) {
 				// as Mono.timeout does when its timer cannot be scheduled

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -116,6 +118,9 @@ public final class TriggerHttpClient {
 
 	private final Supplier<Scheduler> scheduler;
 
+	/** Times the attempts' response timeouts on {@link #scheduler}. */
+	private final Supplier<TimeoutTimer> timeouts;
+
 	private final RandomGenerator random;
 
 	private final ApiErrors errors;
@@ -161,6 +166,8 @@ public final class TriggerHttpClient {
 		this.settings = builder.settings;
 		this.clock = builder.clock;
 		this.scheduler = SingletonSupplier.of(builder.scheduler);
+		LongSupplier nanoTime = builder.nanoTime;
+		this.timeouts = SingletonSupplier.of(() -> new TimeoutTimer(this.scheduler.get(), nanoTime));
 		this.random = builder.random;
 		this.errors = new ApiErrors(WireJson.MAPPER, builder.clock);
 		this.observationRegistry = builder.observationRegistry;
@@ -568,7 +575,7 @@ public final class TriggerHttpClient {
 	private <T> Mono<T> retried(Supplier<Mono<T>> attempt, TriggerHttpSettings call,
 			Consumer<Throwable> beforeRetry) {
 		return new TriggerRetry(call.retry(), this.clock, this.scheduler.get(), this.random, beforeRetry)
-			.apply(() -> AttemptTimeout.of(attempt, call.responseTimeout(), this.scheduler.get(),
+			.apply(() -> AttemptTimeout.of(attempt, call.responseTimeout(), this.timeouts.get(),
 					(failure) -> toTriggerException(failure, call)));
 	}
 
@@ -707,6 +714,8 @@ public final class TriggerHttpClient {
 
 		private Supplier<Scheduler> scheduler = Schedulers::parallel;
 
+		private LongSupplier nanoTime = System::nanoTime;
+
 		private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
@@ -741,12 +750,17 @@ public final class TriggerHttpClient {
 		}
 
 		/**
-		 * Sets the scheduler that times backoff waits and timeouts.
+		 * Sets the scheduler that times backoff waits and timeouts. Its
+		 * {@link Scheduler#now(TimeUnit) now} also measures the response timeouts'
+		 * deadlines, so that a virtual-time scheduler drives them; the default, Reactor's
+		 * parallel scheduler, has them measured by {@link System#nanoTime()}, which a change
+		 * of the wall clock does not move.
 		 * @param scheduler the scheduler
 		 * @return this builder
 		 */
 		public Builder scheduler(Scheduler scheduler) {
 			this.scheduler = () -> scheduler;
+			this.nanoTime = () -> scheduler.now(TimeUnit.NANOSECONDS);
 			return this;
 		}
 

@@ -32,7 +32,7 @@ class AttemptTimeoutTests {
 	void eachSubscriptionMakesItsOwnAttempt() {
 		AtomicInteger attempts = new AtomicInteger();
 		Mono<Integer> attempt = AttemptTimeout.of(() -> Mono.just(attempts.incrementAndGet()), TIMEOUT,
-				VirtualTimeScheduler.create(), MAPPED);
+				TimeoutTimer.on(VirtualTimeScheduler.create()), MAPPED);
 		assertThat(attempts).hasValue(0);
 		StepVerifier.create(attempt).expectNext(1).expectComplete().verify(VERIFY);
 		StepVerifier.create(attempt).expectNext(2).expectComplete().verify(VERIFY);
@@ -42,7 +42,7 @@ class AttemptTimeoutTests {
 	void anAttemptThatCannotBeMadeIsAMappedFailure() {
 		Mono<String> attempt = AttemptTimeout.of(() -> {
 			throw new IllegalArgumentException("no request");
-		}, TIMEOUT, VirtualTimeScheduler.create(), MAPPED);
+		}, TIMEOUT, TimeoutTimer.on(VirtualTimeScheduler.create()), MAPPED);
 		StepVerifier.create(attempt)
 			.expectErrorSatisfies((error) -> assertThat(error).hasMessage("mapped: no request")
 				.hasCauseExactlyInstanceOf(IllegalArgumentException.class))
@@ -52,7 +52,7 @@ class AttemptTimeoutTests {
 	@Test
 	void aFailureOfTheAttemptIsMapped() {
 		Mono<String> attempt = AttemptTimeout.of(() -> Mono.error(new IllegalArgumentException("refused")), TIMEOUT,
-				VirtualTimeScheduler.create(), MAPPED);
+				TimeoutTimer.on(VirtualTimeScheduler.create()), MAPPED);
 		StepVerifier.create(attempt).expectErrorMessage("mapped: refused").verify(VERIFY);
 	}
 
@@ -62,7 +62,7 @@ class AttemptTimeoutTests {
 		VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
 		StepVerifier
 			.withVirtualTime(() -> AttemptTimeout.of(() -> Mono.<String>never().doOnCancel(() -> cancelled.set(true)),
-					TIMEOUT, scheduler, MAPPED), () -> scheduler, Long.MAX_VALUE)
+					TIMEOUT, TimeoutTimer.on(scheduler), MAPPED), () -> scheduler, Long.MAX_VALUE)
 			.expectSubscription()
 			.thenAwait(TIMEOUT.minusMillis(1))
 			.then(() -> assertThat(cancelled).isFalse())
@@ -81,7 +81,7 @@ class AttemptTimeoutTests {
 		VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
 		StepVerifier
 			.withVirtualTime(() -> AttemptTimeout.of(() -> Mono.delay(TIMEOUT.minusMillis(1), scheduler), TIMEOUT,
-					scheduler, MAPPED), () -> scheduler, Long.MAX_VALUE)
+					TimeoutTimer.on(scheduler), MAPPED), () -> scheduler, Long.MAX_VALUE)
 			.expectSubscription()
 			.thenAwait(TIMEOUT.minusMillis(1))
 			.expectNext(0L)
