@@ -160,7 +160,8 @@ final class TimeoutTimer {
 				target = again;
 			}
 			if (target != NONE) {
-				schedule(target, now);
+				// the time again: firing the expired timeouts took some
+				schedule(target, this.nanoTime.getAsLong());
 			}
 		}
 	}
