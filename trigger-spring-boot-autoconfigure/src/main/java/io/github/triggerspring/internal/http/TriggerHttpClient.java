@@ -51,9 +51,11 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ReactiveHttpOutputMessage;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -457,12 +459,26 @@ public final class TriggerHttpClient {
 			.headers((headers) -> applyHeaders(headers, request, authorization, requestIdempotencyKey));
 		WebClient.RequestHeadersSpec<?> withBody = spec;
 		if (body != null) {
-			withBody = spec.bodyValue(body);
+			withBody = spec.body(written(body));
 		}
 		else if (request.bodyStream() != null) {
 			withBody = spec.body(BodyInserters.fromPublisher(request.bodyStream(), String.class));
 		}
 		return withBody.exchangeToMono((response) -> handle(response, type, settings));
+	}
+
+	/**
+	 * A body that is JSON already, sent as {@code bodyValue(byte[])} sends it (its
+	 * {@code Content-Length}, then its bytes) without looking for a codec, and copied into
+	 * a buffer of the connection's allocator: with Reactor Netty a pooled, direct buffer,
+	 * which the transport writes as it is, where a wrapped array is copied again.
+	 */
+	private static BodyInserter<byte[], ReactiveHttpOutputMessage> written(byte[] body) {
+		return (message, context) -> {
+			message.getHeaders().setContentLength(body.length);
+			return message
+				.writeWith(Mono.fromSupplier(() -> message.bufferFactory().allocateBuffer(body.length).write(body)));
+		};
 	}
 
 	/**
