@@ -502,7 +502,8 @@ public final class TriggerHttpClient {
 	 * A body that is JSON already, sent as {@code bodyValue(byte[])} sends it (its
 	 * {@code Content-Length}, then its bytes) without looking for a codec, and copied into
 	 * a buffer of the connection's allocator: with Reactor Netty a pooled, direct buffer,
-	 * which the transport writes as it is, where a wrapped array is copied again.
+	 * which the transport can write as it is, where a wrapped heap array must first be
+	 * copied into a direct one.
 	 */
 	private static BodyInserter<byte[], ReactiveHttpOutputMessage> written(byte[] body) {
 		return (message, context) -> {
