@@ -72,6 +72,22 @@ class TriggerObservationTests {
 	}
 
 	@Test
+	void observesACallWithTheUriTemplateWhenItsUriWasExpandedForAnEarlierCall() {
+		this.api.respond(200, RUN_JSON).respond(200, RUN_JSON);
+		this.contextRunner.run((context) -> {
+			RunsClient runs = context.getBean(RunsClient.class);
+			StepVerifier.create(runs.retrieve("run_1234").then(runs.retrieve("run_1234")))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(Duration.ofSeconds(10));
+			TestObservationRegistryAssert.assertThat(this.registry)
+				.hasNumberOfObservationsWithNameEqualTo("http.client.requests", 2)
+				.forAllObservationsWithNameEqualTo("http.client.requests",
+						(observation) -> observation.hasLowCardinalityKeyValue("uri", "/api/v3/runs/{runId}"));
+		});
+	}
+
+	@Test
 	void observesEachLogicalCallAsTheParentOfItsRequests() {
 		this.api.respond(200, RUN_JSON);
 		this.contextRunner.run((context) -> {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,9 +54,11 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ReactiveHttpOutputMessage;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -102,6 +105,12 @@ public final class TriggerHttpClient {
 	/** Most bytes of an error body that are read; the rest is dropped. */
 	static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
+	/**
+	 * Request attribute in which {@link WebClient} records the URI template of a request
+	 * made with {@code uri(template, variables)}, for its observations.
+	 */
+	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
 	/** Listener of the retries of a call that is not observed. */
 	private static final Consumer<Throwable> NO_LISTENER = (failure) -> {
 	};
@@ -128,6 +137,9 @@ public final class TriggerHttpClient {
 	private final ObservationRegistry observationRegistry;
 
 	private final @Nullable TriggerObservationConvention observationConvention;
+
+	/** The URIs last expanded, by template. */
+	private final Map<String, ExpandedUri> expandedUris = new ConcurrentHashMap<>();
 
 	/** The last credential's {@code Authorization} value, reused by the calls that send it again. */
 	private volatile @Nullable Bearer bearer;
@@ -372,7 +384,7 @@ public final class TriggerHttpClient {
 			return this.authStrategy.authorize(endpoint, options.applyTo(auth)).flatMap((authorization) -> {
 				TriggerRequest built = request.apply(authorization);
 				return retried(() -> this.webClient.get().get()
-					.uri(uriTemplate(built), uriVariables(built))
+					.uri(uriTemplate(built), uriVariables(built).toArray())
 					.headers((headers) -> applyRealtimeHeaders(headers, authorization))
 					.exchangeToMono((response) -> (response.statusCode().value() == 409)
 							? body(response, call).map(TriggerHttpClient::text)
@@ -459,17 +471,53 @@ public final class TriggerHttpClient {
 	private <T> Mono<TriggerResponse<T>> attempt(TriggerRequest request, byte @Nullable [] body,
 			CallAuthorization authorization, String requestIdempotencyKey, JavaType type,
 			TriggerHttpSettings settings) {
-		WebClient.RequestBodySpec spec = this.webClient.get().method(request.method())
-			.uri(uriTemplate(request), uriVariables(request))
+		WebClient.RequestBodySpec spec = uri(this.webClient.get().method(request.method()), request)
 			.headers((headers) -> applyHeaders(headers, request, authorization, requestIdempotencyKey));
 		WebClient.RequestHeadersSpec<?> withBody = spec;
 		if (body != null) {
-			withBody = spec.bodyValue(body);
+			withBody = spec.body(written(body));
 		}
 		else if (request.bodyStream() != null) {
 			withBody = spec.body(BodyInserters.fromPublisher(request.bodyStream(), String.class));
 		}
 		return withBody.exchangeToMono((response) -> handle(response, type, settings));
+	}
+
+	/**
+	 * Sets the request's URI as {@code uri(template, variables)} does. The URI is expanded
+	 * by the {@link WebClient}'s own {@code UriBuilderFactory}, kept with the template that
+	 * the {@code WebClient} records for its observations, and reused while its template is
+	 * expanded with the same values again, as it is by the calls that trigger one task.
+	 */
+	private WebClient.RequestBodySpec uri(WebClient.RequestBodyUriSpec spec, TriggerRequest request) {
+		String template = uriTemplate(request);
+		List<Object> variables = uriVariables(request);
+		ExpandedUri last = this.expandedUris.get(template);
+		if (last != null && last.variables().equals(variables)) {
+			return spec.uri(last.uri()).attribute(URI_TEMPLATE_ATTRIBUTE, last.recordedTemplate());
+		}
+		URI[] expanded = new URI[1];
+		spec.uri(template, (builder) -> expanded[0] = builder.build(variables.toArray()));
+		return spec.attributes((attributes) -> {
+			if (expanded[0] != null && attributes.get(URI_TEMPLATE_ATTRIBUTE) instanceof String recorded) {
+				this.expandedUris.put(template, new ExpandedUri(variables, expanded[0], recorded));
+			}
+		});
+	}
+
+	/**
+	 * A body that is JSON already, sent as {@code bodyValue(byte[])} sends it (its
+	 * {@code Content-Length}, then its bytes) without looking for a codec, and copied into
+	 * a buffer of the connection's allocator: with Reactor Netty a pooled, direct buffer,
+	 * which the transport can write as it is, where a wrapped heap array must first be
+	 * copied into a direct one.
+	 */
+	private static BodyInserter<byte[], ReactiveHttpOutputMessage> written(byte[] body) {
+		return (message, context) -> {
+			message.getHeaders().setContentLength(body.length);
+			return message
+				.writeWith(Mono.fromSupplier(() -> message.bufferFactory().allocateBuffer(body.length).write(body)));
+		};
 	}
 
 	/**
@@ -490,13 +538,13 @@ public final class TriggerHttpClient {
 		return template.toString();
 	}
 
-	private static Object[] uriVariables(TriggerRequest request) {
+	private static List<Object> uriVariables(TriggerRequest request) {
 		if (request.query().isEmpty()) {
-			return request.pathVariables().toArray();
+			return request.pathVariables();
 		}
 		List<Object> variables = new ArrayList<>(request.pathVariables());
 		variables.addAll(request.query().values());
-		return variables.toArray();
+		return variables;
 	}
 
 	private void applyRealtimeHeaders(HttpHeaders headers, CallAuthorization authorization) {
@@ -795,6 +843,17 @@ public final class TriggerHttpClient {
 		public TriggerHttpClient build() {
 			return new TriggerHttpClient(this);
 		}
+
+	}
+
+	/**
+	 * A URI as the {@link WebClient} expanded it.
+	 *
+	 * @param variables the values of the template's variables
+	 * @param uri the expanded URI
+	 * @param recordedTemplate the template as the {@link WebClient} records it
+	 */
+	private record ExpandedUri(List<Object> variables, URI uri, String recordedTemplate) {
 
 	}
 

@@ -99,6 +99,22 @@ class TriggerHttpClientTests {
 	}
 
 	@Test
+	void eachCallGoesToThePathOfItsOwnValuesWhenItsTemplateWasExpandedBefore() {
+		this.api.respond(200, RUN_JSON).respond(200, RUN_JSON).respond(200, RUN_JSON).respond(200, RUN_JSON);
+		RunsClient runs = runs(MockTriggerApi.secretKey());
+		StepVerifier.create(runs.retrieve("run_1234")
+			.then(runs.retrieve("run_1234"))
+			.then(runs.retrieve("run_5678"))
+			.then(runs.retrieve("run/1234")))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(Stream.generate(this.api::takeRequest).limit(4).map((request) -> request.getUrl().encodedPath()))
+			.containsExactly("/api/v3/runs/run_1234", "/api/v3/runs/run_1234", "/api/v3/runs/run_5678",
+					"/api/v3/runs/run%2F1234");
+	}
+
+	@Test
 	void requestIdempotencyKeyIsARandomUuidVersionFour() {
 		String first = retrieveRun(MockTriggerApi.secretKey()).getHeaders().get("x-trigger-request-idempotency-key");
 		String second = retrieveRun(MockTriggerApi.secretKey()).getHeaders().get("x-trigger-request-idempotency-key");
