@@ -232,10 +232,11 @@ class LoadAndFaultTests {
 	/**
 	 * Every logical HTTP call (one {@code x-trigger-request-idempotency-key}) made at
 	 * most the policy's attempts, spaced by at least its shortest wait; every wait the
-	 * client scheduled is the response timeout, a backoff of the policy or a rate-limit
-	 * wait until the reset, with the policy's jitter.
+	 * client scheduled is a backoff of the policy or a rate-limit wait until the reset,
+	 * with the policy's jitter, and every check of the response timeouts comes at most one
+	 * response timeout later.
 	 */
-	private static void assertAttemptsAndWaits(List<RecordedRequest> requests, List<Duration> delays) {
+	private static void assertAttemptsAndWaits(List<RecordedRequest> requests, List<ScheduledDelay> delays) {
 		Map<String, List<RecordedRequest>> attempts = new HashMap<>();
 		for (RecordedRequest request : requests) {
 			request.header("x-trigger-request-idempotency-key")
@@ -249,15 +250,19 @@ class LoadAndFaultTests {
 					.isGreaterThanOrEqualTo(RETRY.backoff(1));
 			}
 		});
-		for (Duration delay : delays) {
-			assertThat(delay).as("a wait the client scheduled").matches(LoadAndFaultTests::isAllowedDelay);
+		for (ScheduledDelay scheduled : delays) {
+			if (scheduled.timeoutCheck()) {
+				assertThat(scheduled.delay()).as("a check of the response timeouts")
+					.isBetween(Duration.ZERO, RESPONSE_TIMEOUT);
+			}
+			else {
+				assertThat(scheduled.delay()).as("a wait the client scheduled")
+					.matches(LoadAndFaultTests::isAllowedWait);
+			}
 		}
 	}
 
-	private static boolean isAllowedDelay(Duration delay) {
-		if (delay.equals(RESPONSE_TIMEOUT)) {
-			return true;
-		}
+	private static boolean isAllowedWait(Duration delay) {
 		for (int failed = 1; failed < RETRY.maxAttempts(); failed++) {
 			Duration backoff = RETRY.backoff(failed);
 			Duration most = Duration.ofMillis(Math.min(RETRY.maxBackoff().toMillis(),
@@ -399,13 +404,24 @@ class LoadAndFaultTests {
 	}
 
 	/**
+	 * A delay the client asked its scheduler for.
+	 *
+	 * @param delay the delay
+	 * @param timeoutCheck whether the task checks the response timeouts (the client's
+	 * {@code TimeoutTimer}), rather than waits before an attempt
+	 */
+	record ScheduledDelay(Duration delay, boolean timeoutCheck) {
+
+	}
+
+	/**
 	 * The client's scheduler, recording the delay of every timer it is asked for.
 	 */
 	static final class RecordingScheduler implements Scheduler {
 
 		private final Scheduler delegate;
 
-		private final Queue<Duration> delays = new ConcurrentLinkedQueue<>();
+		private final Queue<ScheduledDelay> delays = new ConcurrentLinkedQueue<>();
 
 		RecordingScheduler(Scheduler delegate) {
 			this.delegate = delegate;
@@ -418,8 +434,14 @@ class LoadAndFaultTests {
 
 		@Override
 		public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-			this.delays.add(Duration.ofNanos(unit.toNanos(delay)));
+			this.delays.add(new ScheduledDelay(Duration.ofNanos(unit.toNanos(delay)),
+					TimeoutCheckTasks.checksResponseTimeouts(task)));
 			return this.delegate.schedule(task, delay, unit);
+		}
+
+		@Override
+		public long now(TimeUnit unit) {
+			return this.delegate.now(unit);
 		}
 
 		@Override
@@ -432,9 +454,9 @@ class LoadAndFaultTests {
 			this.delegate.dispose();
 		}
 
-		List<Duration> takeDelays() {
-			List<Duration> taken = new ArrayList<>();
-			for (Duration delay = this.delays.poll(); delay != null; delay = this.delays.poll()) {
+		List<ScheduledDelay> takeDelays() {
+			List<ScheduledDelay> taken = new ArrayList<>();
+			for (ScheduledDelay delay = this.delays.poll(); delay != null; delay = this.delays.poll()) {
 				taken.add(delay);
 			}
 			return taken;

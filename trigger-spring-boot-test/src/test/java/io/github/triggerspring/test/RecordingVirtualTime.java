@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Virtual time for the client's retry waits: records every wait the client asks for,
- * which only elapses when the test advances the time. The response timeout that each
- * attempt schedules ({@link EmulatorClients#RESPONSE_TIMEOUT}) is timed too but is not a
- * wait: it is neither recorded nor counted.
+ * which only elapses when the test advances the time. The client's checks of its
+ * response timeouts ({@link EmulatorClients#RESPONSE_TIMEOUT}) are timed too but are not
+ * waits: they are neither recorded nor counted.
  *
  * @author trigger-spring-boot contributors
  */
@@ -35,16 +35,21 @@ final class RecordingVirtualTime implements Scheduler {
 
 	@Override
 	public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-		Duration wait = Duration.ofNanos(unit.toNanos(delay));
-		if (wait.equals(EmulatorClients.RESPONSE_TIMEOUT)) {
+		if (TimeoutCheckTasks.checksResponseTimeouts(task)) {
 			return this.virtualTime.schedule(task, delay, unit);
 		}
+		Duration wait = Duration.ofNanos(unit.toNanos(delay));
 		Disposable scheduled = this.virtualTime.schedule(() -> {
 			this.elapsedWaits.incrementAndGet();
 			task.run();
 		}, delay, unit);
 		this.waits.add(wait);
 		return scheduled;
+	}
+
+	@Override
+	public long now(TimeUnit unit) {
+		return this.virtualTime.now(unit);
 	}
 
 	@Override
