@@ -127,7 +127,8 @@ class PublicApiTests {
 	 * Files of the other modules that import internal packages: end-to-end tests that
 	 * build the HTTP layer themselves to control its clock, scheduler and retries, or
 	 * call one endpoint that no client method calls, or compare the emulator's masking
-	 * of credentials with the client's; and the benchmark's plain-WebClient baseline,
+	 * of credentials with the client's, or tell the HTTP layer's timeout checks from its
+	 * waits on a scheduler; and the benchmark's plain-WebClient baseline,
 	 * which sends the same version headers as the client. The main code of the
 	 * emulator, the test support and the sample imports none.
 	 */
@@ -136,6 +137,7 @@ class PublicApiTests {
 			"trigger-spring-boot-test/src/test/java/io/github/triggerspring/test/EmulatorAuthenticationTests.java",
 			"trigger-spring-boot-test/src/test/java/io/github/triggerspring/test/EmulatorClients.java",
 			"trigger-spring-boot-test/src/test/java/io/github/triggerspring/test/LoadAndFaultTests.java",
+			"trigger-spring-boot-test/src/test/java/io/github/triggerspring/test/TimeoutCheckTasks.java",
 			"trigger-spring-boot-test/src/test/java/io/github/triggerspring/test/TriggerReactiveHealthIndicatorEmulatorTests.java");
 
 	private static final Pattern INTERNAL_REFERENCE = Pattern.compile("\\b" + Pattern.quote(INTERNAL) + "\\.");
