@@ -496,10 +496,11 @@ public final class TriggerHttpClient {
 		if (last != null && last.variables().equals(variables)) {
 			return spec.uri(last.uri()).attribute(URI_TEMPLATE_ATTRIBUTE, last.recordedTemplate());
 		}
+		// the function runs within uri(…), which also records the template
 		URI[] expanded = new URI[1];
 		spec.uri(template, (builder) -> expanded[0] = builder.build(variables.toArray()));
 		return spec.attributes((attributes) -> {
-			if (expanded[0] != null && attributes.get(URI_TEMPLATE_ATTRIBUTE) instanceof String recorded) {
+			if (attributes.get(URI_TEMPLATE_ATTRIBUTE) instanceof String recorded) {
 				this.expandedUris.put(template, new ExpandedUri(variables, expanded[0], recorded));
 			}
 		});
